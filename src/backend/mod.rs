@@ -1,0 +1,85 @@
+//! Output formats: one [`Backend`] per format, all rendering the same [`Document`].
+//!
+//! A backend is pure: document and options in, bytes (and warnings) out. It
+//! does no I/O and reads no clock or environment. Adding a format is one new
+//! file in this folder plus one line in [`BACKENDS`].
+
+mod markdown;
+pub mod template;
+mod text;
+
+use crate::document::Document;
+use crate::layout::Layout;
+
+/// Options that affect rendering.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// Line width of plain-text output, in terminal columns.
+    pub width: usize,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions { width: 80 }
+    }
+}
+
+/// What a backend produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub warnings: Vec<String>,
+}
+
+/// Why a backend failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// The layout has no template for this format.
+    #[error("layout `{layout}` has no template for {format}")]
+    MissingTemplate { layout: String, format: String },
+    /// A template failed while rendering.
+    #[error("template {template}: {message}")]
+    Template { template: String, message: String },
+}
+
+/// One output format.
+pub trait Backend: Send + Sync {
+    /// The name used on the command line (`md`).
+    fn name(&self) -> &'static str;
+    /// Other accepted names (`markdown`).
+    fn aliases(&self) -> &'static [&'static str] {
+        &[]
+    }
+    /// File extension, without the dot.
+    fn extension(&self) -> &'static str;
+    /// One line for `--help`.
+    fn description(&self) -> &'static str;
+    /// The template file this backend renders through, if any (`markdown.hbs`).
+    fn template_file(&self) -> Option<&'static str> {
+        None
+    }
+    /// Registers this backend's escaping and helpers on a template registry.
+    fn setup_templates(&self, _registry: &mut handlebars::Handlebars<'static>) {}
+    /// Renders a document.
+    fn render(
+        &self,
+        document: &Document,
+        layout: &Layout,
+        options: &RenderOptions,
+    ) -> Result<Rendered, RenderError>;
+}
+
+/// Every built format, in the order `all` produces them.
+pub static BACKENDS: &[&dyn Backend] = &[&markdown::Markdown, &text::Text];
+
+/// Formats that are planned but not built yet.
+pub const PLANNED: &[&str] = &["pdf", "docx"];
+
+/// The backend for a format name or alias.
+pub fn find(name: &str) -> Option<&'static dyn Backend> {
+    let name = name.trim().to_ascii_lowercase();
+    BACKENDS
+        .iter()
+        .copied()
+        .find(|b| b.name() == name || b.aliases().contains(&name.as_str()))
+}

@@ -1,0 +1,217 @@
+//! Rendering text formats through a layout's handlebars templates.
+//!
+//! The template sees the document (`meta`, `header`, `sections`) and
+//! `options` (`width`). Helpers shared by every text format live here;
+//! each backend adds its own escaping and helpers in `setup_templates`.
+
+use handlebars::{
+    Context, Handlebars, Helper, HelperDef, JsonRender, RenderContext, RenderError as HbError,
+    RenderErrorReason, ScopedJson,
+};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{Backend, RenderError, RenderOptions};
+use crate::document::Document;
+use crate::layout::Layout;
+
+#[derive(Serialize)]
+struct TemplateContext<'a> {
+    #[serde(flatten)]
+    document: &'a Document,
+    options: TemplateOptions,
+}
+
+#[derive(Serialize)]
+struct TemplateOptions {
+    width: usize,
+}
+
+/// Renders a document through the layout's template for `backend`, then tidies whitespace.
+pub fn render(
+    backend: &dyn Backend,
+    document: &Document,
+    layout: &Layout,
+    options: &RenderOptions,
+) -> Result<String, RenderError> {
+    let registry =
+        layout
+            .templates(backend.name())
+            .ok_or_else(|| RenderError::MissingTemplate {
+                layout: layout.name().to_string(),
+                format: backend.name().to_string(),
+            })?;
+    let context = TemplateContext {
+        document,
+        options: TemplateOptions {
+            width: options.width,
+        },
+    };
+    let out = registry
+        .render(Layout::MAIN_TEMPLATE, &context)
+        .map_err(|e| RenderError::Template {
+            template: backend.template_file().unwrap_or("template").to_string(),
+            message: render_error_message(&e),
+        })?;
+    Ok(tidy(&out))
+}
+
+fn render_error_message(e: &HbError) -> String {
+    match (e.line_no, e.column_no) {
+        (Some(l), Some(c)) => format!("line {l}, column {c}: {}", e.reason()),
+        _ => e.reason().to_string(),
+    }
+}
+
+/// Trailing spaces go, runs of blank lines become one, the text ends with one newline.
+/// Control characters other than the newline never reach the output.
+pub fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank_run = 0;
+    for line in s.lines() {
+        let line: String = line
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect::<String>()
+            .trim_end()
+            .to_string();
+        if line.is_empty() {
+            blank_run += 1;
+            if blank_run > 1 || out.is_empty() {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// Registers the helpers every text format shares: `join`, `join_some`, `upper`.
+pub fn register_common(registry: &mut Handlebars<'static>) {
+    registry.register_helper("join", Box::new(Join));
+    registry.register_helper("join_some", Box::new(JoinSome));
+    registry.register_helper("upper", Box::new(Upper));
+}
+
+/// A helper parameter as text (`null` and missing are empty).
+pub fn param_text(h: &Helper<'_>, idx: usize) -> String {
+    match h.param(idx).map(|p| p.value()) {
+        None | Some(Value::Null) => String::new(),
+        Some(v) => v.render(),
+    }
+}
+
+/// A helper's hash parameter as text.
+pub fn hash_text(h: &Helper<'_>, key: &str) -> Option<String> {
+    match h.hash_get(key).map(|p| p.value()) {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(v.render()),
+    }
+}
+
+/// A helper's hash parameter as a number.
+pub fn hash_usize(h: &Helper<'_>, key: &str) -> Option<usize> {
+    h.hash_get(key)
+        .and_then(|p| p.value().as_u64())
+        .and_then(|n| usize::try_from(n).ok())
+}
+
+/// `{{join list ", "}}`: non-empty items joined (separator defaults to ", ").
+struct Join;
+
+impl HelperDef for Join {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, HbError> {
+        let sep = h
+            .param(1)
+            .map(|p| p.value().render())
+            .unwrap_or_else(|| ", ".to_string());
+        let items: Vec<String> = match h.param(0).map(|p| p.value()) {
+            Some(Value::Array(a)) => a
+                .iter()
+                .filter(|v| !v.is_null())
+                .map(|v| v.render())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            Some(Value::Null) | None => Vec::new(),
+            Some(v) => vec![v.render()],
+        };
+        Ok(ScopedJson::Derived(Value::String(items.join(&sep))))
+    }
+}
+
+/// `{{join_some a b c sep=" · "}}`: the non-empty arguments joined.
+struct JoinSome;
+
+impl HelperDef for JoinSome {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, HbError> {
+        let sep = hash_text(h, "sep").unwrap_or_else(|| ", ".to_string());
+        let parts: Vec<String> = (0..h.params().len())
+            .map(|i| param_text(h, i))
+            .filter(|s| !s.is_empty())
+            .collect();
+        Ok(ScopedJson::Derived(Value::String(parts.join(&sep))))
+    }
+}
+
+/// `{{upper s}}`.
+struct Upper;
+
+impl HelperDef for Upper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, HbError> {
+        Ok(ScopedJson::Derived(Value::String(
+            param_text(h, 0).to_uppercase(),
+        )))
+    }
+}
+
+/// The `options.width` of the render, unless a `width=` hash parameter overrides it.
+pub fn width(h: &Helper<'_>, ctx: &Context) -> usize {
+    hash_usize(h, "width")
+        .or_else(|| {
+            ctx.data()
+                .pointer("/options/width")
+                .and_then(Value::as_u64)
+                .and_then(|n| usize::try_from(n).ok())
+        })
+        .unwrap_or(80)
+        .clamp(20, 1000)
+}
+
+/// An error from a helper, reported with the template position by handlebars.
+pub fn helper_error(message: impl Into<String>) -> HbError {
+    RenderErrorReason::Other(message.into()).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_collapses_blank_lines_and_trailing_space() {
+        assert_eq!(tidy("\n\na  \n\n\n\nb\u{7}\n\n"), "a\n\nb\n");
+    }
+}

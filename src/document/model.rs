@@ -1,0 +1,179 @@
+//! The intermediate document: what every backend renders.
+//!
+//! A small closed set of types that knows nothing about JSON Resume and
+//! nothing about any output format. It is serialisable, so templates can
+//! consume it as data.
+
+use serde::{Deserialize, Serialize};
+
+/// A whole resume document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// Properties for the output file (PDF info, DOCX core properties).
+    pub meta: Metadata,
+    /// Name, label and contact line.
+    pub header: Header,
+    /// Sections in display order.
+    pub sections: Vec<Section>,
+}
+
+/// Properties of the output file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metadata {
+    pub title: String,
+    pub author: Option<String>,
+    pub subject: Option<String>,
+    pub keywords: Vec<String>,
+    /// BCP 47 language tag, e.g. `en` or `pt-BR`.
+    pub language: String,
+}
+
+/// The top of the resume.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Header {
+    pub name: Option<String>,
+    pub label: Option<String>,
+    pub contacts: Vec<Contact>,
+}
+
+/// One contact item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contact {
+    pub kind: ContactKind,
+    /// Localised label ("Email", "Phone", or the network name for profiles).
+    pub label: String,
+    /// What is shown.
+    pub text: String,
+    /// Where it links to; only `http`, `https`, `mailto` and `tel` targets.
+    pub link: Option<String>,
+}
+
+/// What a contact item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContactKind {
+    Email,
+    Phone,
+    Url,
+    Location,
+    Profile,
+}
+
+/// A titled section.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    /// Stable identifier (`work`, `education`, …, or the key of an extra section).
+    pub id: String,
+    /// Display title, localised.
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+/// Content of a section.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// A dated item: a position, a degree, a project…
+    Entry(Entry),
+    /// A paragraph of running text.
+    Paragraph { content: Inlines },
+    /// A bulleted list.
+    List { items: Vec<Inlines> },
+    /// A named group of keywords (skills, languages, interests).
+    Keywords(KeywordGroup),
+}
+
+/// A dated item in a section.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Entry {
+    /// Main line: position, degree, project name.
+    pub title: Option<String>,
+    /// Organisation: employer, institution, publisher.
+    pub subtitle: Option<String>,
+    pub location: Option<String>,
+    pub dates: Option<DateRange>,
+    pub link: Option<Link>,
+    /// Paragraphs and lists (only [`Block::Paragraph`] and [`Block::List`]).
+    pub summary: Vec<Block>,
+    pub bullets: Vec<Inlines>,
+    pub keywords: Vec<String>,
+}
+
+/// A formatted date range.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateRange {
+    /// As displayed, e.g. "Jan 2020 – Present".
+    pub text: String,
+    /// ISO start (`2020-01`), when it is a real date.
+    pub start: Option<String>,
+    /// ISO end, when it is a real date.
+    pub end: Option<String>,
+    /// Whether the range is still going on.
+    pub ongoing: bool,
+}
+
+/// A safe link with its display text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    pub url: String,
+    pub text: String,
+}
+
+/// Keywords under a name, with an optional level.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KeywordGroup {
+    pub name: Option<String>,
+    pub level: Option<String>,
+    pub keywords: Vec<String>,
+}
+
+/// Inline text.
+pub type Inlines = Vec<Inline>;
+
+/// A run of inline text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    Text {
+        text: String,
+    },
+    Strong {
+        content: Inlines,
+    },
+    Emph {
+        content: Inlines,
+    },
+    /// A link; `url` is always `http`, `https`, `mailto` or `tel`.
+    Link {
+        url: String,
+        content: Inlines,
+    },
+    /// A forced line break.
+    Break,
+}
+
+impl Inline {
+    /// Plain text.
+    pub fn text(s: impl Into<String>) -> Inline {
+        Inline::Text { text: s.into() }
+    }
+}
+
+/// The characters of inline text without formatting (link targets left out).
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    collect_plain(inlines, &mut out);
+    out
+}
+
+fn collect_plain(inlines: &[Inline], out: &mut String) {
+    for i in inlines {
+        match i {
+            Inline::Text { text } => out.push_str(text),
+            Inline::Strong { content }
+            | Inline::Emph { content }
+            | Inline::Link { content, .. } => collect_plain(content, out),
+            Inline::Break => out.push('\n'),
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Checking a resume against the official JSON Resume schema (vendored, draft-07).
+//!
+//! Each problem carries its JSON pointer and the line and column where the
+//! offending value starts. `format` mismatches (an empty URL, an odd e-mail)
+//! are warnings: real resumes are full of them and they do not stop a render.
+
+use std::sync::OnceLock;
+
+use jsonschema::error::ValidationErrorKind;
+use serde_json::Value;
+
+use crate::resume::source::locate;
+
+/// The schema, compiled into the binary.
+pub const SCHEMA: &str = include_str!("../schema/resume.schema.json");
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One schema problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// JSON pointer of the offending value (`/basics/email`; empty for the root).
+    pub pointer: String,
+    /// 1-based line and column of that value in the source, when found.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+fn validator() -> Result<&'static jsonschema::Validator, String> {
+    static VALIDATOR: OnceLock<Result<jsonschema::Validator, String>> = OnceLock::new();
+    VALIDATOR
+        .get_or_init(|| {
+            let schema: Value = serde_json::from_str(SCHEMA).map_err(|e| e.to_string())?;
+            jsonschema::draft7::options()
+                .should_validate_formats(true)
+                .build(&schema)
+                .map_err(|e| e.to_string())
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// Validates a parsed resume; `text` is the source it was parsed from (for positions).
+pub fn validate(text: &str, value: &Value) -> Result<Vec<Problem>, String> {
+    let validator = validator()?;
+    let mut problems: Vec<Problem> = validator
+        .iter_errors(value)
+        .map(|e| {
+            let pointer = e.instance_path().as_str().to_string();
+            let severity = match e.kind() {
+                ValidationErrorKind::Format { .. } => Severity::Warning,
+                _ => Severity::Error,
+            };
+            Problem {
+                severity,
+                position: locate(text, &pointer),
+                pointer,
+                message: e.to_string(),
+            }
+        })
+        .collect();
+    problems.sort_by(|a, b| a.position.cmp(&b.position).then(a.message.cmp(&b.message)));
+    Ok(problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str) -> Vec<Problem> {
+        let v: Value = serde_json::from_str(text).unwrap();
+        validate(text, &v).unwrap()
+    }
+
+    #[test]
+    fn empty_resume_is_valid() {
+        assert!(check("{}").is_empty());
+    }
+
+    #[test]
+    fn type_errors_are_errors_with_positions() {
+        let p = check("{\n  \"basics\": {\n    \"name\": 1\n  }\n}");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].severity, Severity::Error);
+        assert_eq!(p[0].pointer, "/basics/name");
+        assert_eq!(p[0].position, Some((3, 13)));
+    }
+
+    #[test]
+    fn format_errors_are_warnings() {
+        let p = check(r#"{"basics": {"email": "not-an-email"}}"#);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].severity, Severity::Warning);
+    }
+}
