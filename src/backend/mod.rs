@@ -9,18 +9,31 @@ pub mod template;
 mod text;
 
 use crate::document::Document;
-use crate::layout::Layout;
+use crate::layout::{Layout, Paper};
 
 /// Options that affect rendering.
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
     /// Line width of plain-text output, in terminal columns.
     pub width: usize,
+    /// Paper size, overriding the layout's.
+    pub paper: Option<Paper>,
+    /// Creation time for file metadata, in seconds since 1970 (from
+    /// `SOURCE_DATE_EPOCH`). `None`: backends use [`FALLBACK_TIMESTAMP`].
+    /// Backends never read the clock.
+    pub timestamp: Option<i64>,
 }
+
+/// 2000-01-01T00:00:00Z: the creation time written when none is given, so output stays reproducible.
+pub const FALLBACK_TIMESTAMP: i64 = 946_684_800;
 
 impl Default for RenderOptions {
     fn default() -> Self {
-        RenderOptions { width: 80 }
+        RenderOptions {
+            width: 80,
+            paper: None,
+            timestamp: None,
+        }
     }
 }
 

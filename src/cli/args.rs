@@ -79,6 +79,10 @@ pub struct ExportArgs {
           value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: u16,
 
+    /// Paper size for PDF and DOCX (default: the layout's).
+    #[arg(long, value_name = "SIZE", value_parser = ["a4", "letter"])]
+    pub paper: Option<String>,
+
     /// Silence warnings.
     #[arg(short, long)]
     pub quiet: bool,

@@ -14,7 +14,7 @@ pub use args::{Cli, Command, ExportArgs, ValidateArgs};
 
 use crate::backend::{self, BACKENDS, Backend, RenderOptions};
 use crate::document::{self, BuildOptions};
-use crate::layout::Layout;
+use crate::layout::{Layout, Paper};
 use crate::resume::{self, ReadOptions};
 use crate::validate::{self, Severity};
 
@@ -157,6 +157,15 @@ fn run_export(args: &ExportArgs) -> ExitCode {
     };
     let options = RenderOptions {
         width: usize::from(args.width),
+        paper: match args.paper.as_deref() {
+            Some("letter") => Some(Paper::Letter),
+            Some(_) => Some(Paper::A4),
+            None => None,
+        },
+        timestamp: match source_date_epoch() {
+            Ok(t) => t,
+            Err(e) => return usage_error(&e),
+        },
     };
     let color = std::io::stderr().is_terminal();
     let mut plan = output::Plan::new(&args.inputs);
@@ -294,6 +303,19 @@ fn run_validate(args: &ValidateArgs) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for a fixed creation time.
+fn source_date_epoch() -> Result<Option<i64>, String> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) if v.trim().is_empty() => Ok(None),
+        Ok(v) => {
+            v.trim().parse::<i64>().map(Some).map_err(|_| {
+                format!("SOURCE_DATE_EPOCH must be a whole number of seconds, not `{v}`")
+            })
+        }
+        Err(_) => Ok(None),
     }
 }
 

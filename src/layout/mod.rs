@@ -4,21 +4,29 @@
 //! nothing is read from disk at run time. A layout is loaded once per
 //! process and shared by every render.
 
+mod definition;
+
 use handlebars::Handlebars;
+
+pub use definition::{
+    Align, Color, Colors, Definition, DefinitionError, Fonts, Page, Paper, Sizes, Spacing, Style,
+};
 
 use crate::backend::{BACKENDS, Backend};
 
 /// A built-in layout's files.
 struct Builtin {
     name: &'static str,
-    description: &'static str,
     files: &'static [(&'static str, &'static str)],
 }
 
 static BUILTINS: &[Builtin] = &[Builtin {
     name: "classic",
-    description: "traditional single-column resume",
     files: &[
+        (
+            "layout.toml",
+            include_str!("../../layouts/classic/layout.toml"),
+        ),
         (
             "markdown.hbs",
             include_str!("../../layouts/classic/markdown.hbs"),
@@ -33,6 +41,15 @@ pub enum LayoutError {
     /// No built-in layout has this name.
     #[error("unknown layout `{name}` (built-in layouts: {known})")]
     Unknown { name: String, known: String },
+    /// The layout definition is not valid.
+    #[error("layouts/{layout}/layout.toml:{}:{}: {}", .error.line, .error.column, .error.message)]
+    Definition {
+        layout: String,
+        error: DefinitionError,
+    },
+    /// A layout has no `layout.toml`.
+    #[error("layout `{layout}` has no layout.toml")]
+    MissingDefinition { layout: String },
     /// A template does not compile.
     #[error("layouts/{layout}/{file}:{line}:{column}: {message}")]
     Template {
@@ -47,6 +64,7 @@ pub enum LayoutError {
 /// A loaded layout: compiled templates for each text backend.
 pub struct Layout {
     name: String,
+    definition: Definition,
     templates: Vec<(&'static str, Handlebars<'static>)>,
 }
 
@@ -61,8 +79,16 @@ impl Layout {
     pub const MAIN_TEMPLATE: &'static str = "main";
 
     /// The names and descriptions of the built-in layouts.
-    pub fn builtins() -> Vec<(&'static str, &'static str)> {
-        BUILTINS.iter().map(|b| (b.name, b.description)).collect()
+    pub fn builtins() -> Vec<(&'static str, String)> {
+        BUILTINS
+            .iter()
+            .map(|b| {
+                let description = Layout::builtin(b.name)
+                    .map(|l| l.definition.description)
+                    .unwrap_or_else(|e| format!("(broken: {e})"));
+                (b.name, description)
+            })
+            .collect()
     }
 
     /// Loads a built-in layout by name.
@@ -79,6 +105,18 @@ impl Layout {
                         .collect::<Vec<_>>()
                         .join(", "),
                 })?;
+        let source = builtin
+            .files
+            .iter()
+            .find(|(f, _)| *f == "layout.toml")
+            .map(|(_, s)| *s)
+            .ok_or_else(|| LayoutError::MissingDefinition {
+                layout: builtin.name.to_string(),
+            })?;
+        let definition = definition::parse(source).map_err(|error| LayoutError::Definition {
+            layout: builtin.name.to_string(),
+            error,
+        })?;
         let mut templates = Vec::new();
         for backend in BACKENDS {
             let Some(file) = backend.template_file() else {
@@ -94,6 +132,7 @@ impl Layout {
         }
         Ok(Layout {
             name: builtin.name.to_string(),
+            definition,
             templates,
         })
     }
@@ -101,6 +140,11 @@ impl Layout {
     /// The layout's name.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The layout's page, fonts, sizes, colours, spacing and style.
+    pub fn definition(&self) -> &Definition {
+        &self.definition
     }
 
     /// The compiled templates for a backend.
