@@ -122,6 +122,11 @@ pub fn inlines(items: &[Inline], indent: usize, out: &mut String) {
             Inline::Strong { content } => wrapped("**", content, indent, out),
             Inline::Emph { content } => wrapped("*", content, indent, out),
             Inline::Link { url, content } => {
+                // `!` right before `[` would turn the link into an image.
+                if out.ends_with('!') && !out.ends_with("\\!") {
+                    out.pop();
+                    out.push_str("\\!");
+                }
                 let mut inner = String::new();
                 inlines(content, indent, &mut inner);
                 if inner.trim().is_empty() {

@@ -183,6 +183,9 @@ fn run_export(args: &ExportArgs) -> ExitCode {
             }
         }
         let doc = document::build(&parsed.resume, &BuildOptions::default());
+        if !args.quiet && doc.is_empty() {
+            eprintln!("warning: {name}: the resume has no content; the output will be empty");
+        }
         let mut rendered = Vec::new();
         let mut ok = true;
         for b in &backends {

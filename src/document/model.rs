@@ -17,6 +17,16 @@ pub struct Document {
     pub sections: Vec<Section>,
 }
 
+impl Document {
+    /// Whether there is nothing to show: no name, label, contact or section.
+    pub fn is_empty(&self) -> bool {
+        self.header.name.is_none()
+            && self.header.label.is_none()
+            && self.header.contacts.is_empty()
+            && self.sections.is_empty()
+    }
+}
+
 /// Properties of the output file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Metadata {

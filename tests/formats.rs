@@ -1,0 +1,99 @@
+//! What each text format promises: Markdown shows user text literally; text is clean and fits.
+
+mod common;
+
+use common::{all_inputs, convert, convert_text};
+use pulldown_cmark::{Event, Parser, Tag};
+use unicode_width::UnicodeWidthStr;
+
+/// A resume whose every field tries to inject Markdown or HTML.
+const HOSTILE: &str = r##"{
+  "basics": {
+    "name": "# Not a heading",
+    "label": "- not a list * nor _emphasis_",
+    "email": "a@example.com?bcc=evil@example.com",
+    "url": "javascript:alert(1)",
+    "summary": "1. not ordered\n> not a quote\n    not code\n| not | a | table |\n---\n![img](https://example.com/x.png) [link](javascript:alert(1)) <script>alert(1)</script> `code` ~~strike~~ $math$ &amp; <img src=x onerror=alert(1)>",
+    "profiles": [{"network": "[x](https://evil.example.com)", "username": "<b>u</b>", "url": "data:text/html,hi"}]
+  },
+  "work": [{
+    "name": "=== setext",
+    "position": "Dev ###",
+    "startDate": "2020-01",
+    "highlights": ["+ plus", "<a href=\"file:///etc/passwd\">file</a>", "\u001b[31mred\u001b[0m", "***"]
+  }],
+  "skills": [{"name": "*", "keywords": ["<!-- comment -->", "[^1]", "http://ok.example.com"]}]
+}"##;
+
+fn check_markdown(md: &str, context: &str) {
+    let mut headings = 0;
+    for event in Parser::new(md) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => panic!("{context}: raw HTML {h:?}"),
+            Event::Code(c) => panic!("{context}: code span {c:?}"),
+            Event::Start(Tag::Image { .. }) => panic!("{context}: image"),
+            Event::Start(Tag::CodeBlock(_)) => panic!("{context}: code block"),
+            Event::Start(Tag::BlockQuote(_)) => panic!("{context}: block quote"),
+            Event::Start(Tag::Table(_)) => panic!("{context}: table"),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let ok = ["http://", "https://", "mailto:", "tel:"]
+                    .iter()
+                    .any(|s| dest_url.to_ascii_lowercase().starts_with(s));
+                assert!(ok, "{context}: unsafe link {dest_url}");
+                assert!(!dest_url.contains(['\n', '\r']), "{context}: CR/LF in link");
+            }
+            Event::Start(Tag::Heading { .. }) => headings += 1,
+            _ => {}
+        }
+    }
+    // Headings come only from the document structure: one per line we wrote with '#'.
+    let written = md.lines().filter(|l| l.starts_with('#')).count();
+    assert_eq!(headings, written, "{context}: user text made a heading");
+}
+
+#[test]
+fn hostile_text_stays_literal_in_markdown() {
+    let md = String::from_utf8(convert(HOSTILE.as_bytes(), "md")).unwrap();
+    check_markdown(&md, "hostile");
+    // One name heading, the summary and experience and skills sections, one entry.
+    assert_eq!(md.lines().filter(|l| l.starts_with('#')).count(), 5, "{md}");
+    // Unsafe targets are shown as text, never linked (check_markdown checks every link).
+    for bad in ["(<javascript:", "(<data:", "(<file:", "(<mailto:a@example.com?"] {
+        assert!(!md.contains(bad), "{bad} linked in {md}");
+    }
+    assert!(!md.contains('\u{1b}'), "{md}");
+    // The text itself is all there.
+    let shown = common::unescape_markdown(&md);
+    for s in ["# Not a heading", "<script>alert(1)</script>", "~~strike~~", "$math$", "=== setext", "Dev ###"] {
+        assert!(shown.contains(s), "{s} missing from {shown}");
+    }
+}
+
+#[test]
+fn corpus_markdown_has_no_accidental_markup() {
+    for input in all_inputs() {
+        let md = convert_text(&input, "md");
+        check_markdown(&md, &input.display().to_string());
+    }
+}
+
+#[test]
+fn text_fits_the_width_and_has_no_control_characters() {
+    let mut inputs = all_inputs();
+    inputs.sort();
+    for input in inputs {
+        let txt = convert_text(&input, "txt");
+        for line in txt.lines() {
+            assert!(
+                UnicodeWidthStr::width(line) <= 80,
+                "{}: line wider than 80 columns: {line:?}",
+                input.display()
+            );
+            assert!(!line.chars().any(char::is_control), "{}: control character in {line:?}", input.display());
+        }
+        assert!(txt.is_empty() || (txt.ends_with('\n') && !txt.ends_with("\n\n")));
+    }
+    let hostile = String::from_utf8(convert(HOSTILE.as_bytes(), "txt")).unwrap();
+    assert!(!hostile.chars().any(|c| c.is_control() && c != '\n'));
+    assert!(hostile.contains("red"));
+}
