@@ -30,7 +30,11 @@ fn leaves(v: &Value, path: String, out: &mut Vec<(String, String)>) {
         }
         Value::Object(o) => {
             for (k, x) in o {
-                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
                 leaves(x, p, out);
             }
         }
@@ -66,7 +70,11 @@ fn check_nothing_lost(format: &str, normalise: fn(&str) -> String) {
         }
     }
     assert!(checked > 60, "only {checked} fields checked");
-    assert!(missing.is_empty(), "{format} output lacks:\n{}\n\n{output}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "{format} output lacks:\n{}\n\n{output}",
+        missing.join("\n")
+    );
 }
 
 #[test]
@@ -85,24 +93,36 @@ fn official_sample_loses_nothing_in_text() {
 /// Every position in the seed document: (title, employer, dates).
 fn seed_positions() -> Vec<(String, String, String)> {
     let seed_dir = root().join("../shared/seed");
-    let Some(seed) = std::fs::read_dir(&seed_dir)
-        .ok()
-        .and_then(|rd| rd.filter_map(|e| e.ok()).find(|e| e.path().extension().is_some_and(|x| x == "txt")))
-    else {
+    let Some(seed) = std::fs::read_dir(&seed_dir).ok().and_then(|rd| {
+        rd.filter_map(|e| e.ok())
+            .find(|e| e.path().extension().is_some_and(|x| x == "txt"))
+    }) else {
         return Vec::new();
     };
     let text = std::fs::read_to_string(seed.path()).unwrap();
-    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let months = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     let is_date_at = |w: &[&str], i: usize| {
-        months.contains(&w[i]) && w.get(i + 1).is_some_and(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()))
+        months.contains(&w[i])
+            && w.get(i + 1)
+                .is_some_and(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()))
     };
     let mut out = Vec::new();
     for segment in text.split("### ").skip(1) {
-        let Some((title, rest)) = segment.split_once(" @ ") else { continue };
+        let Some((title, rest)) = segment.split_once(" @ ") else {
+            continue;
+        };
         let words: Vec<&str> = rest.split(' ').collect();
-        let Some(i) = (0..words.len()).find(|&i| is_date_at(&words, i)) else { continue };
+        let Some(i) = (0..words.len()).find(|&i| is_date_at(&words, i)) else {
+            continue;
+        };
         let employer = words[..i].join(" ");
-        let end_len = if words.get(i + 3) == Some(&"Present") { 1 } else { 2 };
+        let end_len = if words.get(i + 3) == Some(&"Present") {
+            1
+        } else {
+            2
+        };
         let dates = words[i..i + 3 + end_len].join(" ");
         out.push((title.trim().to_string(), employer, dates));
     }
@@ -131,10 +151,10 @@ fn alex_rn_markdown_shows_every_position_of_the_seed() {
 #[test]
 fn alex_rn_carries_every_sentence_of_the_seed() {
     let seed_dir = root().join("../shared/seed");
-    let Some(entry) = std::fs::read_dir(&seed_dir)
-        .ok()
-        .and_then(|rd| rd.filter_map(|e| e.ok()).find(|e| e.path().extension().is_some_and(|x| x == "txt")))
-    else {
+    let Some(entry) = std::fs::read_dir(&seed_dir).ok().and_then(|rd| {
+        rd.filter_map(|e| e.ok())
+            .find(|e| e.path().extension().is_some_and(|x| x == "txt"))
+    }) else {
         return;
     };
     let seed = std::fs::read_to_string(entry.path()).unwrap();
@@ -150,7 +170,10 @@ fn alex_rn_carries_every_sentence_of_the_seed() {
         assert!(md.contains(part), "{part} missing");
     }
     // The education heading: degree and school (shown with a separator between them).
-    for part in ["Bachelor of Engineering in Computer Science", "National Institute of Technology, Tiruchirappalli"] {
+    for part in [
+        "Bachelor of Engineering in Computer Science",
+        "National Institute of Technology, Tiruchirappalli",
+    ] {
         assert!(md.contains(part), "{part} missing");
     }
     // Every long sentence fragment of the prose (URLs and headings cut out) is in the output.
@@ -160,19 +183,19 @@ fn alex_rn_carries_every_sentence_of_the_seed() {
         .collect::<Vec<_>>()
         .join(" ");
     let mut missing = Vec::new();
-    for sentence in prose
-        .split(['.', '#'])
-        .map(str::trim)
-        .filter(|s| {
-            s.len() > 40
-                && !s.contains('@')
-                && !s.starts_with("Bachelor of Engineering")
-                && !s.contains("Location:")
-        })
-    {
+    for sentence in prose.split(['.', '#']).map(str::trim).filter(|s| {
+        s.len() > 40
+            && !s.contains('@')
+            && !s.starts_with("Bachelor of Engineering")
+            && !s.contains("Location:")
+    }) {
         if !md.contains(sentence) {
             missing.push(sentence.to_string());
         }
     }
-    assert!(missing.is_empty(), "sentences missing:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "sentences missing:\n{}",
+        missing.join("\n")
+    );
 }

@@ -54,10 +54,22 @@ fn every_invalid_file_fails_with_position_and_writes_nothing() {
             .unwrap_or_else(|| panic!("file not named in: {stderr}"));
         let mut parts = after.splitn(3, ':');
         let line = parts.next().unwrap_or("");
-        let col: String = parts.next().unwrap_or("").chars().take_while(char::is_ascii_digit).collect();
-        assert!(line.parse::<usize>().is_ok() && col.parse::<usize>().is_ok(), "no line:column in: {stderr}");
+        let col: String = parts
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        assert!(
+            line.parse::<usize>().is_ok() && col.parse::<usize>().is_ok(),
+            "no line:column in: {stderr}"
+        );
         assert!(stderr.contains("invalid JSON"), "{stderr}");
-        assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0, "output written for {name}");
+        assert_eq!(
+            std::fs::read_dir(out.path()).unwrap().count(),
+            0,
+            "output written for {name}"
+        );
     }
 }
 
@@ -73,7 +85,10 @@ fn the_missing_comma_is_found_at_its_line() {
         .code(1);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(stderr.contains(":251:3"), "{stderr}");
-    assert!(stderr.contains("\"interests\""), "the offending line is shown: {stderr}");
+    assert!(
+        stderr.contains("\"interests\""),
+        "the offending line is shown: {stderr}"
+    );
     assert!(assert.get_output().stdout.is_empty());
 }
 

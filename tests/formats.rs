@@ -58,13 +58,25 @@ fn hostile_text_stays_literal_in_markdown() {
     // One name heading, the summary and experience and skills sections, one entry.
     assert_eq!(md.lines().filter(|l| l.starts_with('#')).count(), 5, "{md}");
     // Unsafe targets are shown as text, never linked (check_markdown checks every link).
-    for bad in ["(<javascript:", "(<data:", "(<file:", "(<mailto:a@example.com?"] {
+    for bad in [
+        "(<javascript:",
+        "(<data:",
+        "(<file:",
+        "(<mailto:a@example.com?",
+    ] {
         assert!(!md.contains(bad), "{bad} linked in {md}");
     }
     assert!(!md.contains('\u{1b}'), "{md}");
     // The text itself is all there.
     let shown = common::unescape_markdown(&md);
-    for s in ["# Not a heading", "<script>alert(1)</script>", "~~strike~~", "$math$", "=== setext", "Dev ###"] {
+    for s in [
+        "# Not a heading",
+        "<script>alert(1)</script>",
+        "~~strike~~",
+        "$math$",
+        "=== setext",
+        "Dev ###",
+    ] {
         assert!(shown.contains(s), "{s} missing from {shown}");
     }
 }
@@ -89,7 +101,11 @@ fn text_fits_the_width_and_has_no_control_characters() {
                 "{}: line wider than 80 columns: {line:?}",
                 input.display()
             );
-            assert!(!line.chars().any(char::is_control), "{}: control character in {line:?}", input.display());
+            assert!(
+                !line.chars().any(char::is_control),
+                "{}: control character in {line:?}",
+                input.display()
+            );
         }
         assert!(txt.is_empty() || (txt.ends_with('\n') && !txt.ends_with("\n\n")));
     }

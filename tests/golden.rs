@@ -43,7 +43,12 @@ fn two_runs_give_identical_bytes() {
         for b in resume_export::backend::BACKENDS {
             let first = convert(&bytes, b.name());
             let second = convert(&bytes, b.name());
-            assert!(first == second, "{} {} differs between runs", input.display(), b.name());
+            assert!(
+                first == second,
+                "{} {} differs between runs",
+                input.display(),
+                b.name()
+            );
         }
     }
 }
