@@ -12,6 +12,9 @@ fn every_real_file_and_sample_converts_to_every_format() {
     let inputs = all_inputs();
     assert!(inputs.len() >= 3, "samples are present");
     for input in &inputs {
+        let bytes = std::fs::read(input).unwrap();
+        let (_, doc) =
+            resume_export::load(&bytes, &Default::default(), &Default::default()).unwrap();
         for b in BACKENDS {
             let dir = out.path().join(b.name());
             Command::cargo_bin("resume-export")
@@ -26,7 +29,8 @@ fn every_real_file_and_sample_converts_to_every_format() {
             let len = std::fs::metadata(&written)
                 .unwrap_or_else(|_| panic!("{} not written", written.display()))
                 .len();
-            assert!(len > 0, "{} is empty", written.display());
+            // Only a resume with nothing in it (every field empty) gives an empty file.
+            assert!(len > 0 || doc.is_empty(), "{} is empty", written.display());
         }
     }
 }
