@@ -198,7 +198,10 @@ impl<'a> Obj<'a> {
     pub fn finish(self, ctx: &mut Ctx) {
         for (key, value) in self.map {
             if !self.used.iter().any(|u| u == key) && !is_blank(value) {
-                ctx.warn(&join(&self.path, key), "unknown field; ignored");
+                ctx.warn(
+                    &join(&self.path, key),
+                    format!("unknown field `{key}`; ignored"),
+                );
             }
         }
     }
