@@ -10,11 +10,13 @@
 //! - [`backend`] holds one pure renderer per output format.
 //! - [`layout`] holds the built-in layouts (templates), loaded once per process.
 //! - [`validate`] checks a file against the official schema.
+//! - [`batch`] runs many resumes in parallel with a report.
 //! - [`cli`] is the only place that touches files, the environment or the clock.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod backend;
+pub mod batch;
 pub mod cli;
 pub mod document;
 pub mod layout;

@@ -24,8 +24,8 @@ fn every_real_file_and_sample_converts_to_every_format() {
                 .arg(input)
                 .assert()
                 .success();
-            let stem = input.file_stem().unwrap();
-            let written = dir.join(stem).with_extension(b.extension());
+            let stem = input.file_stem().unwrap().to_string_lossy();
+            let written = dir.join(format!("{stem}.{}", b.extension()));
             let len = std::fs::metadata(&written)
                 .unwrap_or_else(|_| panic!("{} not written", written.display()))
                 .len();

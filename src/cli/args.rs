@@ -11,6 +11,9 @@ Examples:
   resume-export -f all resume.json                every available format
   resume-export -f txt resume.json -o -           prints the text version
   cat resume.json | resume-export -f md - -o cv.md
+  resume-export -f pdf,docx -r -d out/ people/      every resume under people/, mirrored in out/
+  resume-export -f all 'exports/*.jsonl' -j 4 --report report.json
+  resume-export -f all people/ --shard 2/8         the 2nd of 8 stable slices (for job runners)
   resume-export validate resume.json              checks against the JSON Resume schema
 
 Exit codes: 0 success; 1 one or more inputs failed (the others are still written);
@@ -52,9 +55,15 @@ pub enum Command {
 /// Arguments of the main export.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// JSON Resume files to convert; '-' reads standard input.
+    /// JSON Resume files, directories (*.json, *.jsonl inside), glob patterns
+    /// (expanded by the tool), JSON Lines files (one resume per line) or files
+    /// holding an array of resumes; '-' reads standard input.
     #[arg(value_name = "INPUT", required = true)]
     pub inputs: Vec<PathBuf>,
+
+    /// Descend into sub-directories of directory inputs.
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
 
     /// Output formats: pdf, docx, md, txt or all; comma-separated or repeated.
     #[arg(
@@ -70,9 +79,28 @@ pub struct ExportArgs {
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Directory for <stem>.<ext> outputs (created if missing).
+    /// Directory for <stem>.<ext> outputs (created if missing); directory inputs are
+    /// mirrored beneath it.
     #[arg(short = 'd', long = "out-dir", value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
+
+    /// Output file names, from {stem}, {name}, {index} and {lang}
+    /// [default: {stem}, or {stem}-{index} for resumes inside JSON Lines and arrays].
+    #[arg(long = "name", value_name = "TEMPLATE")]
+    pub name: Option<String>,
+
+    /// Worker threads [default: all cores].
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Process only shard I of N (1-based) of the inputs: a stable split for running
+    /// one command on many machines.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<String>,
+
+    /// Write a JSON record per resume (input, outputs, warnings, error, milliseconds).
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 
     /// Line width of text output, in columns.
     #[arg(long, value_name = "COLUMNS", default_value_t = 80,

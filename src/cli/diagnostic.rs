@@ -4,33 +4,55 @@ use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
 use crate::resume::SourceError;
 
-/// Characters of the offending line shown on each side of the error column.
-const CONTEXT: usize = 60;
+/// `FILE:LINE:COLUMN` of a JSON error (or `FILE` for an encoding error), shifted by
+/// `offset`: the 1-based line and column where the text started in its file.
+pub fn location(name: &str, e: &SourceError, offset: (usize, usize)) -> String {
+    match e {
+        SourceError::Encoding { .. } => name.to_string(),
+        SourceError::Json(j) => {
+            let (line, column) = shift(j.line, j.column, offset);
+            format!("{name}:{line}:{column}")
+        }
+    }
+}
 
-/// A rendered message for an input that is not readable JSON.
-pub fn source_error(name: &str, e: &SourceError, color: bool) -> String {
+fn shift(line: usize, column: usize, (first_line, first_column): (usize, usize)) -> (usize, usize) {
+    let shifted_line = line + first_line.saturating_sub(1);
+    let shifted_column = if line == 1 {
+        column + first_column.saturating_sub(1)
+    } else {
+        column
+    };
+    (shifted_line, shifted_column)
+}
+
+/// A rendered message for an input that is not readable JSON; `offset` as for [`location`].
+pub fn source_error(name: &str, e: &SourceError, color: bool, offset: (usize, usize)) -> String {
     match e {
         SourceError::Encoding { offset, message } => {
             format!("error: {name}: {message} (at byte {offset}); nothing was written")
         }
         SourceError::Json(j) => {
-            // Show a window of the line around the column, so a minified file stays readable.
-            let chars: Vec<char> = j.line_text.chars().collect();
-            let col = j.column.saturating_sub(1).min(chars.len());
-            let from = col.saturating_sub(CONTEXT);
-            let to = (col + CONTEXT).min(chars.len());
-            let window: String = chars.get(from..to).unwrap_or(&[]).iter().collect();
-            let start: usize = chars
-                .get(from..col)
-                .unwrap_or(&[])
-                .iter()
-                .map(|c| c.len_utf8())
-                .sum();
-            let width = chars.get(col).map_or(0, |c| c.len_utf8());
+            let (line, _) = shift(j.line, j.column, offset);
+            // A resume that starts mid-line (an array element) keeps its real columns.
+            let pad = if j.line == 1 {
+                offset.1.saturating_sub(1)
+            } else {
+                0
+            };
+            let source = format!("{}{}", " ".repeat(pad), j.line_text);
+            let col = j.column.saturating_sub(1);
+            let start: usize = pad
+                + j.line_text
+                    .chars()
+                    .take(col)
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            let width = j.line_text.chars().nth(col).map_or(0, char::len_utf8);
             let title = format!("invalid JSON: {}", j.message);
             let report = &[Level::ERROR.primary_title(&title).element(
-                Snippet::source(&window)
-                    .line_start(j.line)
+                Snippet::source(&source)
+                    .line_start(line)
                     .path(name)
                     .annotation(
                         AnnotationKind::Primary

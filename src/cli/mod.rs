@@ -1,8 +1,7 @@
 //! The command line: the only place that reads files, writes files and sets the exit code.
 
 mod args;
-mod diagnostic;
-mod output;
+pub(crate) mod diagnostic;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -13,7 +12,8 @@ use clap::Parser;
 pub use args::{Cli, Command, ExportArgs, ValidateArgs};
 
 use crate::backend::{self, BACKENDS, Backend, RenderOptions};
-use crate::document::{self, BuildOptions};
+use crate::batch;
+use crate::document::BuildOptions;
 use crate::layout::{Layout, Paper};
 use crate::resume::{self, ReadOptions};
 use crate::validate::{self, Severity};
@@ -128,10 +128,27 @@ fn load_input(path: &Path, stderr_color: bool) -> Option<(String, serde_json::Va
     match resume::parse_json(&bytes) {
         Ok(ok) => Some(ok),
         Err(e) => {
-            eprintln!("{}", diagnostic::source_error(&name, &e, stderr_color));
+            eprintln!(
+                "{}",
+                diagnostic::source_error(&name, &e, stderr_color, (1, 1))
+            );
             None
         }
     }
+}
+
+/// `--shard I/N` as (I, N), 1-based.
+fn parse_shard(s: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("--shard takes I/N with 1 <= I <= N (e.g. 2/8), not `{s}`");
+    let (i, n) = s.split_once('/').ok_or_else(bad)?;
+    let (i, n): (u32, u32) = (
+        i.trim().parse().map_err(|_| bad())?,
+        n.trim().parse().map_err(|_| bad())?,
+    );
+    if i == 0 || n == 0 || i > n {
+        return Err(bad());
+    }
+    Ok((i, n))
 }
 
 fn run_export(args: &ExportArgs) -> ExitCode {
@@ -139,14 +156,36 @@ fn run_export(args: &ExportArgs) -> ExitCode {
         Ok(b) => b,
         Err(e) => return usage_error(&e),
     };
-    if args.output.is_some() && (args.inputs.len() != 1 || backends.len() != 1) {
-        return usage_error("--output takes one input and one format; use --out-dir for several");
-    }
     if args.output.is_some() && args.out_dir.is_some() {
         return usage_error("--output and --out-dir cannot be used together");
     }
+    if args.output.is_some() && backends.len() != 1 {
+        return usage_error("--output takes one format; use --out-dir for several");
+    }
     if args.inputs.iter().filter(|p| is_stdin(p)).count() > 1 {
         return usage_error("standard input ('-') can be read only once");
+    }
+    if let Some(t) = &args.name
+        && let Err(e) = batch::naming::check_template(t)
+    {
+        return usage_error(&e);
+    }
+    let shard = match args.shard.as_deref().map(parse_shard).transpose() {
+        Ok(s) => s,
+        Err(e) => return usage_error(&e),
+    };
+    if let Some(o) = &args.output
+        && let Some(parent) = o
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty() && !is_stdin(o))
+        && !parent.is_dir()
+    {
+        eprintln!(
+            "error: cannot write {}: directory {} does not exist",
+            o.display(),
+            parent.display()
+        );
+        return ExitCode::FAILURE;
     }
     let layout = match Layout::builtin("classic") {
         Ok(l) => l,
@@ -155,7 +194,7 @@ fn run_export(args: &ExportArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let options = RenderOptions {
+    let render = RenderOptions {
         width: usize::from(args.width),
         paper: match args.paper.as_deref() {
             Some("letter") => Some(Paper::Letter),
@@ -167,81 +206,63 @@ fn run_export(args: &ExportArgs) -> ExitCode {
             Err(e) => return usage_error(&e),
         },
     };
-    let color = std::io::stderr().is_terminal();
-    let mut plan = output::Plan::new(&args.inputs);
-    let mut failed = 0usize;
-    for input in &args.inputs {
-        let name = display_name(input);
-        let Some((_, value)) = load_input(input, color) else {
-            failed += 1;
-            continue;
-        };
-        let parsed = resume::read_value(value, &ReadOptions::default());
-        if !args.quiet {
-            for w in &parsed.warnings {
-                eprintln!("warning: {name}: {w}");
-            }
-        }
-        let doc = document::build(&parsed.resume, &BuildOptions::default());
-        if !args.quiet && doc.is_empty() {
-            eprintln!("warning: {name}: the resume has no content; the output will be empty");
-        }
-        let mut rendered = Vec::new();
-        let mut ok = true;
-        for b in &backends {
-            match b.render(&doc, &layout, &options) {
-                Ok(r) => {
-                    if !args.quiet {
-                        for w in &r.warnings {
-                            eprintln!("warning: {name}: {}: {w}", b.name());
-                        }
-                    }
-                    rendered.push((*b, r.bytes));
-                }
-                Err(e) => {
-                    eprintln!("error: {name}: {} output failed: {e}", b.name());
-                    ok = false;
-                }
-            }
-        }
-        if !ok {
-            failed += 1;
-            continue;
-        }
-        // Decide every destination before writing any, so a clash writes nothing.
-        let mut targets = Vec::new();
-        for (b, bytes) in rendered {
-            match plan.target(
-                input,
-                b.extension(),
-                args.output.as_deref(),
-                args.out_dir.as_deref(),
-            ) {
-                Ok(t) => targets.push((t, bytes)),
-                Err(e) => {
-                    eprintln!("error: {name}: {e}");
-                    ok = false;
-                }
-            }
-        }
-        if !ok {
-            failed += 1;
-            continue;
-        }
-        for (target, bytes) in targets {
-            if let Err(e) = output::write(&target, &bytes) {
-                eprintln!("error: {name}: {e}");
-                ok = false;
-            }
-        }
-        if !ok {
-            failed += 1;
+    let mut units = batch::inputs::expand(
+        &args.inputs,
+        batch::inputs::Expand {
+            recursive: args.recursive,
+        },
+    );
+    if let Some((i, n)) = shard {
+        units.retain(|u| batch::in_shard(&u.label, i, n));
+        for (k, u) in units.iter_mut().enumerate() {
+            u.id = k;
         }
     }
-    if failed > 0 {
-        if args.inputs.len() > 1 {
-            eprintln!("{failed} of {} inputs failed", args.inputs.len());
+    if args.output.is_some() && units.len() > 1 {
+        return usage_error(&format!(
+            "--output takes one resume, but the inputs hold {}; use --out-dir",
+            units.len()
+        ));
+    }
+    let jobs = args.jobs.map(usize::from).unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let request = batch::Request {
+        units,
+        backends,
+        layout: &layout,
+        render,
+        read: ReadOptions::default(),
+        build: BuildOptions::default(),
+        output: args.output.clone(),
+        out_dir: args.out_dir.clone().unwrap_or_else(|| PathBuf::from(".")),
+        name_template: args.name.clone(),
+        jobs,
+        quiet: args.quiet,
+    };
+    let outcome = batch::run(&request);
+    if let Some(path) = &args.report {
+        let json = match serde_json::to_vec_pretty(&outcome) {
+            Ok(j) => j,
+            Err(e) => {
+                eprintln!("error: cannot write the report: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let target = if is_stdin(path) {
+            batch::write::Target::Stdout
+        } else {
+            batch::write::Target::File(path.clone())
+        };
+        if let Err(e) = batch::write::write(&target, &json, false) {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
         }
+    }
+    if outcome.units.len() > 1 && !args.quiet {
+        eprintln!("{}", outcome.summary.line());
+    }
+    if outcome.summary.failed > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -320,14 +341,4 @@ fn source_date_epoch() -> Result<Option<i64>, String> {
         }
         Err(_) => Ok(None),
     }
-}
-
-/// The stem used for output names of an input (`resume` for standard input).
-fn stem(p: &Path) -> PathBuf {
-    if is_stdin(p) {
-        return PathBuf::from("resume");
-    }
-    p.file_stem()
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("resume"))
 }

@@ -157,6 +157,33 @@ pub fn locate(text: &str, pointer: &str) -> Option<(usize, usize)> {
     Some((line, column))
 }
 
+/// The byte ranges of the elements of a top-level JSON array, or `None` if
+/// `bytes` is not valid JSON whose top level is an array of objects.
+pub fn array_elements(bytes: &[u8]) -> Option<Vec<std::ops::Range<usize>>> {
+    serde_json::from_slice::<serde::de::IgnoredAny>(bytes).ok()?;
+    let mut i = skip_ws(bytes, 0);
+    if bytes.get(i..i + 3) == Some(&[0xEF, 0xBB, 0xBF]) {
+        i = skip_ws(bytes, i + 3);
+    }
+    if bytes.get(i) != Some(&b'[') {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut j = skip_ws(bytes, i + 1);
+    while bytes.get(j).is_some_and(|b| *b != b']') {
+        if bytes.get(j) != Some(&b'{') {
+            return None;
+        }
+        let end = value_end(bytes, j)?;
+        out.push(j..end);
+        j = skip_ws(bytes, end);
+        if bytes.get(j) == Some(&b',') {
+            j = skip_ws(bytes, j + 1);
+        }
+    }
+    Some(out)
+}
+
 fn skip_ws(b: &[u8], mut i: usize) -> usize {
     while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
         i += 1;
@@ -295,6 +322,19 @@ mod tests {
             panic!("not a JSON error")
         };
         assert_eq!(j.column, 7);
+    }
+
+    #[test]
+    fn array_elements_are_found() {
+        let text = b" [ {\"a\": \"]}\"}, {\"b\": [1, {}]} ]";
+        let spans = array_elements(text).unwrap();
+        assert_eq!(spans.len(), 2);
+        assert_eq!(&text[spans[0].clone()], b"{\"a\": \"]}\"}");
+        assert_eq!(&text[spans[1].clone()], b"{\"b\": [1, {}]}");
+        assert_eq!(array_elements(b"{}"), None);
+        assert_eq!(array_elements(b"[1, 2]"), None);
+        assert_eq!(array_elements(b"[{},"), None);
+        assert_eq!(array_elements(b"[]"), Some(vec![]));
     }
 
     #[test]

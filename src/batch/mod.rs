@@ -1,0 +1,430 @@
+//! Many resumes, many formats, in parallel, with a report.
+//!
+//! Each unit (one resume) is read, parsed and built into a document once,
+//! then rendered to every requested format. Layout and fonts are loaded once
+//! and shared by every thread. Destinations are planned in input order before
+//! anything is written, and messages are printed in input order, so neither
+//! the files nor the output depend on scheduling. A failing unit, even one
+//! that panics, is reported and the batch goes on.
+
+pub mod inputs;
+pub mod naming;
+pub mod write;
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::backend::{Backend, RenderOptions};
+use crate::cli::diagnostic;
+use crate::document::{self, BuildOptions};
+use crate::layout::Layout;
+use crate::resume::{self, ReadOptions};
+use inputs::Unit;
+use naming::{Facts, Plan};
+use write::Target;
+
+/// Everything a batch needs.
+pub struct Request<'a> {
+    pub units: Vec<Unit>,
+    pub backends: Vec<&'static dyn Backend>,
+    pub layout: &'a Layout,
+    pub render: RenderOptions,
+    pub read: ReadOptions,
+    pub build: BuildOptions,
+    /// `-o`: the single destination (only with one unit and one format).
+    pub output: Option<PathBuf>,
+    /// `-d`: where `<name>.<ext>` files go.
+    pub out_dir: PathBuf,
+    /// `--name`.
+    pub name_template: Option<String>,
+    /// Worker threads.
+    pub jobs: usize,
+    /// Silence warnings and the summary.
+    pub quiet: bool,
+}
+
+/// What happened to one unit, as written to `--report`.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitReport {
+    pub input: String,
+    pub outputs: Vec<String>,
+    pub warnings: Vec<String>,
+    pub error: Option<String>,
+    pub milliseconds: f64,
+}
+
+/// Totals for a batch.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub resumes: usize,
+    pub files: usize,
+    pub failed: usize,
+    pub seconds: f64,
+}
+
+/// The result of a batch.
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub units: Vec<UnitReport>,
+    pub summary: Summary,
+}
+
+impl Summary {
+    /// "1000 resumes, 4000 files, 3 failed, 2.1 s".
+    pub fn line(&self) -> String {
+        format!(
+            "{} resume{}, {} file{}, {} failed, {:.1} s",
+            self.resumes,
+            if self.resumes == 1 { "" } else { "s" },
+            self.files,
+            if self.files == 1 { "" } else { "s" },
+            self.failed,
+            self.seconds
+        )
+    }
+}
+
+/// Test hooks, compiled into debug builds only: `RESUME_EXPORT_INJECT=panic:<label part>`
+/// or `write-fail:<label part>`.
+fn injected(kind: &str, label: &str) -> bool {
+    if !cfg!(debug_assertions) {
+        return false;
+    }
+    std::env::var("RESUME_EXPORT_INJECT").is_ok_and(|v| {
+        v.strip_prefix(kind)
+            .and_then(|rest| rest.strip_prefix(':'))
+            .is_some_and(|part| !part.is_empty() && label.contains(part))
+    })
+}
+
+/// Prints each unit's messages in input order as units finish.
+struct Printer {
+    next: usize,
+    pending: BTreeMap<usize, Vec<String>>,
+}
+
+impl Printer {
+    fn done(&mut self, id: usize, lines: Vec<String>, bar: &indicatif::ProgressBar) {
+        self.pending.insert(id, lines);
+        while let Some(lines) = self.pending.remove(&self.next) {
+            if !lines.is_empty() {
+                bar.suspend(|| {
+                    for l in &lines {
+                        eprintln!("{l}");
+                    }
+                });
+            }
+            self.next += 1;
+        }
+        bar.inc(1);
+    }
+}
+
+/// Runs a batch.
+pub fn run(request: &Request<'_>) -> Outcome {
+    let start = Instant::now();
+    let units = &request.units;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(request.jobs.max(1))
+        .build();
+    let run_all = |f: &(dyn Fn(&Unit) -> UnitReport + Sync)| -> Vec<UnitReport> {
+        match &pool {
+            Ok(pool) => pool.install(|| units.par_iter().map(f).collect()),
+            Err(_) => units.iter().map(f).collect(),
+        }
+    };
+
+    // Names that depend on content need one look at each resume first.
+    let facts: Vec<Facts> = if naming::needs_content(request.name_template.as_deref()) {
+        let look = |u: &Unit| {
+            u.read()
+                .ok()
+                .and_then(|b| resume::parse_json(&b).ok())
+                .map(|(_, v)| Facts::of(&v))
+                .unwrap_or_default()
+        };
+        match &pool {
+            Ok(pool) => pool.install(|| units.par_iter().map(look).collect()),
+            Err(_) => units.iter().map(look).collect(),
+        }
+    } else {
+        vec![Facts::default(); units.len()]
+    };
+    let plans = plan(request, &facts);
+
+    let color = std::io::stderr().is_terminal();
+    let bar = if color && units.len() > 1 && !request.quiet {
+        let bar = indicatif::ProgressBar::new(units.len() as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:30} {pos}/{len} resumes  {per_sec}  ETA {eta}",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let printer = Mutex::new(Printer {
+        next: 0,
+        pending: BTreeMap::new(),
+    });
+    // A panic in a unit is reported as that unit's internal error, without the default noise.
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let results = run_all(&|unit: &Unit| {
+        let t = Instant::now();
+        let targets = plans
+            .get(unit.id)
+            .cloned()
+            .unwrap_or_else(|| Err("not planned".into()));
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            convert(request, unit, targets, color)
+        }));
+        let (mut report, lines) = match outcome {
+            Ok(r) => r,
+            Err(payload) => {
+                let what = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".into());
+                let message = format!("internal error (a bug; please report it): {what}");
+                let report = UnitReport {
+                    input: unit.label.clone(),
+                    outputs: Vec::new(),
+                    warnings: Vec::new(),
+                    error: Some(message.clone()),
+                    milliseconds: 0.0,
+                };
+                (report, vec![format!("error: {}: {message}", unit.label)])
+            }
+        };
+        report.milliseconds = (t.elapsed().as_secs_f64() * 1e6).round() / 1e3;
+        if let Ok(mut p) = printer.lock() {
+            p.done(unit.id, lines, &bar);
+        }
+        report
+    });
+    std::panic::set_hook(previous_hook);
+    bar.finish_and_clear();
+
+    let reports = results;
+    let summary = Summary {
+        resumes: reports.len(),
+        files: reports.iter().map(|r| r.outputs.len()).sum(),
+        failed: reports.iter().filter(|r| r.error.is_some()).count(),
+        seconds: (start.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
+    };
+    Outcome {
+        units: reports,
+        summary,
+    }
+}
+
+type Targets = Result<Vec<Target>, String>;
+
+/// Every unit's destinations, one per backend, decided in input order.
+fn plan(request: &Request<'_>, facts: &[Facts]) -> Vec<Targets> {
+    let mut plan = Plan::new(
+        request
+            .units
+            .iter()
+            .filter_map(|u| u.path().map(Path::to_path_buf)),
+    );
+    let mut out = Vec::with_capacity(request.units.len());
+    for unit in &request.units {
+        if let inputs::Origin::Missing(m) = &unit.origin {
+            out.push(Err(m.clone()));
+            continue;
+        }
+        let mut targets = Vec::new();
+        let mut error = None;
+        for b in &request.backends {
+            let target = match &request.output {
+                Some(o) if o.as_os_str() == "-" => Target::Stdout,
+                Some(o) => Target::File(o.clone()),
+                None => {
+                    let facts = facts.get(unit.id).cloned().unwrap_or_default();
+                    let name = naming::file_name(request.name_template.as_deref(), unit, &facts);
+                    let dir = request.out_dir.join(&unit.rel_dir);
+                    Target::File(dir.join(format!("{name}.{}", b.extension())))
+                }
+            };
+            if let Target::File(p) = &target
+                && let Err(e) = plan.claim(p, &unit.label)
+            {
+                error = Some(e);
+                break;
+            }
+            targets.push(target);
+        }
+        out.push(match error {
+            Some(e) => Err(e),
+            None => Ok(targets),
+        });
+    }
+    out
+}
+
+/// Reads, builds, renders and writes one unit. Returns its report and the lines to print.
+fn convert(
+    request: &Request<'_>,
+    unit: &Unit,
+    targets: Targets,
+    color: bool,
+) -> (UnitReport, Vec<String>) {
+    let mut report = UnitReport {
+        input: unit.label.clone(),
+        outputs: Vec::new(),
+        warnings: Vec::new(),
+        error: None,
+        milliseconds: 0.0,
+    };
+    let mut lines = Vec::new();
+    let fail =
+        |report: &mut UnitReport, lines: &mut Vec<String>, message: String, shown: String| {
+            report.error = Some(message);
+            lines.push(shown);
+        };
+    let bytes = match unit.read() {
+        Ok(b) => b,
+        Err(e) => {
+            fail(&mut report, &mut lines, e.clone(), format!("error: {e}"));
+            return (report, lines);
+        }
+    };
+    let value = match resume::parse_json(&bytes) {
+        Ok((_, v)) => v,
+        Err(e) => {
+            let offset = unit.part.as_ref().map_or((1, 1), |p| (p.line, p.column));
+            let shown = diagnostic::source_error(&unit.file, &e, color, offset);
+            let message = diagnostic::source_error(&unit.file, &e, false, offset)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("error: ")
+                .to_string();
+            let location = diagnostic::location(&unit.file, &e, offset);
+            fail(
+                &mut report,
+                &mut lines,
+                format!("{location}: {message}"),
+                shown,
+            );
+            return (report, lines);
+        }
+    };
+    if injected("panic", &unit.label) {
+        panic!("injected panic for {}", unit.label);
+    }
+    let parsed = resume::read_value(value, &request.read);
+    report.warnings = parsed.warnings.iter().map(ToString::to_string).collect();
+    let doc = document::build(&parsed.resume, &request.build);
+    if doc.is_empty() {
+        report
+            .warnings
+            .push("the resume has no content; the output will be empty".into());
+    }
+    let targets = match targets {
+        Ok(t) => t,
+        Err(e) => {
+            push_warnings(request, unit, &report, &mut lines);
+            fail(
+                &mut report,
+                &mut lines,
+                e.clone(),
+                format!("error: {}: {e}", unit.label),
+            );
+            return (report, lines);
+        }
+    };
+    // Render every format before writing any, so a failing format writes nothing.
+    let mut rendered = Vec::new();
+    for b in &request.backends {
+        match b.render(&doc, request.layout, &request.render) {
+            Ok(r) => {
+                report
+                    .warnings
+                    .extend(r.warnings.iter().map(|w| format!("{}: {w}", b.name())));
+                rendered.push(r.bytes);
+            }
+            Err(e) => {
+                push_warnings(request, unit, &report, &mut lines);
+                let message = format!("{} output failed: {e}", b.name());
+                fail(
+                    &mut report,
+                    &mut lines,
+                    message.clone(),
+                    format!("error: {}: {message}", unit.label),
+                );
+                return (report, lines);
+            }
+        }
+    }
+    push_warnings(request, unit, &report, &mut lines);
+    for (target, bytes) in targets.iter().zip(rendered) {
+        let inject = injected("write-fail", &unit.label);
+        match write::write(target, &bytes, inject) {
+            Ok(()) => report.outputs.push(target.display()),
+            Err(e) => {
+                fail(
+                    &mut report,
+                    &mut lines,
+                    e.clone(),
+                    format!("error: {}: {e}", unit.label),
+                );
+                return (report, lines);
+            }
+        }
+    }
+    (report, lines)
+}
+
+fn push_warnings(request: &Request<'_>, unit: &Unit, report: &UnitReport, lines: &mut Vec<String>) {
+    if !request.quiet {
+        lines.extend(
+            report
+                .warnings
+                .iter()
+                .map(|w| format!("warning: {}: {w}", unit.label)),
+        );
+    }
+}
+
+/// The shard `I/N` (1-based) a unit belongs to: a stable hash of its label, the same on every machine.
+pub fn in_shard(label: &str, index: u32, count: u32) -> bool {
+    // FNV-1a: stable across runs and platforms, unlike the standard library's hasher.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in label.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h % u64::from(count.max(1)) == u64::from(index.saturating_sub(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_partition_the_inputs() {
+        let labels: Vec<String> = (0..1000).map(|i| format!("dir/resume-{i}.json")).collect();
+        let mut seen = vec![0; labels.len()];
+        for i in 1..=4 {
+            let n = labels
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| in_shard(l, i, 4))
+                .map(|(k, _)| seen[k] += 1)
+                .count();
+            assert!((150..350).contains(&n), "shard {i} has {n}");
+        }
+        assert!(seen.iter().all(|s| *s == 1));
+    }
+}
