@@ -271,7 +271,7 @@ impl Writer<'_> {
             .filter(|k| !k.trim().is_empty())
             .collect();
         if !keywords.is_empty() {
-            self.open_p(id::KEYWORDS);
+            self.open_p(id::ENTRY_KEYWORDS);
             self.run(&keywords.join(", "), Fmt::default());
             self.close_p();
         }

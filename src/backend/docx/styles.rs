@@ -20,6 +20,7 @@ pub mod id {
     pub const BODY: &str = "BodyText";
     pub const LIST_BULLET: &str = "ListBullet";
     pub const KEYWORDS: &str = "Keywords";
+    pub const ENTRY_KEYWORDS: &str = "EntryKeywords";
     pub const HYPERLINK: &str = "Hyperlink";
     pub const ORGANISATION: &str = "EntryOrganisation";
     pub const DATES: &str = "EntryDates";
@@ -320,6 +321,20 @@ pub fn styles_xml(def: &Definition, geometry: &Geometry, language: &str) -> Stri
             14,
             spacing(0.0, sp.after_paragraph, sz.body, lh),
             Run::default(),
+        ),
+        p(
+            "paragraph",
+            id::ENTRY_KEYWORDS,
+            "Entry Keywords",
+            Some(id::KEYWORDS),
+            None,
+            14,
+            String::new(),
+            Run {
+                italic: true,
+                color: Some(col.muted.hex()),
+                ..Run::default()
+            },
         ),
         p(
             "character",
