@@ -4,6 +4,7 @@
 //! does no I/O and reads no clock or environment. Adding a format is one new
 //! file in this folder plus one line in [`BACKENDS`].
 
+mod docx;
 mod markdown;
 pub mod template;
 mod text;
@@ -53,6 +54,9 @@ pub enum RenderError {
     /// A template failed while rendering.
     #[error("template {template}: {message}")]
     Template { template: String, message: String },
+    /// A binary container (zip) could not be written.
+    #[error("{format} package: {message}")]
+    Package { format: String, message: String },
 }
 
 /// One output format.
@@ -83,10 +87,10 @@ pub trait Backend: Send + Sync {
 }
 
 /// Every built format, in the order `all` produces them.
-pub static BACKENDS: &[&dyn Backend] = &[&markdown::Markdown, &text::Text];
+pub static BACKENDS: &[&dyn Backend] = &[&docx::Docx, &markdown::Markdown, &text::Text];
 
 /// Formats that are planned but not built yet.
-pub const PLANNED: &[&str] = &["pdf", "docx"];
+pub const PLANNED: &[&str] = &["pdf"];
 
 /// The backend for a format name or alias.
 pub fn find(name: &str) -> Option<&'static dyn Backend> {

@@ -45,6 +45,8 @@ pub struct Definition {
     pub colors: Colors,
     pub spacing: Spacing,
     pub style: Style,
+    /// Word-only choices (kept last so other formats' tables can go before it).
+    pub docx: Docx,
 }
 
 /// Page geometry.
@@ -122,6 +124,22 @@ pub struct Style {
     pub heading_rule: bool,
     pub heading_uppercase: bool,
     pub header_align: Align,
+}
+
+/// Settings only Word documents need: the fonts named for scripts that the
+/// Latin body font does not cover. Word and LibreOffice pick the font of a run
+/// by script, so these slots decide how CJK and Arabic or Hebrew text looks.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Docx {
+    /// East Asian font for Chinese and for documents in other languages.
+    pub east_asia_font: String,
+    /// East Asian font when the document language is Japanese.
+    pub east_asia_font_ja: String,
+    /// East Asian font when the document language is Korean.
+    pub east_asia_font_ko: String,
+    /// Complex-script font (Arabic, Hebrew, …).
+    pub complex_script_font: String,
 }
 
 /// An sRGB colour.
