@@ -32,7 +32,10 @@ fn load_layout() {
 fn render(bencher: divan::Bencher, format: &str) {
     let layout = Layout::builtin("classic").unwrap();
     let (_, value) = parse_json(SAMPLE).unwrap();
-    let doc = build(&read_value(value, &ReadOptions::default()).resume, &BuildOptions::default());
+    let doc = build(
+        &read_value(value, &ReadOptions::default()).resume,
+        &BuildOptions::default(),
+    );
     let backend = resume_export::backend::find(format).unwrap();
     let options = RenderOptions::default();
     bencher.bench_local(|| black_box(backend.render(black_box(&doc), &layout, &options).unwrap()));
@@ -44,7 +47,10 @@ fn everything_all_formats(bencher: divan::Bencher) {
     let options = RenderOptions::default();
     bencher.bench_local(|| {
         let (_, value) = parse_json(black_box(SAMPLE)).unwrap();
-        let doc = build(&read_value(value, &ReadOptions::default()).resume, &BuildOptions::default());
+        let doc = build(
+            &read_value(value, &ReadOptions::default()).resume,
+            &BuildOptions::default(),
+        );
         for b in BACKENDS {
             black_box(b.render(&doc, &layout, &options).unwrap());
         }

@@ -11,29 +11,109 @@ use super::model::{
     Block, Contact, ContactKind, DateRange, Document, Entry, Header, Inline, Inlines, KeywordGroup,
     Link, Metadata, Section,
 };
-use crate::resume::{Date, ExtraContent, Location, PartialDate, Profile, Resume, Work};
+use crate::resume::{
+    Award, Certificate, Date, Education, ExtraContent, Highlight, Location, PartialDate, Profile,
+    Project, Publication, Reference, Resume, Work,
+};
+
+/// Resume items that may carry tailoring tags.
+trait Tagged {
+    fn tags(&self) -> &[String];
+}
+
+macro_rules! tagged {
+    ($($t:ty),*) => { $( impl Tagged for $t { fn tags(&self) -> &[String] { &self.tags } } )* };
+}
+tagged!(Work, Education, Project, Award, Certificate, Publication);
+
+impl Tagged for Reference {
+    fn tags(&self) -> &[String] {
+        &[]
+    }
+}
+
+/// How dates read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateStyle {
+    /// "Jan 2020"
+    #[default]
+    Short,
+    /// "January 2020"
+    Long,
+    /// "01/2020"
+    Numeric,
+}
+
+/// What redaction removes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Redact {
+    /// E-mail, phone, street address, web address and profiles.
+    pub contact: bool,
+    /// The name, replaced by initials.
+    pub name: bool,
+}
+
+/// The standard sections, in their default order.
+pub const SECTION_IDS: &[&str] = &[
+    "summary",
+    "work",
+    "volunteer",
+    "education",
+    "projects",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+];
 
 /// What to build.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     /// Words to use; English by default.
     pub labels: Labels,
+    pub date_style: DateStyle,
+    /// Sections to show, in order (`--sections`); overrides everything else.
+    pub sections: Option<Vec<String>>,
+    /// The layout's section order; sections it does not name follow in default order.
+    pub order: Vec<String>,
+    /// Sections the layout hides.
+    pub hidden: Vec<String>,
+    /// Section titles set by the layout, by id.
+    pub titles: Vec<(String, String)>,
+    /// Keep only tagged entries and highlights that carry one of these tags (untagged ones stay).
+    pub tags: Vec<String>,
+    /// At most this many bullets per entry.
+    pub max_highlights: Option<usize>,
+    pub redact: Redact,
+}
+
+impl BuildOptions {
+    fn keeps(&self, tags: &[String]) -> bool {
+        self.tags.is_empty()
+            || tags.is_empty()
+            || tags.iter().any(|t| {
+                self.tags
+                    .iter()
+                    .any(|w| w.trim().eq_ignore_ascii_case(t.trim()))
+            })
+    }
 }
 
 /// Turns a resume into a document.
 pub fn build(resume: &Resume, options: &BuildOptions) -> Document {
     let b = Builder {
         labels: &options.labels,
+        options,
     };
     let header = b.header(resume);
-    let mut sections = Vec::new();
+    let mut built: Vec<(String, String, Vec<Block>)> = Vec::new();
     let mut push = |id: &str, title: &str, blocks: Vec<Block>| {
         if !blocks.is_empty() {
-            sections.push(Section {
-                id: id.to_string(),
-                title: title.to_string(),
-                blocks,
-            });
+            built.push((id.to_string(), title.to_string(), blocks));
         }
     };
     let l = b.labels;
@@ -123,7 +203,7 @@ pub fn build(resume: &Resume, options: &BuildOptions) -> Document {
                 dates: b.range(p.start_date.as_ref(), p.end_date.as_ref()),
                 link: link(p.url.as_deref()),
                 summary,
-                bullets: p.highlights.iter().map(|h| markup::inlines(h)).collect(),
+                bullets: b.bullets(&p.highlights),
                 keywords: p.keywords.clone(),
             }
         }),
@@ -168,6 +248,7 @@ pub fn build(resume: &Resume, options: &BuildOptions) -> Document {
         resume
             .skills
             .iter()
+            .filter(|s| options.keeps(&s.tags))
             .map(|s| group(s.name.clone(), s.level.clone(), s.keywords.clone()))
             .filter(|g| !is_empty_group(g))
             .map(Block::Keywords)
@@ -226,15 +307,88 @@ pub fn build(resume: &Resume, options: &BuildOptions) -> Document {
         };
         push(&extra.key, &humanize(&extra.key), blocks);
     }
-    Document {
+    let sections = arrange(built, resume, options);
+    let mut document = Document {
         meta: metadata(resume, &header, l),
         header,
         sections,
+    };
+    super::redact::apply(&mut document, resume, options.redact);
+    document
+}
+
+/// Orders, selects and titles the sections: `--sections`, then `meta.sections`,
+/// then the layout's order; titles from the resume's `meta`, then the layout, then the language.
+fn arrange(
+    built: Vec<(String, String, Vec<Block>)>,
+    resume: &Resume,
+    options: &BuildOptions,
+) -> Vec<Section> {
+    let normalise = |id: &str| -> String {
+        let id = id.trim().to_ascii_lowercase();
+        match id.as_str() {
+            "experience" | "jobs" | "employment" => "work".into(),
+            "volunteering" => "volunteer".into(),
+            "about" | "profile" => "summary".into(),
+            "certifications" => "certificates".into(),
+            _ => id,
+        }
+    };
+    let chosen: Option<Vec<String>> = options
+        .sections
+        .clone()
+        .or_else(|| (!resume.meta.sections.is_empty()).then(|| resume.meta.sections.clone()))
+        .map(|v| v.iter().map(|s| normalise(s)).collect());
+    let mut built = built;
+    let mut out = Vec::new();
+    let mut take = |id: &str, built: &mut Vec<(String, String, Vec<Block>)>| {
+        if let Some(i) = built
+            .iter()
+            .position(|(b, _, _)| b.eq_ignore_ascii_case(id))
+        {
+            let (id, title, blocks) = built.remove(i);
+            out.push((id, title, blocks));
+        }
+    };
+    match chosen {
+        Some(list) => {
+            for id in &list {
+                take(id, &mut built);
+            }
+        }
+        None => {
+            let order: Vec<String> = options.order.iter().map(|s| normalise(s)).collect();
+            for id in &order {
+                take(id, &mut built);
+            }
+            // Sections the layout does not name keep their default order.
+            let rest: Vec<String> = built.iter().map(|(id, _, _)| id.clone()).collect();
+            for id in rest {
+                if !options.hidden.iter().any(|h| normalise(h) == id) {
+                    take(&id, &mut built);
+                }
+            }
+            out.retain(|(id, _, _)| !options.hidden.iter().any(|h| normalise(h) == *id));
+        }
     }
+    out.into_iter()
+        .map(|(id, default_title, blocks)| {
+            let title = resume
+                .meta
+                .section_titles
+                .iter()
+                .chain(options.titles.iter())
+                .find(|(k, _)| normalise(k) == id)
+                .map(|(_, t)| t.clone())
+                .unwrap_or(default_title);
+            Section { id, title, blocks }
+        })
+        .collect()
 }
 
 struct Builder<'a> {
     labels: &'a Labels,
+    options: &'a BuildOptions,
 }
 
 impl Builder<'_> {
@@ -304,13 +458,25 @@ impl Builder<'_> {
         })
     }
 
-    /// Builds entries, dropping ones with nothing in them.
-    fn entries<T>(&self, items: &[T], f: impl Fn(&T) -> Entry) -> Vec<Block> {
+    /// Builds entries, dropping ones with nothing in them and ones the tags leave out.
+    fn entries<T: Tagged>(&self, items: &[T], f: impl Fn(&T) -> Entry) -> Vec<Block> {
         items
             .iter()
+            .filter(|i| self.options.keeps(i.tags()))
             .map(f)
             .filter(|e| *e != Entry::default())
             .map(Block::Entry)
+            .collect()
+    }
+
+    /// Highlights as bullets: tag-filtered, non-empty, at most `max_highlights`.
+    fn bullets(&self, highlights: &[Highlight]) -> Vec<Inlines> {
+        highlights
+            .iter()
+            .filter(|h| self.options.keeps(&h.tags))
+            .map(|h| markup::inlines(&h.text))
+            .filter(|h| !h.is_empty())
+            .take(self.options.max_highlights.unwrap_or(usize::MAX))
             .collect()
     }
 
@@ -335,12 +501,7 @@ impl Builder<'_> {
             dates: self.range(w.start_date.as_ref(), w.end_date.as_ref()),
             link: link(w.url.as_deref()),
             summary,
-            bullets: w
-                .highlights
-                .iter()
-                .map(|h| markup::inlines(h))
-                .filter(|h| !h.is_empty())
-                .collect(),
+            bullets: self.bullets(&w.highlights),
             keywords: w.keywords.clone(),
         }
     }
@@ -352,13 +513,19 @@ impl Builder<'_> {
                 month: Some(m),
                 ..
             }) => {
-                let name = self
-                    .labels
-                    .months
-                    .get(usize::from(*m).saturating_sub(1))
-                    .cloned()
-                    .unwrap_or_default();
-                format!("{name} {year}")
+                let l = self.labels;
+                let i = usize::from(*m).saturating_sub(1);
+                let pattern = match self.options.date_style {
+                    DateStyle::Short => &l.date_short,
+                    DateStyle::Long => &l.date_long,
+                    DateStyle::Numeric => &l.date_numeric,
+                };
+                pattern
+                    .replace("{year}", &year.to_string())
+                    .replace("{mon}", l.months.get(i).map_or("", String::as_str))
+                    .replace("{month}", l.months_long.get(i).map_or("", String::as_str))
+                    .replace("{mm}", &format!("{m:02}"))
+                    .replace("{m}", &m.to_string())
             }
             Date::Exact(PartialDate { year, .. }) => year.to_string(),
             Date::Present => self.labels.present.clone(),
@@ -565,8 +732,11 @@ mod tests {
 
     #[test]
     fn ranges() {
-        let labels = Labels::english();
-        let b = Builder { labels: &labels };
+        let options = BuildOptions::default();
+        let b = Builder {
+            labels: &options.labels,
+            options: &options,
+        };
         let d = |y, m| {
             Date::Exact(PartialDate {
                 year: y,

@@ -1,12 +1,46 @@
-//! The words the builder adds to a resume: section titles, month names, "Present".
+//! The words the builder adds to a resume: section titles, month names, "Present", contact labels.
+//!
+//! Built-in languages come from `layouts/i18n/<code>.toml`, compiled into the
+//! binary. A layout folder may carry its own `i18n/<code>.toml` that sets any
+//! subset of the keys over the built-in file (or over English, for a language
+//! that is not built in).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+/// Built-in languages: code and file.
+static BUILTIN: &[(&str, &str)] = &[
+    ("en", include_str!("../../layouts/i18n/en.toml")),
+    ("de", include_str!("../../layouts/i18n/de.toml")),
+    ("fr", include_str!("../../layouts/i18n/fr.toml")),
+    ("es", include_str!("../../layouts/i18n/es.toml")),
+    ("pt", include_str!("../../layouts/i18n/pt.toml")),
+    ("it", include_str!("../../layouts/i18n/it.toml")),
+    ("nl", include_str!("../../layouts/i18n/nl.toml")),
+    ("pl", include_str!("../../layouts/i18n/pl.toml")),
+    ("ru", include_str!("../../layouts/i18n/ru.toml")),
+    ("ja", include_str!("../../layouts/i18n/ja.toml")),
+    ("zh", include_str!("../../layouts/i18n/zh.toml")),
+    ("ko", include_str!("../../layouts/i18n/ko.toml")),
+    ("ar", include_str!("../../layouts/i18n/ar.toml")),
+    ("he", include_str!("../../layouts/i18n/he.toml")),
+];
+
+/// Writing direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
 
 /// Localisable words used by the builder.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Labels {
-    /// Language tag these labels are for.
+    /// BCP 47 language tag these labels are for (`de`, `pt-BR`).
     pub language: String,
+    /// The language's own name.
+    pub name: String,
+    pub direction: Direction,
     pub summary: String,
     pub work: String,
     pub volunteer: String,
@@ -20,8 +54,14 @@ pub struct Labels {
     pub interests: String,
     pub references: String,
     pub present: String,
-    /// Abbreviated month names, January first.
+    /// Short month names, January first.
     pub months: [String; 12],
+    /// Full month names, January first.
+    pub months_long: [String; 12],
+    /// Date patterns with `{year}`, `{mon}`, `{month}`, `{m}`, `{mm}`.
+    pub date_short: String,
+    pub date_long: String,
+    pub date_numeric: String,
     /// Between the two ends of a date range.
     pub range_separator: String,
     pub email: String,
@@ -38,12 +78,170 @@ pub struct Labels {
     pub resume: String,
 }
 
+/// A labels file: every key optional, unknown keys refused.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LabelsFile {
+    name: Option<String>,
+    direction: Option<Direction>,
+    summary: Option<String>,
+    work: Option<String>,
+    volunteer: Option<String>,
+    education: Option<String>,
+    projects: Option<String>,
+    awards: Option<String>,
+    certificates: Option<String>,
+    publications: Option<String>,
+    skills: Option<String>,
+    languages: Option<String>,
+    interests: Option<String>,
+    references: Option<String>,
+    present: Option<String>,
+    months: Option<[String; 12]>,
+    months_long: Option<[String; 12]>,
+    date_short: Option<String>,
+    date_long: Option<String>,
+    date_numeric: Option<String>,
+    range_separator: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    website: Option<String>,
+    location: Option<String>,
+    profile: Option<String>,
+    score: Option<String>,
+    courses: Option<String>,
+    roles: Option<String>,
+    degree_in: Option<String>,
+    resume: Option<String>,
+}
+
+/// A labels file that could not be read: 1-based position and message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelsError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+fn parse_file(source: &str) -> Result<LabelsFile, LabelsError> {
+    toml::from_str::<LabelsFile>(source).map_err(|e| {
+        let (line, column) = e.span().map_or((1, 1), |span| {
+            let before = source.get(..span.start).unwrap_or("");
+            (
+                before.matches('\n').count() + 1,
+                before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
+            )
+        });
+        LabelsError {
+            line,
+            column,
+            message: e.message().trim().to_string(),
+        }
+    })
+}
+
 impl Labels {
+    /// The primary subtag of a language tag, lower-case: `pt-BR` → `pt`.
+    pub fn primary(tag: &str) -> String {
+        tag.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    }
+
+    /// Codes of the built-in languages.
+    pub fn builtin_codes() -> Vec<&'static str> {
+        BUILTIN.iter().map(|(c, _)| *c).collect()
+    }
+
     /// English.
     pub fn english() -> Labels {
+        Labels::builtin("en").unwrap_or_else(Labels::fallback)
+    }
+
+    /// A built-in language by tag (`de`, `pt-BR`), if there is one.
+    pub fn builtin(tag: &str) -> Option<Labels> {
+        let code = Labels::primary(tag);
+        let (_, source) = BUILTIN.iter().find(|(c, _)| *c == code)?;
+        let base = if code == "en" {
+            Labels::fallback()
+        } else {
+            Labels::english()
+        };
+        let mut labels = base.with_file(source).ok()?;
+        labels.language = tag.replace('_', "-");
+        Some(labels)
+    }
+
+    /// These labels with a labels file's keys set over them.
+    pub fn with_file(&self, source: &str) -> Result<Labels, LabelsError> {
+        let f = parse_file(source)?;
+        let mut l = self.clone();
+        macro_rules! set {
+            ($($field:ident),*) => { $( if let Some(v) = f.$field { l.$field = v; } )* };
+        }
+        set!(
+            name,
+            direction,
+            summary,
+            work,
+            volunteer,
+            education,
+            projects,
+            awards,
+            certificates,
+            publications,
+            skills,
+            languages,
+            interests,
+            references,
+            present,
+            months,
+            months_long,
+            date_short,
+            date_long,
+            date_numeric,
+            range_separator,
+            email,
+            phone,
+            website,
+            location,
+            profile,
+            score,
+            courses,
+            roles,
+            degree_in,
+            resume
+        );
+        Ok(l)
+    }
+
+    /// The title of a standard section by id.
+    pub fn section_title(&self, id: &str) -> Option<&str> {
+        Some(match id {
+            "summary" => &self.summary,
+            "work" => &self.work,
+            "volunteer" => &self.volunteer,
+            "education" => &self.education,
+            "projects" => &self.projects,
+            "awards" => &self.awards,
+            "certificates" => &self.certificates,
+            "publications" => &self.publications,
+            "skills" => &self.skills,
+            "languages" => &self.languages,
+            "interests" => &self.interests,
+            "references" => &self.references,
+            _ => return None,
+        })
+    }
+
+    /// The words used when even the built-in English file is unreadable (it never is; tests check).
+    fn fallback() -> Labels {
         let s = |x: &str| x.to_string();
         Labels {
             language: s("en"),
+            name: s("English"),
+            direction: Direction::Ltr,
             summary: s("Summary"),
             work: s("Experience"),
             volunteer: s("Volunteering"),
@@ -61,6 +259,24 @@ impl Labels {
                 "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
             ]
             .map(String::from),
+            months_long: [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ]
+            .map(String::from),
+            date_short: s("{mon} {year}"),
+            date_long: s("{month} {year}"),
+            date_numeric: s("{mm}/{year}"),
             range_separator: s(" – "),
             email: s("Email"),
             phone: s("Phone"),
@@ -79,5 +295,43 @@ impl Labels {
 impl Default for Labels {
     fn default() -> Self {
         Labels::english()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_file_is_complete_and_valid() {
+        for (code, source) in BUILTIN {
+            let f = parse_file(source).unwrap_or_else(|e| panic!("{code}: {e:?}"));
+            assert!(
+                f.name.is_some() && f.months.is_some() && f.resume.is_some(),
+                "{code} is incomplete"
+            );
+            assert!(f.summary.is_some() && f.date_short.is_some() && f.profile.is_some());
+        }
+        assert_eq!(Labels::english(), Labels::fallback());
+    }
+
+    #[test]
+    fn languages_resolve_by_primary_subtag() {
+        let pt = Labels::builtin("pt-BR").unwrap();
+        assert_eq!(pt.language, "pt-BR");
+        assert_eq!(pt.work, "Experiência");
+        assert_eq!(Labels::builtin("ar").unwrap().direction, Direction::Rtl);
+        assert!(Labels::builtin("xx").is_none());
+    }
+
+    #[test]
+    fn user_files_override_some_keys_and_refuse_unknown_ones() {
+        let de = Labels::builtin("de").unwrap();
+        let mine = de.with_file("work = \"Berufsweg\"\n").unwrap();
+        assert_eq!(mine.work, "Berufsweg");
+        assert_eq!(mine.education, "Ausbildung");
+        let e = de.with_file("\nwrok = \"x\"\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("unknown field `wrok`"), "{}", e.message);
     }
 }

@@ -5,9 +5,10 @@ mod labels;
 pub mod links;
 pub mod markup;
 mod model;
+mod redact;
 
-pub use build::{BuildOptions, build};
-pub use labels::Labels;
+pub use build::{BuildOptions, DateStyle, Redact, SECTION_IDS, build};
+pub use labels::{Direction, Labels, LabelsError};
 pub use model::{
     Block, Contact, ContactKind, DateRange, Document, Entry, Header, Inline, Inlines, KeywordGroup,
     Link, Metadata, Section, plain_text,

@@ -130,8 +130,17 @@ pub struct Work {
     pub start_date: Option<Date>,
     pub end_date: Option<Date>,
     pub summary: Option<String>,
-    pub highlights: Vec<String>,
+    pub highlights: Vec<Highlight>,
     pub keywords: Vec<String>,
+    /// Tailoring tags (an extension of JSON Resume): see `--tags`.
+    pub tags: Vec<String>,
+}
+
+/// A highlight (an achievement bullet), with optional tailoring tags.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Highlight {
+    pub text: String,
+    pub tags: Vec<String>,
 }
 
 /// A school or degree.
@@ -148,6 +157,8 @@ pub struct Education {
     pub score: Option<String>,
     pub summary: Option<String>,
     pub courses: Vec<String>,
+    /// Tailoring tags (an extension of JSON Resume): see `--tags`.
+    pub tags: Vec<String>,
 }
 
 /// An award.
@@ -158,6 +169,8 @@ pub struct Award {
     pub date: Option<Date>,
     pub awarder: Option<String>,
     pub summary: Option<String>,
+    /// Tailoring tags (an extension of JSON Resume): see `--tags`.
+    pub tags: Vec<String>,
 }
 
 /// A certificate.
@@ -168,6 +181,8 @@ pub struct Certificate {
     pub date: Option<Date>,
     pub url: Option<String>,
     pub issuer: Option<String>,
+    /// Tailoring tags (an extension of JSON Resume): see `--tags`.
+    pub tags: Vec<String>,
 }
 
 /// A publication.
@@ -179,6 +194,8 @@ pub struct Publication {
     pub release_date: Option<Date>,
     pub url: Option<String>,
     pub summary: Option<String>,
+    /// Tailoring tags (an extension of JSON Resume): see `--tags`.
+    pub tags: Vec<String>,
 }
 
 /// A group of skills.
@@ -188,6 +205,8 @@ pub struct Skill {
     pub name: Option<String>,
     pub level: Option<String>,
     pub keywords: Vec<String>,
+    /// Tailoring tags (an extension of JSON Resume): see `--tags`.
+    pub tags: Vec<String>,
 }
 
 /// A spoken language.
@@ -220,7 +239,7 @@ pub struct Reference {
 pub struct Project {
     pub name: Option<String>,
     pub description: Option<String>,
-    pub highlights: Vec<String>,
+    pub highlights: Vec<Highlight>,
     pub keywords: Vec<String>,
     pub start_date: Option<Date>,
     pub end_date: Option<Date>,
@@ -229,6 +248,8 @@ pub struct Project {
     pub entity: Option<String>,
     /// The `type` field ("application", "volunteering", …).
     pub kind: Option<String>,
+    /// Tailoring tags (an extension of JSON Resume): see `--tags`.
+    pub tags: Vec<String>,
 }
 
 /// The `meta` object.
@@ -240,6 +261,10 @@ pub struct Meta {
     pub last_modified: Option<String>,
     /// Language of the resume (`meta.language`, an extension used by several tools).
     pub language: Option<String>,
+    /// Sections to show, in order (`meta.sections`, an extension).
+    pub sections: Vec<String>,
+    /// Section titles by section id (`meta.sectionTitles`, an extension).
+    pub section_titles: Vec<(String, String)>,
 }
 
 /// A top-level section outside JSON Resume, kept because it maps onto entries or a list.

@@ -6,6 +6,7 @@
 
 use serde_json::Value;
 
+use super::Highlight;
 use super::value::{Ctx, Item, Obj, join, kind, to_items, to_text, to_texts};
 use super::{
     Award, Basics, Certificate, Education, ExtraContent, ExtraSection, Interest, Language,
@@ -494,8 +495,9 @@ fn read_work_fields(ctx: &mut Ctx, o: &mut Obj<'_>, name_keys: &[&str]) -> Work 
         start_date: o.date(ctx, &["startDate", "start", "from", "date"]),
         end_date: o.date(ctx, &["endDate", "end", "to"]),
         summary: o.text(ctx, &["summary", "details", "descr", "about"]),
-        highlights: o.texts(
+        highlights: read_highlights(
             ctx,
+            o,
             &[
                 "highlights",
                 "highlight",
@@ -507,7 +509,36 @@ fn read_work_fields(ctx: &mut Ctx, o: &mut Obj<'_>, name_keys: &[&str]) -> Work 
             ctx,
             &["keywords", "techs", "technologies", "stack", "tools"],
         ),
+        tags: o.texts(ctx, &["tags"]),
     }
+}
+
+/// Highlights: strings, or objects `{"text": …, "tags": […]}` for tailoring.
+fn read_highlights(ctx: &mut Ctx, o: &mut Obj<'_>, names: &[&str]) -> Vec<Highlight> {
+    let Some((value, path)) = o.raw(ctx, names) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for item in to_items(ctx, value, &path) {
+        match item {
+            Item::Text(text, _) => out.push(Highlight {
+                text,
+                tags: Vec::new(),
+            }),
+            Item::Obj(mut h) => {
+                let text = h.text(
+                    ctx,
+                    &["text", "highlight", "value", "summary", "description"],
+                );
+                let tags = h.texts(ctx, &["tags"]);
+                h.finish(ctx);
+                if let Some(text) = text {
+                    out.push(Highlight { text, tags });
+                }
+            }
+        }
+    }
+    out
 }
 
 fn obj_or_text<'a>(ctx: &mut Ctx, item: Item<'a>, what: &str) -> Result<Obj<'a>, String> {
@@ -547,6 +578,7 @@ fn read_education(ctx: &mut Ctx, item: Item<'_>) -> Education {
         score: o.text(ctx, &["score", "gpa", "grade"]),
         summary: o.text(ctx, &["summary", "description", "details"]),
         courses: o.texts(ctx, &["courses", "highlights", "coursework"]),
+        tags: o.texts(ctx, &["tags"]),
     };
     o.finish(ctx);
     e
@@ -567,6 +599,7 @@ fn read_award(ctx: &mut Ctx, item: Item<'_>) -> Award {
         date: o.date(ctx, &["date", "year"]),
         awarder: o.text(ctx, &["awarder", "issuer", "organization"]),
         summary: o.text(ctx, &["summary", "description"]),
+        tags: o.texts(ctx, &["tags"]),
     };
     o.finish(ctx);
     a
@@ -587,6 +620,7 @@ fn read_certificate(ctx: &mut Ctx, item: Item<'_>) -> Certificate {
         date: o.date(ctx, &["date", "year"]),
         url: o.text(ctx, &["url", "website", "link"]),
         issuer: o.text(ctx, &["issuer", "authority", "organization"]),
+        tags: o.texts(ctx, &["tags"]),
     };
     o.finish(ctx);
     c
@@ -608,6 +642,7 @@ fn read_publication(ctx: &mut Ctx, item: Item<'_>) -> Publication {
         release_date: o.date(ctx, &["releaseDate", "date", "year"]),
         url: o.text(ctx, &["url", "website", "link"]),
         summary: o.text(ctx, &["summary", "description", "abstract"]),
+        tags: o.texts(ctx, &["tags"]),
     };
     o.finish(ctx);
     p
@@ -627,6 +662,7 @@ fn read_skill(ctx: &mut Ctx, item: Item<'_>) -> Skill {
         name: o.text(ctx, &["name", "category", "title"]),
         level: o.text(ctx, &["level", "proficiency"]),
         keywords: o.texts(ctx, &["keywords", "keyword", "items", "skills"]),
+        tags: o.texts(ctx, &["tags"]),
     };
     o.finish(ctx);
     s
@@ -699,7 +735,7 @@ fn read_project(ctx: &mut Ctx, item: Item<'_>) -> Project {
     let p = Project {
         name: o.text(ctx, &["name", "title"]),
         description: o.text(ctx, &["description", "summary", "details"]),
-        highlights: o.texts(ctx, &["highlights", "highlight"]),
+        highlights: read_highlights(ctx, &mut o, &["highlights", "highlight"]),
         keywords: o.texts(ctx, &["keywords", "techs", "technologies", "stack"]),
         start_date: o.date(ctx, &["startDate", "start", "date"]),
         end_date: o.date(ctx, &["endDate", "end"]),
@@ -707,6 +743,7 @@ fn read_project(ctx: &mut Ctx, item: Item<'_>) -> Project {
         roles: o.texts(ctx, &["roles", "role"]),
         entity: o.text(ctx, &["entity", "organization", "company"]),
         kind: o.text(ctx, &["type"]),
+        tags: o.texts(ctx, &["tags"]),
     };
     o.finish(ctx);
     p
@@ -718,6 +755,24 @@ fn read_meta(ctx: &mut Ctx, mut o: Obj<'_>) -> Meta {
         version: o.text(ctx, &["version"]),
         last_modified: o.text(ctx, &["lastModified"]),
         language: o.text(ctx, &["language", "lang", "locale"]),
+        sections: o.texts(ctx, &["sections", "order"]),
+        section_titles: match o.raw(ctx, &["sectionTitles", "titles"]) {
+            Some((serde_json::Value::Object(map), path)) => map
+                .iter()
+                .filter_map(|(k, v)| to_text(ctx, v, &join(&path, k)).map(|t| (k.clone(), t)))
+                .collect(),
+            Some((other, path)) => {
+                ctx.warn(
+                    &path,
+                    format!(
+                        "expected an object of titles, found {}; ignored",
+                        kind(other)
+                    ),
+                );
+                Vec::new()
+            }
+            None => Vec::new(),
+        },
     };
     // Tool settings that other programs keep in meta.
     o.ignore(&["theme", "themeOptions", "pdfRenderOptions", "$schema"]);
