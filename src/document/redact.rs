@@ -48,12 +48,12 @@ pub fn apply(doc: &mut Document, resume: &Resume, redact: Redact) {
         }
         doc.header.contacts.retain(|c| !c.text.is_empty());
     }
-    if redact.name {
-        if let Some(name) = doc.header.name.clone() {
-            let initials = initials(&name);
-            secrets.push((name, initials.clone()));
-            doc.header.name = Some(initials);
-        }
+    if redact.name
+        && let Some(name) = doc.header.name.clone()
+    {
+        let initials = initials(&name);
+        secrets.push((name, initials.clone()));
+        doc.header.name = Some(initials);
     }
     // Longest first, so a full address goes before one of its lines.
     secrets.retain(|(s, _)| s.trim().chars().count() >= 3);
