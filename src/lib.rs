@@ -24,19 +24,40 @@ pub mod resume;
 pub mod validate;
 
 use backend::{Backend, RenderError, RenderOptions, Rendered};
-use document::{BuildOptions, Document};
+use document::{BuildOptions, Document, Labels};
 use layout::Layout;
-use resume::{Parsed, ReadOptions, SourceError};
+use resume::{Parsed, ReadOptions, Resume, SourceError};
 
-/// Reads resume bytes into a resume and the document built from it.
-pub fn load(
-    bytes: &[u8],
-    read: &ReadOptions,
-    build: &BuildOptions,
-) -> Result<(Parsed, Document), SourceError> {
+/// The words for a resume: `lang` if given, else its `meta.language`, else a guess from
+/// its text, else English. The second value is a warning when the language is unknown.
+pub fn words_for(layout: &Layout, resume: &Resume, lang: Option<&str>) -> (Labels, Option<String>) {
+    let tag = lang
+        .map(str::to_string)
+        .or_else(|| document::detect_language(resume))
+        .unwrap_or_else(|| "en".to_string());
+    match layout.labels(&tag) {
+        Some(l) => (l, None),
+        None => (
+            Labels::english(),
+            Some(format!(
+                "no words for language `{tag}`; English labels used"
+            )),
+        ),
+    }
+}
+
+/// Reads resume bytes and builds the document as the command line does with
+/// default options: the layout's sections, titles and date style, and the words
+/// of the resume's own language.
+pub fn load(bytes: &[u8], layout: &Layout) -> Result<(Parsed, Document), SourceError> {
     let (_, value) = resume::parse_json(bytes)?;
-    let parsed = resume::read_value(value, read);
-    let document = document::build(&parsed.resume, build);
+    let parsed = resume::read_value(value, &ReadOptions::default());
+    let (labels, _) = words_for(layout, &parsed.resume, None);
+    let options = BuildOptions {
+        labels,
+        ..layout.build_options()
+    };
+    let document = document::build(&parsed.resume, &options);
     Ok((parsed, document))
 }
 

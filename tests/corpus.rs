@@ -13,8 +13,8 @@ fn every_real_file_and_sample_converts_to_every_format() {
     assert!(inputs.len() >= 3, "samples are present");
     for input in &inputs {
         let bytes = std::fs::read(input).unwrap();
-        let (_, doc) =
-            resume_export::load(&bytes, &Default::default(), &Default::default()).unwrap();
+        let layout = resume_export::layout::Layout::builtin("classic").unwrap();
+        let (_, doc) = resume_export::load(&bytes, &layout).unwrap();
         for b in BACKENDS {
             let dir = out.path().join(b.name());
             Command::cargo_bin("resume-export")

@@ -42,9 +42,8 @@ fn corpus() -> Vec<PathBuf> {
 
 fn load(path: &Path) -> Document {
     let bytes = std::fs::read(path).unwrap();
-    let (_, value) = resume::parse_json(&bytes).unwrap();
-    let parsed = resume::read_value(value, &ReadOptions::default());
-    document::build(&parsed.resume, &BuildOptions::default())
+    let layout = Layout::builtin("classic").unwrap();
+    resume_export::load(&bytes, &layout).unwrap().1
 }
 
 fn render(doc: &Document, options: &RenderOptions) -> Vec<u8> {

@@ -20,6 +20,7 @@ struct TemplateContext<'a> {
     #[serde(flatten)]
     document: &'a Document,
     options: TemplateOptions,
+    layout: &'a crate::layout::Definition,
 }
 
 #[derive(Serialize)]
@@ -46,6 +47,7 @@ pub fn render(
         options: TemplateOptions {
             width: options.width,
         },
+        layout: layout.definition(),
     };
     let out = registry
         .render(Layout::MAIN_TEMPLATE, &context)

@@ -36,7 +36,10 @@ pub struct Request<'a> {
     pub layout: &'a Layout,
     pub render: RenderOptions,
     pub read: ReadOptions,
+    /// Build options; the words are chosen per resume from `lang` or the resume itself.
     pub build: BuildOptions,
+    /// `--lang`: the language of every resume's labels.
+    pub lang: Option<String>,
     /// `-o`: the single destination (only with one unit and one format).
     pub output: Option<PathBuf>,
     /// `-d`: where `<name>.<ext>` files go.
@@ -325,7 +328,14 @@ fn convert(
     }
     let parsed = resume::read_value(value, &request.read);
     report.warnings = parsed.warnings.iter().map(ToString::to_string).collect();
-    let doc = document::build(&parsed.resume, &request.build);
+    let (labels, unknown) =
+        crate::words_for(request.layout, &parsed.resume, request.lang.as_deref());
+    report.warnings.extend(unknown);
+    let build = BuildOptions {
+        labels,
+        ..request.build.clone()
+    };
+    let doc = document::build(&parsed.resume, &build);
     if doc.is_empty() {
         report
             .warnings

@@ -48,8 +48,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// List the output formats.
     Formats,
-    /// List the built-in layouts.
-    Layouts,
+    /// List the built-in layouts, or copy one into a folder to edit.
+    Layouts(LayoutsArgs),
 }
 
 /// Arguments of the main export.
@@ -107,6 +107,33 @@ pub struct ExportArgs {
           value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub width: u16,
 
+    /// Layout: a built-in name (see `resume-export layouts`) or a folder whose files
+    /// override a built-in layout's (its layout.toml may say `extends = "modern"`).
+    #[arg(short = 'l', long, value_name = "NAME|DIR", default_value = "classic")]
+    pub layout: String,
+
+    /// Language of section titles, dates and labels [default: the resume's
+    /// meta.language, else guessed from its text, else en].
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
+
+    /// Sections to show, in this order (e.g. work,projects,education,skills).
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub sections: Option<Vec<String>>,
+
+    /// Keep only entries and highlights tagged with one of these (untagged ones stay).
+    #[arg(long, value_name = "TAGS", value_delimiter = ',')]
+    pub tags: Vec<String>,
+
+    /// At most N highlights per entry.
+    #[arg(long, value_name = "N")]
+    pub max_highlights: Option<usize>,
+
+    /// Remove personal details: contact (e-mail, phone, street address, web
+    /// address, profiles), name (replaced by initials) or all.
+    #[arg(long, value_name = "WHAT", value_delimiter = ',', value_parser = ["contact", "name", "all"])]
+    pub redact: Vec<String>,
+
     /// Paper size for PDF and DOCX (default: the layout's).
     #[arg(long, value_name = "SIZE", value_parser = ["a4", "letter"])]
     pub paper: Option<String>,
@@ -114,6 +141,14 @@ pub struct ExportArgs {
     /// Silence warnings.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// Arguments of `layouts`.
+#[derive(Debug, Args)]
+pub struct LayoutsArgs {
+    /// Copy the files of this built-in layout (with its parents' merged in) into DIR.
+    #[arg(long, value_names = ["NAME", "DIR"], num_args = 2)]
+    pub export: Option<Vec<String>>,
 }
 
 /// Arguments of `validate`.

@@ -9,12 +9,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-pub use args::{Cli, Command, ExportArgs, ValidateArgs};
+pub use args::{Cli, Command, ExportArgs, LayoutsArgs, ValidateArgs};
 
 use crate::backend::{self, BACKENDS, Backend, RenderOptions};
 use crate::batch;
-use crate::document::BuildOptions;
-use crate::layout::{Layout, Paper};
+use crate::document::{BuildOptions, Labels, Redact};
+use crate::layout::{self, Layout, Paper};
 use crate::resume::{self, ReadOptions};
 use crate::validate::{self, Severity};
 
@@ -35,12 +35,7 @@ pub fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Some(Command::Layouts) => {
-            for (name, description) in Layout::builtins() {
-                println!("{name:<10} {description}");
-            }
-            ExitCode::SUCCESS
-        }
+        Some(Command::Layouts(l)) => run_layouts(&l),
         None => run_export(&cli.export),
     }
 }
@@ -137,6 +132,97 @@ fn load_input(path: &Path, stderr_color: bool) -> Option<(String, serde_json::Va
     }
 }
 
+/// A built-in layout by name, or a layout folder read from disk.
+fn load_layout(spec: &str) -> Result<Layout, String> {
+    let path = Path::new(spec);
+    if Layout::builtin_files(spec).is_some() {
+        return Layout::builtin(spec).map_err(|e| e.to_string());
+    }
+    if !path.is_dir() {
+        return Layout::builtin(spec).map_err(|e| e.to_string());
+    }
+    let mut files = Vec::new();
+    for name in ["layout.toml", "markdown.hbs", "text.hbs"] {
+        let p = path.join(name);
+        if p.is_file() {
+            let text = std::fs::read_to_string(&p)
+                .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            files.push((name.to_string(), text));
+        }
+    }
+    let i18n = path.join("i18n");
+    if i18n.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(&i18n)
+            .map_err(|e| format!("cannot read {}: {e}", i18n.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        entries.sort();
+        for p in entries {
+            let text = std::fs::read_to_string(&p)
+                .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            files.push((format!("i18n/{name}"), text));
+        }
+    }
+    if files.is_empty() {
+        return Err(format!(
+            "{spec}: the folder has no layout.toml, markdown.hbs, text.hbs or i18n/*.toml"
+        ));
+    }
+    Layout::from_source(layout::Source {
+        name: spec.trim_end_matches('/').to_string(),
+        files,
+    })
+    .map_err(|e| e.to_string())
+}
+
+fn run_layouts(args: &LayoutsArgs) -> ExitCode {
+    let Some(export) = &args.export else {
+        for (name, description) in Layout::builtins() {
+            println!("{name:<10} {description}");
+        }
+        return ExitCode::SUCCESS;
+    };
+    let (name, dir) = match export.as_slice() {
+        [n, d] => (n.as_str(), Path::new(d)),
+        _ => return usage_error("--export takes NAME DIR"),
+    };
+    let Some(files) = Layout::builtin_files(name) else {
+        return usage_error(&format!("unknown layout `{name}`"));
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("error: cannot create {}: {e}", dir.display());
+        return ExitCode::FAILURE;
+    }
+    // The exported folder extends the built-in, so it holds only what the user will change.
+    for (file, text) in files {
+        let target = dir.join(&file);
+        if target.exists() {
+            eprintln!("error: {} exists; not overwritten", target.display());
+            return ExitCode::FAILURE;
+        }
+        let text = if file == "layout.toml" && !text.contains("extends =") {
+            format!("extends = \"{name}\"\n{text}")
+        } else {
+            text
+        };
+        if let Err(e) = batch::write::write(
+            &batch::write::Target::File(target.clone()),
+            text.as_bytes(),
+            false,
+        ) {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+        println!("{}", target.display());
+    }
+    ExitCode::SUCCESS
+}
+
 /// `--shard I/N` as (I, N), 1-based.
 fn parse_shard(s: &str) -> Result<(u32, u32), String> {
     let bad = || format!("--shard takes I/N with 1 <= I <= N (e.g. 2/8), not `{s}`");
@@ -187,12 +273,33 @@ fn run_export(args: &ExportArgs) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let layout = match Layout::builtin("classic") {
+    let layout = match load_layout(&args.layout) {
         Ok(l) => l,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
+        Err(e) => return usage_error(&e),
+    };
+    if let Some(lang) = &args.lang {
+        if layout.labels(lang).is_none() {
+            let mut known: Vec<String> = Labels::builtin_codes()
+                .iter()
+                .map(|c| c.to_string())
+                .collect();
+            known.extend(layout.extra_languages());
+            return usage_error(&format!(
+                "no words for language `{lang}`; available: {} (or add i18n/{}.toml to a layout folder)",
+                known.join(", "),
+                Labels::primary(lang)
+            ));
         }
+    }
+    let build = BuildOptions {
+        sections: args.sections.clone(),
+        tags: args.tags.clone(),
+        max_highlights: args.max_highlights,
+        redact: Redact {
+            contact: args.redact.iter().any(|r| r == "contact" || r == "all"),
+            name: args.redact.iter().any(|r| r == "name" || r == "all"),
+        },
+        ..layout.build_options()
     };
     let render = RenderOptions {
         width: usize::from(args.width),
@@ -232,8 +339,11 @@ fn run_export(args: &ExportArgs) -> ExitCode {
         backends,
         layout: &layout,
         render,
-        read: ReadOptions::default(),
-        build: BuildOptions::default(),
+        read: ReadOptions {
+            lang: args.lang.clone(),
+        },
+        build,
+        lang: args.lang.clone(),
         output: args.output.clone(),
         out_dir: args.out_dir.clone().unwrap_or_else(|| PathBuf::from(".")),
         name_template: args.name.clone(),

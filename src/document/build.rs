@@ -33,7 +33,7 @@ impl Tagged for Reference {
 }
 
 /// How dates read.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DateStyle {
     /// "Jan 2020"
@@ -704,17 +704,7 @@ fn metadata(resume: &Resume, header: &Header, l: &Labels) -> Metadata {
         author: name,
         subject: Some(header.label.clone().unwrap_or_else(|| l.resume.clone())),
         keywords,
-        language: resume
-            .meta
-            .language
-            .clone()
-            .filter(|t| {
-                t.len() <= 35
-                    && t.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            })
-            .map(|t| t.replace('_', "-"))
-            .unwrap_or_else(|| l.language.clone()),
+        language: l.language.clone(),
     }
 }
 

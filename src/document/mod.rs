@@ -3,12 +3,14 @@
 mod build;
 mod labels;
 pub mod links;
+mod locale;
 pub mod markup;
 mod model;
 mod redact;
 
 pub use build::{BuildOptions, DateStyle, Redact, SECTION_IDS, build};
 pub use labels::{Direction, Labels, LabelsError};
+pub use locale::{detect_language, guess as guess_language};
 pub use model::{
     Block, Contact, ContactKind, DateRange, Document, Entry, Header, Inline, Inlines, KeywordGroup,
     Link, Metadata, Section, plain_text,

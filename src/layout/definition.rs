@@ -1,15 +1,20 @@
-//! A layout's `layout.toml`: page, fonts, sizes, colours, spacing and style.
+//! A layout's `layout.toml`: page, fonts, sizes, colours, spacing, sections and style.
 //!
-//! Unknown keys are errors, and every error names the file, line and column
-//! and lists the keys that are valid there.
+//! A layout may `extends` another and set only what differs: files are read
+//! as partial tables (every key optional, unknown keys refused with file,
+//! line, column and the list of valid keys) and merged over their parent's.
+//! The root layout, `classic`, sets every key (a test checks it).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+
+use crate::document::DateStyle;
 
 /// Paper sizes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Paper {
     /// 210 × 297 mm.
+    #[default]
     A4,
     /// 8.5 × 11 in.
     Letter,
@@ -26,32 +31,50 @@ impl Paper {
 }
 
 /// Header alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Align {
+    #[default]
     Left,
     Center,
 }
 
 /// The parsed `layout.toml`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Definition {
+    /// The layout this one changes (a built-in name); files it lacks come from there.
+    pub extends: Option<String>,
     /// One line for `resume-export layouts`.
     pub description: String,
+    pub sections: Sections,
     pub page: Page,
     pub fonts: Fonts,
     pub sizes: Sizes,
     pub colors: Colors,
     pub spacing: Spacing,
     pub style: Style,
-    /// Word-only choices (kept last so other formats' tables can go before it).
+    /// PDF-only settings.
+    pub pdf: Pdf,
+    /// Word-only choices.
     pub docx: Docx,
 }
 
+/// Which sections show, in what order, under what titles.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Sections {
+    /// Section ids in display order; sections not named follow in their default order.
+    pub order: Vec<String>,
+    /// Section ids never shown.
+    pub hidden: Vec<String>,
+    /// Titles by section id, over the language's.
+    pub titles: std::collections::BTreeMap<String, String>,
+}
+
 /// Page geometry.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Page {
     pub paper: Paper,
     /// Margins in millimetres.
@@ -62,8 +85,8 @@ pub struct Page {
 }
 
 /// Font families.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Fonts {
     /// Bundled family for body text (PDF).
     pub body: String,
@@ -76,8 +99,8 @@ pub struct Fonts {
 }
 
 /// Font sizes in points.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Sizes {
     pub name: f32,
     pub label: f32,
@@ -89,8 +112,8 @@ pub struct Sizes {
 }
 
 /// Colours as `#rrggbb`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Colors {
     pub text: Color,
     pub accent: Color,
@@ -100,8 +123,8 @@ pub struct Colors {
 }
 
 /// Vertical rhythm.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Spacing {
     /// Line height as a multiple of the font size.
     pub line_height: f32,
@@ -116,21 +139,23 @@ pub struct Spacing {
 }
 
 /// Choices of look.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Style {
     pub bullet: String,
     pub contact_separator: String,
     pub heading_rule: bool,
     pub heading_uppercase: bool,
     pub header_align: Align,
+    /// short ("Jan 2020"), long ("January 2020") or numeric ("01/2020").
+    pub date_style: DateStyle,
 }
 
 /// Settings only Word documents need: the fonts named for scripts that the
 /// Latin body font does not cover. Word and LibreOffice pick the font of a run
 /// by script, so these slots decide how CJK and Arabic or Hebrew text looks.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Docx {
     /// East Asian font for Chinese and for documents in other languages.
     pub east_asia_font: String,
@@ -142,8 +167,22 @@ pub struct Docx {
     pub complex_script_font: String,
 }
 
+/// Settings only the PDF backend reads.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Pdf {
+    /// Thickness of the rule under section headings, in points.
+    pub rule_thickness: f32,
+    /// Number pages in the footer when there is more than one.
+    pub page_numbers: bool,
+    /// Footer text; `{page}` and `{pages}` are replaced.
+    pub page_number_format: String,
+    /// Between an entry's title and its organisation.
+    pub title_separator: String,
+}
+
 /// An sRGB colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Color {
     pub r: u8,
     pub g: u8,
@@ -163,6 +202,12 @@ impl Color {
             f32::from(self.g) / 255.0,
             f32::from(self.b) / 255.0,
         )
+    }
+}
+
+impl Serialize for Color {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("#{}", self.hex()))
     }
 }
 
@@ -190,24 +235,60 @@ pub struct DefinitionError {
     pub message: String,
 }
 
-/// Parses a `layout.toml`.
-pub fn parse(source: &str) -> Result<Definition, DefinitionError> {
-    toml::from_str::<Definition>(source).map_err(|e| {
-        let (line, column) = match e.span() {
-            Some(span) => {
-                let before = source.get(..span.start).unwrap_or("");
-                let line = before.matches('\n').count() + 1;
-                let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-                (line, col)
-            }
-            None => (1, 1),
-        };
+fn position(source: &str, e: &toml::de::Error) -> (usize, usize) {
+    match e.span() {
+        Some(span) => {
+            let before = source.get(..span.start).unwrap_or("");
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            (line, col)
+        }
+        None => (1, 1),
+    }
+}
+
+/// Checks one `layout.toml` on its own (keys and types; any key may be missing)
+/// and returns its table for merging.
+pub fn parse_partial(source: &str) -> Result<toml::Table, DefinitionError> {
+    let err = |e: toml::de::Error| {
+        let (line, column) = position(source, &e);
         DefinitionError {
             line,
             column,
             message: e.message().trim().to_string(),
         }
-    })
+    };
+    toml::from_str::<Definition>(source).map_err(err)?;
+    toml::from_str::<toml::Table>(source).map_err(err)
+}
+
+/// Sets `over`'s keys on `base`, table by table.
+pub fn merge(base: &mut toml::Table, over: toml::Table) {
+    for (key, value) in over {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
+            (_, v) => {
+                base.insert(key, v);
+            }
+        }
+    }
+}
+
+/// The definition of merged tables.
+pub fn from_table(table: toml::Table) -> Result<Definition, DefinitionError> {
+    toml::Value::Table(table)
+        .try_into::<Definition>()
+        .map_err(|e| DefinitionError {
+            line: 1,
+            column: 1,
+            message: e.message().trim().to_string(),
+        })
+}
+
+/// Parses a complete `layout.toml` (no inheritance).
+#[cfg(test)]
+pub fn parse(source: &str) -> Result<Definition, DefinitionError> {
+    parse_partial(source).and_then(from_table)
 }
 
 #[cfg(test)]
@@ -215,6 +296,53 @@ mod tests {
     use super::*;
 
     const CLASSIC: &str = include_str!("../../layouts/classic/layout.toml");
+
+    /// Every key of the definition, as dotted paths.
+    fn keys(v: &toml::Value, prefix: &str, out: &mut Vec<String>) {
+        if let toml::Value::Table(t) = v {
+            for (k, x) in t {
+                let path = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                // Free-form tables (section titles) and optional keys need not be set.
+                if path == "sections.titles" || path == "extends" {
+                    continue;
+                }
+                keys(x, &path, out);
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn classic_sets_every_key() {
+        let all = toml::Value::try_from(Definition::default()).unwrap();
+        let mut expected = Vec::new();
+        keys(&all, "", &mut expected);
+        let classic: toml::Value = toml::from_str(CLASSIC).unwrap();
+        let mut present = Vec::new();
+        keys(&classic, "", &mut present);
+        let missing: Vec<&String> = expected.iter().filter(|k| !present.contains(k)).collect();
+        assert!(missing.is_empty(), "classic/layout.toml lacks {missing:?}");
+    }
+
+    #[test]
+    fn partial_files_merge_over_their_parent() {
+        let mut base = parse_partial(CLASSIC).unwrap();
+        let child = parse_partial("[colors]\naccent = \"#0f766e\"\n").unwrap();
+        merge(&mut base, child);
+        let d = from_table(base).unwrap();
+        assert_eq!(d.colors.accent.hex(), "0f766e");
+        assert_eq!(d.colors.text.hex(), "1a1a1a");
+        assert!(
+            parse_partial("[colors]\naccnet = \"#000000\"\n")
+                .unwrap_err()
+                .message
+                .contains("accent")
+        );
+    }
 
     #[test]
     fn classic_parses() {

@@ -1,18 +1,23 @@
-//! Layouts: the templates (and, later, the look) a document is rendered with.
+//! Layouts: the look (`layout.toml`), the text templates and the words (`i18n/`).
 //!
 //! Built-in layouts are compiled into the binary from `layouts/<name>/`, so
-//! nothing is read from disk at run time. A layout is loaded once per
-//! process and shared by every render.
+//! nothing is read from disk at run time. A layout names its parent with
+//! `extends` and carries only the files (and `layout.toml` keys) it changes;
+//! everything else comes from the parent, down to `classic`, which has all of
+//! them. A user folder works the same way: the CLI reads its files and hands
+//! them here. A layout is loaded once per process and shared by every render.
 
 mod definition;
 
 use handlebars::Handlebars;
 
 pub use definition::{
-    Align, Color, Colors, Definition, DefinitionError, Fonts, Page, Paper, Sizes, Spacing, Style,
+    Align, Color, Colors, Definition, DefinitionError, Docx, Fonts, Page, Paper, Pdf, Sections,
+    Sizes, Spacing, Style,
 };
 
 use crate::backend::{BACKENDS, Backend};
+use crate::document::Labels;
 
 /// A built-in layout's files.
 struct Builtin {
@@ -20,52 +25,107 @@ struct Builtin {
     files: &'static [(&'static str, &'static str)],
 }
 
-static BUILTINS: &[Builtin] = &[Builtin {
-    name: "classic",
-    files: &[
-        (
+static BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "classic",
+        files: &[
+            (
+                "layout.toml",
+                include_str!("../../layouts/classic/layout.toml"),
+            ),
+            (
+                "markdown.hbs",
+                include_str!("../../layouts/classic/markdown.hbs"),
+            ),
+            ("text.hbs", include_str!("../../layouts/classic/text.hbs")),
+        ],
+    },
+    Builtin {
+        name: "modern",
+        files: &[(
             "layout.toml",
-            include_str!("../../layouts/classic/layout.toml"),
-        ),
-        (
-            "markdown.hbs",
-            include_str!("../../layouts/classic/markdown.hbs"),
-        ),
-        ("text.hbs", include_str!("../../layouts/classic/text.hbs")),
-    ],
-}];
+            include_str!("../../layouts/modern/layout.toml"),
+        )],
+    },
+    Builtin {
+        name: "compact",
+        files: &[
+            (
+                "layout.toml",
+                include_str!("../../layouts/compact/layout.toml"),
+            ),
+            ("text.hbs", include_str!("../../layouts/compact/text.hbs")),
+        ],
+    },
+];
+
+/// The files of a layout folder, as read by the caller.
+#[derive(Debug, Clone, Default)]
+pub struct Source {
+    /// How the folder is named in messages (its path).
+    pub name: String,
+    /// File name (`layout.toml`, `markdown.hbs`, `i18n/de.toml`) and content.
+    pub files: Vec<(String, String)>,
+}
 
 /// Why a layout could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LayoutError {
     /// No built-in layout has this name.
-    #[error("unknown layout `{name}` (built-in layouts: {known})")]
+    #[error("unknown layout `{name}` (built-in layouts: {known}; or give a folder)")]
     Unknown { name: String, known: String },
-    /// The layout definition is not valid.
-    #[error("layouts/{layout}/layout.toml:{}:{}: {}", .error.line, .error.column, .error.message)]
-    Definition {
-        layout: String,
-        error: DefinitionError,
-    },
-    /// A layout has no `layout.toml`.
-    #[error("layout `{layout}` has no layout.toml")]
-    MissingDefinition { layout: String },
-    /// A template does not compile.
-    #[error("layouts/{layout}/{file}:{line}:{column}: {message}")]
-    Template {
-        layout: String,
+    /// A file of the layout is not valid.
+    #[error("{file}:{line}:{column}: {message}")]
+    File {
         file: String,
         line: usize,
         column: usize,
         message: String,
     },
+    /// `extends` goes round in a circle or too deep.
+    #[error("layout {name}: `extends` chain is too long or circular")]
+    Chain { name: String },
 }
 
-/// A loaded layout: compiled templates for each text backend.
+/// One level of a layout chain: a built-in or a user folder.
+struct Level {
+    /// Prefix for file names in messages (`layouts/classic` or the folder path).
+    origin: String,
+    files: Vec<(String, String)>,
+}
+
+impl Level {
+    fn file(&self, name: &str) -> Option<&str> {
+        self.files
+            .iter()
+            .find(|(f, _)| f == name)
+            .map(|(_, s)| s.as_str())
+    }
+
+    fn path(&self, name: &str) -> String {
+        format!("{}/{name}", self.origin)
+    }
+}
+
+fn builtin_level(name: &str) -> Option<Level> {
+    let b = BUILTINS.iter().find(|b| b.name == name)?;
+    Some(Level {
+        origin: format!("layouts/{}", b.name),
+        files: b
+            .files
+            .iter()
+            .map(|(f, s)| (f.to_string(), s.to_string()))
+            .collect(),
+    })
+}
+
+/// A loaded layout: its definition, compiled templates and word overrides.
 pub struct Layout {
     name: String,
     definition: Definition,
     templates: Vec<(&'static str, Handlebars<'static>)>,
+    /// `i18n/<code>.toml` files of the chain, parent first: (code, path, source).
+    i18n: Vec<(String, String, String)>,
 }
 
 impl std::fmt::Debug for Layout {
@@ -91,53 +151,121 @@ impl Layout {
             .collect()
     }
 
+    /// The files of a built-in layout as they stand (its own files, not inherited ones).
+    pub fn builtin_files(name: &str) -> Option<Vec<(String, String)>> {
+        builtin_level(name).map(|l| l.files)
+    }
+
     /// Loads a built-in layout by name.
     pub fn builtin(name: &str) -> Result<Layout, LayoutError> {
-        let builtin =
-            BUILTINS
-                .iter()
-                .find(|b| b.name == name)
-                .ok_or_else(|| LayoutError::Unknown {
+        let level = builtin_level(name).ok_or_else(|| unknown(name))?;
+        Layout::from_chain(name, level)
+    }
+
+    /// Loads a user layout folder, inheriting from its `extends` (default `classic`).
+    pub fn from_source(source: Source) -> Result<Layout, LayoutError> {
+        let name = source.name.clone();
+        Layout::from_chain(
+            &name,
+            Level {
+                origin: source.name,
+                files: source.files,
+            },
+        )
+    }
+
+    fn from_chain(name: &str, first: Level) -> Result<Layout, LayoutError> {
+        // Walk up the chain: child first.
+        let mut chain = vec![first];
+        loop {
+            let parent = match chain.last().and_then(|l| l.file("layout.toml")) {
+                Some(src) => {
+                    let table = parse_level(chain.last(), src)?;
+                    table
+                        .get("extends")
+                        .and_then(|v| v.as_str())
+                        .map(str::to_string)
+                }
+                None => None,
+            };
+            let is_root = chain.last().is_some_and(|l| l.origin == "layouts/classic");
+            let parent = match parent {
+                Some(p) => p,
+                None if is_root => break,
+                None => "classic".to_string(),
+            };
+            if chain.len() > 8 {
+                return Err(LayoutError::Chain {
                     name: name.to_string(),
-                    known: BUILTINS
-                        .iter()
-                        .map(|b| b.name)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                })?;
-        let source = builtin
-            .files
-            .iter()
-            .find(|(f, _)| *f == "layout.toml")
-            .map(|(_, s)| *s)
-            .ok_or_else(|| LayoutError::MissingDefinition {
-                layout: builtin.name.to_string(),
-            })?;
-        let definition = definition::parse(source).map_err(|error| LayoutError::Definition {
-            layout: builtin.name.to_string(),
-            error,
+                });
+            }
+            chain.push(builtin_level(&parent).ok_or_else(|| unknown(&parent))?);
+        }
+        chain.reverse();
+
+        // layout.toml: merged parent first.
+        let mut table = toml::Table::new();
+        for level in &chain {
+            if let Some(src) = level.file("layout.toml") {
+                definition::merge(&mut table, parse_level(Some(level), src)?);
+            }
+        }
+        let root = chain
+            .first()
+            .map(|l| l.path("layout.toml"))
+            .unwrap_or_default();
+        let definition = definition::from_table(table).map_err(|e| LayoutError::File {
+            file: root,
+            line: e.line,
+            column: e.column,
+            message: e.message,
         })?;
+
+        // Templates: the nearest level that has the file.
         let mut templates = Vec::new();
         for backend in BACKENDS {
             let Some(file) = backend.template_file() else {
                 continue;
             };
-            let Some((_, source)) = builtin.files.iter().find(|(f, _)| *f == file) else {
+            let Some(level) = chain.iter().rev().find(|l| l.file(file).is_some()) else {
                 continue;
             };
+            let source = level.file(file).unwrap_or_default();
             templates.push((
                 backend.name(),
-                compile(builtin.name, *backend, file, source)?,
+                compile(&level.path(file), *backend, source)?,
             ));
         }
+
+        // Word overrides, parent first; checked now so a typo fails before any render.
+        let mut i18n = Vec::new();
+        for level in &chain {
+            for (file, source) in &level.files {
+                if let Some(code) = file
+                    .strip_prefix("i18n/")
+                    .and_then(|f| f.strip_suffix(".toml"))
+                {
+                    Labels::english()
+                        .with_file(source)
+                        .map_err(|e| LayoutError::File {
+                            file: level.path(file),
+                            line: e.line,
+                            column: e.column,
+                            message: e.message,
+                        })?;
+                    i18n.push((code.to_ascii_lowercase(), level.path(file), source.clone()));
+                }
+            }
+        }
         Ok(Layout {
-            name: builtin.name.to_string(),
+            name: name.to_string(),
             definition,
             templates,
+            i18n,
         })
     }
 
-    /// The layout's name.
+    /// The layout's name (a built-in name or a folder path).
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -147,6 +275,23 @@ impl Layout {
         &self.definition
     }
 
+    /// Build options from this layout: section order, hidden sections, titles, date style.
+    pub fn build_options(&self) -> crate::document::BuildOptions {
+        let d = &self.definition;
+        crate::document::BuildOptions {
+            date_style: d.style.date_style,
+            order: d.sections.order.clone(),
+            hidden: d.sections.hidden.clone(),
+            titles: d
+                .sections
+                .titles
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            ..Default::default()
+        }
+    }
+
     /// The compiled templates for a backend.
     pub fn templates(&self, backend: &str) -> Option<&Handlebars<'static>> {
         self.templates
@@ -154,12 +299,65 @@ impl Layout {
             .find(|(name, _)| *name == backend)
             .map(|(_, hb)| hb)
     }
+
+    /// Languages this layout adds beyond the built-in ones.
+    pub fn extra_languages(&self) -> Vec<String> {
+        let builtin = Labels::builtin_codes();
+        let mut v: Vec<String> = self
+            .i18n
+            .iter()
+            .map(|(c, _, _)| c.clone())
+            .filter(|c| !builtin.contains(&c.as_str()))
+            .collect();
+        v.dedup();
+        v
+    }
+
+    /// The words for a language tag: built-in (or English), then this layout's overrides.
+    /// `None` when neither the built-in languages nor the layout know the language.
+    pub fn labels(&self, tag: &str) -> Option<Labels> {
+        let code = Labels::primary(tag);
+        let overrides: Vec<&(String, String, String)> =
+            self.i18n.iter().filter(|(c, _, _)| *c == code).collect();
+        let mut labels = match Labels::builtin(tag) {
+            Some(l) => l,
+            None if !overrides.is_empty() => Labels::english(),
+            None => return None,
+        };
+        for (_, _, source) in overrides {
+            // Checked when the layout was loaded.
+            if let Ok(l) = labels.with_file(source) {
+                labels = l;
+            }
+        }
+        labels.language = tag.replace('_', "-");
+        Some(labels)
+    }
+}
+
+fn unknown(name: &str) -> LayoutError {
+    LayoutError::Unknown {
+        name: name.to_string(),
+        known: BUILTINS
+            .iter()
+            .map(|b| b.name)
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+fn parse_level(level: Option<&Level>, source: &str) -> Result<toml::Table, LayoutError> {
+    definition::parse_partial(source).map_err(|e| LayoutError::File {
+        file: level.map(|l| l.path("layout.toml")).unwrap_or_default(),
+        line: e.line,
+        column: e.column,
+        message: e.message,
+    })
 }
 
 fn compile(
-    layout: &str,
+    path: &str,
     backend: &dyn Backend,
-    file: &str,
     source: &str,
 ) -> Result<Handlebars<'static>, LayoutError> {
     let mut hb = Handlebars::new();
@@ -170,13 +368,76 @@ fn compile(
     hb.register_template_string(Layout::MAIN_TEMPLATE, source)
         .map_err(|e| {
             let (line, column) = e.pos().unwrap_or((0, 0));
-            LayoutError::Template {
-                layout: layout.to_string(),
-                file: file.to_string(),
+            LayoutError::File {
+                file: path.to_string(),
                 line,
                 column,
                 message: e.reason().to_string(),
             }
         })?;
     Ok(hb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_loads() {
+        for b in BUILTINS {
+            let l = Layout::builtin(b.name).unwrap_or_else(|e| panic!("{}: {e}", b.name));
+            assert!(!l.definition().description.is_empty());
+            assert!(l.templates("md").is_some() && l.templates("txt").is_some());
+        }
+    }
+
+    #[test]
+    fn a_folder_overrides_one_file_and_inherits_the_rest() {
+        let source = Source {
+            name: "mine".into(),
+            files: vec![
+                (
+                    "layout.toml".into(),
+                    "extends = \"modern\"\n[colors]\naccent = \"#aa0000\"\n".into(),
+                ),
+                ("i18n/de.toml".into(), "work = \"Berufsweg\"\n".into()),
+                ("i18n/eo.toml".into(), "work = \"Sperto\"\n".into()),
+            ],
+        };
+        let l = Layout::from_source(source).unwrap();
+        let modern = Layout::builtin("modern").unwrap();
+        assert_eq!(l.definition().colors.accent.hex(), "aa0000");
+        assert_eq!(l.definition().fonts, modern.definition().fonts);
+        assert_eq!(l.labels("de").unwrap().work, "Berufsweg");
+        assert_eq!(l.labels("de").unwrap().education, "Ausbildung");
+        assert_eq!(l.labels("eo").unwrap().work, "Sperto");
+        assert_eq!(l.extra_languages(), ["eo"]);
+        assert!(l.labels("xx").is_none());
+    }
+
+    #[test]
+    fn errors_name_the_file_line_and_column() {
+        let bad = |files: Vec<(&str, &str)>| {
+            Layout::from_source(Source {
+                name: "dir".into(),
+                files: files
+                    .into_iter()
+                    .map(|(a, b)| (a.into(), b.into()))
+                    .collect(),
+            })
+            .unwrap_err()
+            .to_string()
+        };
+        let e = bad(vec![("layout.toml", "\n[page]\nmargin = 1.0\n")]);
+        assert!(
+            e.starts_with("dir/layout.toml:3:1: unknown field `margin`"),
+            "{e}"
+        );
+        let e = bad(vec![("markdown.hbs", "# {{header.name}\n")]);
+        assert!(e.starts_with("dir/markdown.hbs:1:"), "{e}");
+        let e = bad(vec![("i18n/de.toml", "wrok = 1\n")]);
+        assert!(e.starts_with("dir/i18n/de.toml:1:1"), "{e}");
+        let e = bad(vec![("layout.toml", "extends = \"nope\"\n")]);
+        assert!(e.contains("unknown layout `nope`"), "{e}");
+    }
 }

@@ -5,9 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use resume_export::backend::{self, RenderOptions};
-use resume_export::document::BuildOptions;
 use resume_export::layout::Layout;
-use resume_export::resume::ReadOptions;
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -55,8 +53,7 @@ pub fn all_inputs() -> Vec<PathBuf> {
 /// Converts bytes to one format through the library, as the CLI does.
 pub fn convert(bytes: &[u8], format: &str) -> Vec<u8> {
     let layout = Layout::builtin("classic").expect("classic layout loads");
-    let (_, doc) = resume_export::load(bytes, &ReadOptions::default(), &BuildOptions::default())
-        .expect("input parses");
+    let (_, doc) = resume_export::load(bytes, &layout).expect("input parses");
     let backend = backend::find(format).expect("format exists");
     backend
         .render(&doc, &layout, &RenderOptions::default())
