@@ -277,19 +277,19 @@ fn run_export(args: &ExportArgs) -> ExitCode {
         Ok(l) => l,
         Err(e) => return usage_error(&e),
     };
-    if let Some(lang) = &args.lang {
-        if layout.labels(lang).is_none() {
-            let mut known: Vec<String> = Labels::builtin_codes()
-                .iter()
-                .map(|c| c.to_string())
-                .collect();
-            known.extend(layout.extra_languages());
-            return usage_error(&format!(
-                "no words for language `{lang}`; available: {} (or add i18n/{}.toml to a layout folder)",
-                known.join(", "),
-                Labels::primary(lang)
-            ));
-        }
+    if let Some(lang) = &args.lang
+        && layout.labels(lang).is_none()
+    {
+        let mut known: Vec<String> = Labels::builtin_codes()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        known.extend(layout.extra_languages());
+        return usage_error(&format!(
+            "no words for language `{lang}`; available: {} (or add i18n/{}.toml to a layout folder)",
+            known.join(", "),
+            Labels::primary(lang)
+        ));
     }
     let build = BuildOptions {
         sections: args.sections.clone(),
