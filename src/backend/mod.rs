@@ -4,6 +4,7 @@
 //! does no I/O and reads no clock or environment. Adding a format is one new
 //! file in this folder plus one line in [`BACKENDS`].
 
+pub mod custom;
 mod docx;
 mod markdown;
 pub mod template;

@@ -36,10 +36,7 @@ impl Backend for Text {
     }
     fn setup_templates(&self, registry: &mut Handlebars<'static>) {
         registry.register_escape_fn(handlebars::no_escape);
-        registry.register_helper("plain", Box::new(Plain));
-        registry.register_helper("wrap", Box::new(Wrap));
-        registry.register_helper("columns", Box::new(Columns));
-        registry.register_helper("rule", Box::new(Rule));
+        register_wrapping(registry);
         registry.register_helper("contact", Box::new(ContactLine));
     }
     fn render(
@@ -54,6 +51,14 @@ impl Backend for Text {
             warnings: Vec::new(),
         })
     }
+}
+
+/// Registers `plain`, `wrap`, `columns` and `rule` (shared with custom templates).
+pub fn register_wrapping(registry: &mut Handlebars<'static>) {
+    registry.register_helper("plain", Box::new(Plain));
+    registry.register_helper("wrap", Box::new(Wrap));
+    registry.register_helper("columns", Box::new(Columns));
+    registry.register_helper("rule", Box::new(Rule));
 }
 
 /// Inlines as plain text; a link shows its target when the text does not already.

@@ -33,6 +33,8 @@ use write::Target;
 pub struct Request<'a> {
     pub units: Vec<Unit>,
     pub backends: Vec<&'static dyn Backend>,
+    /// `--template`: one more output per resume.
+    pub template: Option<&'a crate::backend::custom::Custom>,
     pub layout: &'a Layout,
     pub render: RenderOptions,
     pub read: ReadOptions,
@@ -248,7 +250,12 @@ fn plan(request: &Request<'_>, facts: &[Facts]) -> Vec<Targets> {
         }
         let mut targets = Vec::new();
         let mut error = None;
-        for b in &request.backends {
+        let extensions = request
+            .backends
+            .iter()
+            .map(|b| b.extension())
+            .chain(request.template.map(|t| t.extension()));
+        for extension in extensions {
             let target = match &request.output {
                 Some(o) if o.as_os_str() == "-" => Target::Stdout,
                 Some(o) => Target::File(o.clone()),
@@ -256,7 +263,7 @@ fn plan(request: &Request<'_>, facts: &[Facts]) -> Vec<Targets> {
                     let facts = facts.get(unit.id).cloned().unwrap_or_default();
                     let name = naming::file_name(request.name_template.as_deref(), unit, &facts);
                     let dir = request.out_dir.join(&unit.rel_dir);
-                    Target::File(dir.join(format!("{name}.{}", b.extension())))
+                    Target::File(dir.join(format!("{name}.{extension}")))
                 }
             };
             if let Target::File(p) = &target
@@ -367,6 +374,29 @@ fn convert(
             Err(e) => {
                 push_warnings(request, unit, &report, &mut lines);
                 let message = format!("{} output failed: {e}", b.name());
+                fail(
+                    &mut report,
+                    &mut lines,
+                    message.clone(),
+                    format!("error: {}: {message}", unit.label),
+                );
+                return (report, lines);
+            }
+        }
+    }
+    if let Some(t) = request.template {
+        // The raw resume would carry what redaction removed, so redacted runs get none.
+        let redacting = build.redact.contact || build.redact.name;
+        let raw = if redacting {
+            &serde_json::Value::Null
+        } else {
+            &parsed.raw
+        };
+        match t.render(&doc, raw, &build.labels, request.layout, &request.render) {
+            Ok(bytes) => rendered.push(bytes),
+            Err(e) => {
+                push_warnings(request, unit, &report, &mut lines);
+                let message = format!("template output failed: {e}");
                 fail(
                     &mut report,
                     &mut lines,

@@ -66,14 +66,19 @@ pub struct ExportArgs {
     pub recursive: bool,
 
     /// Output formats: pdf, docx, md, txt or all; comma-separated or repeated.
+    /// [default: pdf, or none when --template is given]
     #[arg(
         short = 'f',
         long = "format",
         value_name = "FMT",
-        value_delimiter = ',',
-        default_value = "pdf"
+        value_delimiter = ','
     )]
     pub formats: Vec<String>,
+
+    /// A handlebars template (e.g. cv.html.hbs) rendered for each resume, written as
+    /// <name>.html; see docs/templates.md.
+    #[arg(long, value_name = "FILE.hbs")]
+    pub template: Option<PathBuf>,
 
     /// Output file, for one input and one format; '-' writes to standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]

@@ -238,14 +238,37 @@ fn parse_shard(s: &str) -> Result<(u32, u32), String> {
 }
 
 fn run_export(args: &ExportArgs) -> ExitCode {
-    let backends = match resolve_formats(&args.formats) {
-        Ok(b) => b,
-        Err(e) => return usage_error(&e),
+    let formats = if args.formats.is_empty() && args.template.is_none() {
+        vec!["pdf".to_string()]
+    } else {
+        args.formats.clone()
     };
+    let backends = if formats.is_empty() {
+        Vec::new()
+    } else {
+        match resolve_formats(&formats) {
+            Ok(b) => b,
+            Err(e) => return usage_error(&e),
+        }
+    };
+    let template = match &args.template {
+        None => None,
+        Some(path) => {
+            let source = match std::fs::read_to_string(path) {
+                Ok(s) => s,
+                Err(e) => return usage_error(&format!("cannot read {}: {e}", path.display())),
+            };
+            match backend::custom::Custom::new(&path.display().to_string(), &source) {
+                Ok(t) => Some(t),
+                Err(e) => return usage_error(&e.to_string()),
+            }
+        }
+    };
+    let outputs = backends.len() + usize::from(template.is_some());
     if args.output.is_some() && args.out_dir.is_some() {
         return usage_error("--output and --out-dir cannot be used together");
     }
-    if args.output.is_some() && backends.len() != 1 {
+    if args.output.is_some() && outputs != 1 {
         return usage_error("--output takes one format; use --out-dir for several");
     }
     if args.inputs.iter().filter(|p| is_stdin(p)).count() > 1 {
@@ -337,6 +360,7 @@ fn run_export(args: &ExportArgs) -> ExitCode {
     let request = batch::Request {
         units,
         backends,
+        template: template.as_ref(),
         layout: &layout,
         render,
         read: ReadOptions {
