@@ -5,6 +5,7 @@
 //! file in this folder plus one line in [`BACKENDS`].
 
 mod markdown;
+mod pdf;
 pub mod template;
 mod text;
 
@@ -22,6 +23,17 @@ pub struct RenderOptions {
     /// `SOURCE_DATE_EPOCH`). `None`: backends use [`FALLBACK_TIMESTAMP`].
     /// Backends never read the clock.
     pub timestamp: Option<i64>,
+    /// User fonts (`--font-dir`), read by the CLI; the PDF backend adds them
+    /// to the bundled ones.
+    pub fonts: Vec<FontFile>,
+}
+
+/// A font file the CLI read, for backends that embed fonts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FontFile {
+    /// File name, for warnings.
+    pub name: String,
+    pub bytes: std::sync::Arc<[u8]>,
 }
 
 /// 2000-01-01T00:00:00Z: the creation time written when none is given, so output stays reproducible.
@@ -33,6 +45,7 @@ impl Default for RenderOptions {
             width: 80,
             paper: None,
             timestamp: None,
+            fonts: Vec::new(),
         }
     }
 }
@@ -53,6 +66,9 @@ pub enum RenderError {
     /// A template failed while rendering.
     #[error("template {template}: {message}")]
     Template { template: String, message: String },
+    /// The PDF could not be assembled.
+    #[error("PDF: {0}")]
+    Pdf(String),
 }
 
 /// One output format.
@@ -83,10 +99,10 @@ pub trait Backend: Send + Sync {
 }
 
 /// Every built format, in the order `all` produces them.
-pub static BACKENDS: &[&dyn Backend] = &[&markdown::Markdown, &text::Text];
+pub static BACKENDS: &[&dyn Backend] = &[&pdf::Pdf, &markdown::Markdown, &text::Text];
 
 /// Formats that are planned but not built yet.
-pub const PLANNED: &[&str] = &["pdf", "docx"];
+pub const PLANNED: &[&str] = &["docx"];
 
 /// The backend for a format name or alias.
 pub fn find(name: &str) -> Option<&'static dyn Backend> {

@@ -166,6 +166,10 @@ fn run_export(args: &ExportArgs) -> ExitCode {
             Ok(t) => t,
             Err(e) => return usage_error(&e),
         },
+        fonts: match args.font_dir.as_deref().map(read_font_dir).transpose() {
+            Ok(fonts) => fonts.unwrap_or_default(),
+            Err(e) => return usage_error(&e),
+        },
     };
     let color = std::io::stderr().is_terminal();
     let mut plan = output::Plan::new(&args.inputs);
@@ -327,4 +331,31 @@ fn stem(p: &Path) -> PathBuf {
     p.file_stem()
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("resume"))
+}
+
+/// Reads every `.ttf`/`.otf` file in `dir`, in name order (so output does not
+/// depend on directory order).
+fn read_font_dir(dir: &Path) -> Result<Vec<backend::FontFile>, String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("--font-dir {}: {e}", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| x.eq_ignore_ascii_case("ttf") || x.eq_ignore_ascii_case("otf"))
+        })
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let bytes =
+                std::fs::read(&p).map_err(|e| format!("--font-dir {}: {e}", p.display()))?;
+            Ok(backend::FontFile {
+                name: p.display().to_string(),
+                bytes: bytes.into(),
+            })
+        })
+        .collect()
 }

@@ -45,6 +45,8 @@ pub struct Definition {
     pub colors: Colors,
     pub spacing: Spacing,
     pub style: Style,
+    /// PDF-only settings.
+    pub pdf: Pdf,
 }
 
 /// Page geometry.
@@ -122,6 +124,20 @@ pub struct Style {
     pub heading_rule: bool,
     pub heading_uppercase: bool,
     pub header_align: Align,
+}
+
+/// Settings only the PDF backend reads.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pdf {
+    /// Thickness of the rule under section headings, in points.
+    pub rule_thickness: f32,
+    /// Number pages in the footer when there is more than one.
+    pub page_numbers: bool,
+    /// Footer text; `{page}` and `{pages}` are replaced.
+    pub page_number_format: String,
+    /// Between an entry's title and its organisation.
+    pub title_separator: String,
 }
 
 /// An sRGB colour.

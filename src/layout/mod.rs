@@ -9,7 +9,8 @@ mod definition;
 use handlebars::Handlebars;
 
 pub use definition::{
-    Align, Color, Colors, Definition, DefinitionError, Fonts, Page, Paper, Sizes, Spacing, Style,
+    Align, Color, Colors, Definition, DefinitionError, Fonts, Page, Paper, Pdf, Sizes, Spacing,
+    Style,
 };
 
 use crate::backend::{BACKENDS, Backend};
