@@ -120,6 +120,15 @@ static BUNDLED: &[(&[u8], bool)] = &[
         include_bytes!("../../../fonts/DroidSansFallback/DroidSansFallbackFull.ttf"),
         true,
     ),
+    // Droid Sans Fallback has no Hangul syllables.
+    (
+        include_bytes!("../../../fonts/NanumSquare/NanumSquareR.ttf"),
+        true,
+    ),
+    (
+        include_bytes!("../../../fonts/NanumSquare/NanumSquareB.ttf"),
+        true,
+    ),
 ];
 
 /// The bundled faces, parsed on first use and shared by every render.
@@ -274,10 +283,12 @@ mod tests {
         assert_eq!(first.ps_name, "NotoSans-Bold");
         let last = set.face(*set.chain(key).last().unwrap()).unwrap();
         assert!(last.fallback);
-        let cjk = set
-            .chain(key)
-            .iter()
-            .find(|&&i| set.face(i).unwrap().covers('日'));
-        assert!(cjk.is_some());
+        for c in ['日', '한', 'ש', 'ع', 'Ж'] {
+            let found = set
+                .chain(key)
+                .iter()
+                .any(|&i| set.face(i).unwrap().covers(c));
+            assert!(found, "{c} is covered");
+        }
     }
 }

@@ -111,10 +111,23 @@ impl Backend for Pdf {
                 }
             }
         }
-        for c in &shaper.missing {
+        if !shaper.missing.is_empty() {
+            // One warning, naming the characters (at most 20 of them).
+            let shown: Vec<String> = shaper
+                .missing
+                .iter()
+                .take(20)
+                .map(|c| format!("U+{:04X} {c}", u32::from(*c)))
+                .collect();
+            let more = shaper.missing.len().saturating_sub(shown.len());
             warnings.push(format!(
-                "no bundled or --font-dir font has U+{:04X} ({c}); it is left out of the PDF",
-                u32::from(*c)
+                "no bundled or --font-dir font has {}{}; left out of the PDF",
+                shown.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
             ));
         }
 
