@@ -161,14 +161,13 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                 Align::Left => x,
                 Align::Center => x + (self.width - x - line.width).max(0.0) / 2.0,
             };
-            let mut items = vec![Item::Text {
+            // The bullet (or other mark) comes first in reading order.
+            let mut items = extra.take().unwrap_or_default();
+            items.push(Item::Text {
                 x: lx,
                 baseline: base,
                 line,
-            }];
-            if let Some(e) = extra.take() {
-                items.extend(e);
-            }
+            });
             let keep = (i == 0 && n > 1) || (n > 2 && i + 2 == n) || (i + 1 == n && keep_last);
             self.push(Block {
                 height: h,
@@ -346,7 +345,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
         }
         // Location and link beneath, muted.
         let mut detail = Vec::new();
-        let muted = self.style(Role::Body, false, false, d.sizes.small, d.colors.muted);
+        let muted = self.style(Role::Body, false, true, d.sizes.body, d.colors.muted);
         if let Some(loc) = e.location.as_deref().filter(|t| !t.trim().is_empty()) {
             detail.push(Span {
                 text: loc.into(),
@@ -373,10 +372,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
         let mut items = Vec::new();
         let mut y = 0.0;
         let date_h = date_items.len() as f32 * self.line_height(d.sizes.body);
-        for (i, line) in title_lines.into_iter().enumerate() {
-            if i == 0 {
-                items.append(&mut date_items);
-            }
+        for line in title_lines {
             items.push(Item::Text {
                 x: 0.0,
                 baseline: y + self.baseline(size),
@@ -384,14 +380,17 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             });
             y += self.line_height(size);
         }
+        // The date follows the title lines in the content stream, so text
+        // extraction reads title, organisation, dates.
+        items.append(&mut date_items);
         y = f32::max(y, date_h);
         for line in detail_lines {
             items.push(Item::Text {
                 x: 0.0,
-                baseline: y + self.baseline(d.sizes.small),
+                baseline: y + self.baseline(d.sizes.body),
                 line,
             });
-            y += self.line_height(d.sizes.small);
+            y += self.line_height(d.sizes.body);
         }
         if !items.is_empty() {
             self.push(Block {

@@ -172,14 +172,16 @@ fn text_ops(
             let next_offset = iter.peek().map_or(0.0, |n| n.x_offset);
             // Where the next glyph must start, relative to where the PDF
             // viewer puts it after drawing this one with its hmtx advance.
-            let adjust = g.advance + next_offset - g.x_offset - drawn;
+            // In font units, rounded: shaped advances are whole units, so
+            // anything else is float noise that would only bloat the file.
+            let adjust = ((g.advance + next_offset - g.x_offset - drawn) / scale).round();
             let gid = sub.remap.get(&g.gid).copied().unwrap_or(0);
             items.push(Codepoint {
                 gid,
-                offset: if adjust.abs() < 1e-4 {
+                offset: if adjust == 0.0 {
                     0.0
                 } else {
-                    -adjust * 1000.0 / size
+                    -adjust * 1000.0 / face.upem
                 },
                 cid: Some(sub.text.get(&gid).cloned().unwrap_or_default()),
             });

@@ -228,7 +228,7 @@ fn chain(faces: &[&Face], family: &str, bold: bool, italic: bool) -> Vec<usize> 
     let mut fallback: Vec<usize> = (0..faces.len())
         .filter(|&i| faces.get(i).is_some_and(|f| f.fallback))
         .collect();
-    fallback.sort_by_key(|&i| faces.get(i).map_or(true, |f| f.bold != bold));
+    fallback.sort_by_key(|&i| faces.get(i).is_none_or(|f| f.bold != bold));
     main.truncate(1);
     // Other non-fallback faces can still cover what the main one lacks
     // (e.g. a user font with more scripts).

@@ -32,10 +32,10 @@ pub fn paginate(blocks: Vec<Block>, avail: f32) -> (Vec<Page>, Vec<Bookmark>) {
     for i in (0..blocks.len()).rev() {
         let Some(b) = blocks.get(i) else { continue };
         let mut h = b.height;
-        if b.keep_with_next {
-            if let (Some(next), Some(rest)) = (blocks.get(i + 1), chain.get(i + 1)) {
-                h += next.space_before + rest;
-            }
+        if let (true, Some(next), Some(rest)) =
+            (b.keep_with_next, blocks.get(i + 1), chain.get(i + 1))
+        {
+            h += next.space_before + rest;
         }
         if let Some(c) = chain.get_mut(i) {
             *c = h;
