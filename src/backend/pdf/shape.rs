@@ -1,7 +1,7 @@
 //! Shaping: styled text becomes pieces of positioned glyphs, each piece in
 //! one face, chosen character by character by coverage, and one bidi level.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use unicode_bidi::{BidiClass, bidi_class};
 
@@ -71,6 +71,9 @@ impl Piece {
 pub struct Shaper<'s, 'f> {
     pub fonts: &'s FontSet<'f>,
     pub missing: BTreeSet<char>,
+    /// Shape plans by face, direction (true: RTL) and script: building a
+    /// plan costs more than shaping a word, so each is built once per render.
+    plans: BTreeMap<(usize, bool, rustybuzz::Script), rustybuzz::ShapePlan>,
 }
 
 impl<'s, 'f> Shaper<'s, 'f> {
@@ -78,6 +81,7 @@ impl<'s, 'f> Shaper<'s, 'f> {
         Shaper {
             fonts,
             missing: BTreeSet::new(),
+            plans: BTreeMap::new(),
         }
     }
 
@@ -134,17 +138,29 @@ impl<'s, 'f> Shaper<'s, 'f> {
             .any(|&i| self.fonts.face(i).is_some_and(|x| x.covers(c)))
     }
 
-    fn shape_run(&self, face: usize, level: u8, text: &str, style: &TextStyle) -> Option<Piece> {
+    fn shape_run(
+        &mut self,
+        face: usize,
+        level: u8,
+        text: &str,
+        style: &TextStyle,
+    ) -> Option<Piece> {
         let f = self.fonts.face(face)?;
         let mut buf = rustybuzz::UnicodeBuffer::new();
         buf.push_str(text);
-        buf.set_direction(if level % 2 == 1 {
+        let rtl = level % 2 == 1;
+        let direction = if rtl {
             rustybuzz::Direction::RightToLeft
         } else {
             rustybuzz::Direction::LeftToRight
-        });
+        };
+        buf.set_direction(direction);
         buf.guess_segment_properties();
-        let out = rustybuzz::shape(&f.buzz, &[], buf);
+        let script = buf.script();
+        let plan = self.plans.entry((face, rtl, script)).or_insert_with(|| {
+            rustybuzz::ShapePlan::new(&f.buzz, direction, Some(script), None, &[])
+        });
+        let out = rustybuzz::shape_with_plan(&f.buzz, plan, buf);
         let scale = style.size / f.upem;
         // Cluster starts in logical order give each cluster's text.
         let mut starts: Vec<usize> = out
