@@ -63,6 +63,27 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
     /// Composes a whole document.
     pub fn document(&mut self, doc: &Document) {
         self.header(doc);
+        if self.blocks.is_empty() && doc.sections.is_empty() {
+            // Nothing to show: print the document title rather than a blank
+            // page without a single character (which readers and ATS flag).
+            let d = self.def;
+            let st = self.style(Role::Heading, true, false, d.sizes.name, d.colors.accent);
+            let lines = self.lines(
+                &[Span {
+                    text: doc.meta.title.clone(),
+                    style: st,
+                }],
+                self.width,
+            );
+            self.push_lines(
+                lines,
+                0.0,
+                d.sizes.name,
+                d.style.header_align,
+                Vec::new(),
+                false,
+            );
+        }
         for (i, section) in doc.sections.iter().enumerate() {
             if i > 0 || !self.blocks.is_empty() {
                 self.gap = self.gap.max(self.def.spacing.before_section);
