@@ -117,6 +117,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             size,
             color,
             link: None,
+            elide: false,
         }
     }
 
@@ -241,7 +242,8 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
     fn contact_spans(&mut self, contacts: &[Contact]) -> Vec<Span> {
         let d = self.def;
         let base = self.style(Role::Body, false, false, d.sizes.contact, d.colors.text);
-        let sep = self.style(Role::Body, false, false, d.sizes.contact, d.colors.muted);
+        let mut sep = self.style(Role::Body, false, false, d.sizes.contact, d.colors.muted);
+        sep.elide = true;
         let mut spans = Vec::new();
         for (i, c) in contacts.iter().enumerate() {
             if i > 0 {

@@ -20,6 +20,8 @@ impl Line {
         while pieces.last().is_some_and(|p| p.space) {
             pieces.pop();
         }
+        let lead = pieces.iter().take_while(|p| p.style.elide).count();
+        pieces.drain(..lead);
         reorder(&mut pieces);
         let width = pieces.iter().map(Piece::width).sum();
         Line { pieces, width }
@@ -226,6 +228,7 @@ mod tests {
             size: 10.0,
             color: Color { r: 0, g: 0, b: 0 },
             link: None,
+            elide: false,
         }
     }
 

@@ -85,6 +85,7 @@ impl Backend for Pdf {
                 size: def.sizes.small,
                 color: def.colors.muted,
                 link: None,
+                elide: false,
             };
             for (i, page) in pages.iter_mut().enumerate() {
                 let text = def

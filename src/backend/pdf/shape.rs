@@ -17,6 +17,8 @@ pub struct TextStyle {
     pub color: Color,
     /// Index into the render's link targets.
     pub link: Option<usize>,
+    /// Left out at the start and end of a line (contact separators).
+    pub elide: bool,
 }
 
 /// A span of text in one style.
@@ -48,7 +50,7 @@ pub struct Piece {
     /// Bidi embedding level; odd is right-to-left.
     pub level: u8,
     pub glyphs: Vec<Glyph>,
-    /// Only spaces: dropped at line ends.
+    /// Only spaces, or an elided separator: dropped at line ends.
     pub space: bool,
 }
 
@@ -183,7 +185,9 @@ impl<'s, 'f> Shaper<'s, 'f> {
                         .find(|&&s| s > start)
                         .copied()
                         .unwrap_or(text.len());
-                    text.get(start..end).unwrap_or("").to_string()
+                    // No-break spaces only steer line breaking; extracted
+                    // text should have plain spaces.
+                    text.get(start..end).unwrap_or("").replace('\u{00A0}', " ")
                 } else {
                     String::new()
                 };
@@ -200,7 +204,7 @@ impl<'s, 'f> Shaper<'s, 'f> {
             style: style.clone(),
             level,
             glyphs,
-            space: text.chars().all(char::is_whitespace),
+            space: style.elide || text.chars().all(char::is_whitespace),
         })
     }
 }
