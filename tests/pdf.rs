@@ -31,12 +31,14 @@ fn render(doc: &Document, options: &RenderOptions) -> (Vec<u8>, Vec<String>) {
     (out.bytes, out.warnings)
 }
 
-/// Text for comparison: no whitespace, soft hyphens or characters no
-/// bundled font has (emoji), so line breaks cannot hide a match.
+/// Text for comparison: no whitespace, hyphens (hyphenation adds them at
+/// line ends), soft hyphens or characters no bundled font has (emoji), so
+/// line breaks cannot hide a match.
 fn squash(s: &str) -> String {
     s.chars()
         .filter(|c| {
-            !c.is_whitespace() && !matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{FE0F}')
+            !c.is_whitespace()
+                && !matches!(c, '-' | '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{FE0F}')
         })
         .filter(|c| (*c as u32) < 0x1F000)
         .collect()

@@ -46,6 +46,8 @@ pub struct Composer<'d, 's, 'f> {
     pub blocks: Vec<Block>,
     /// Space to put before the next block.
     gap: f32,
+    /// Hyphenate running text (English documents only: one dictionary is bundled).
+    hyphenate: bool,
 }
 
 impl<'d, 's, 'f> Composer<'d, 's, 'f> {
@@ -57,11 +59,14 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             links: Vec::new(),
             blocks: Vec::new(),
             gap: 0.0,
+            hyphenate: false,
         }
     }
 
     /// Composes a whole document.
     pub fn document(&mut self, doc: &Document) {
+        let lang = doc.meta.language.to_ascii_lowercase();
+        self.hyphenate = lang == "en" || lang.starts_with("en-");
         self.header(doc);
         if self.blocks.is_empty() && doc.sections.is_empty() {
             // Nothing to show: print the document title rather than a blank
@@ -143,7 +148,12 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
     }
 
     fn lines(&mut self, spans: &[Span], width: f32) -> Vec<Line> {
-        break_lines(self.shaper, spans, width.max(1.0))
+        break_lines(self.shaper, spans, width.max(1.0), false)
+    }
+
+    /// Lines of running text, hyphenated when the language allows.
+    fn text_lines(&mut self, spans: &[Span], width: f32) -> Vec<Line> {
+        break_lines(self.shaper, spans, width.max(1.0), self.hyphenate)
     }
 
     fn line_height(&self, size: f32) -> f32 {
@@ -457,7 +467,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                 let mut spans = Vec::new();
                 let base = self.body();
                 self.inline_spans(content, &base, &mut spans);
-                let lines = self.lines(&spans, self.width - x);
+                let lines = self.text_lines(&spans, self.width - x);
                 self.push_lines(lines, x, d.sizes.body, Align::Left, Vec::new(), false);
             }
             DocBlock::List { items } => {
@@ -476,7 +486,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
         let mut spans = Vec::new();
         let base = self.body();
         self.inline_spans(content, &base, &mut spans);
-        let lines = self.lines(&spans, self.width - x - indent);
+        let lines = self.text_lines(&spans, self.width - x - indent);
         let bullet = self.lines(
             &[Span {
                 text: d.style.bullet.clone(),

@@ -2,6 +2,9 @@
 //! forced breaks inside words that fit on no line, and bidi reordering of
 //! each line (UAX #9, rule L2).
 
+use std::sync::OnceLock;
+
+use hyphenation::{Hyphenator, Language, Load, Standard};
 use unicode_bidi::{BidiInfo, Level};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
@@ -41,10 +44,20 @@ struct Word {
     space: Vec<Piece>,
     space_width: f32,
     mandatory: bool,
+    /// Byte range of the content in the paragraph text.
+    range: (usize, usize),
 }
 
-/// Breaks styled text into lines no wider than `width` points.
-pub fn break_lines(shaper: &mut Shaper, spans: &[Span], width: f32) -> Vec<Line> {
+/// The en-US hyphenation patterns, loaded on first use.
+fn dictionary() -> Option<&'static Standard> {
+    static DICT: OnceLock<Option<Standard>> = OnceLock::new();
+    DICT.get_or_init(|| Standard::from_embedded(Language::EnglishUS).ok())
+        .as_ref()
+}
+
+/// Breaks styled text into lines no wider than `width` points; with
+/// `hyphenate`, English words that would leave a line short are hyphenated.
+pub fn break_lines(shaper: &mut Shaper, spans: &[Span], width: f32, hyphenate: bool) -> Vec<Line> {
     let mut text = String::new();
     let mut owner = Vec::new();
     for (i, span) in spans.iter().enumerate() {
@@ -56,6 +69,35 @@ pub fn break_lines(shaper: &mut Shaper, spans: &[Span], width: f32) -> Vec<Line>
     }
     let bidi = BidiInfo::new(&text, Some(Level::ltr()));
     let level_at = |i: usize| bidi.levels.get(i).map_or(0, |l| l.number());
+    let shape_range = |shaper: &mut Shaper, from: usize, to: usize, skip_breaks: bool| {
+        let mut pieces = Vec::new();
+        let mut run: Vec<(char, u8)> = Vec::new();
+        let mut run_owner = None;
+        for (off, c) in text.get(from..to).unwrap_or("").char_indices() {
+            if skip_breaks
+                && matches!(
+                    c,
+                    '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}'
+                )
+            {
+                continue;
+            }
+            let at = from + off;
+            let o = owner.get(at).copied();
+            if o != run_owner && !run.is_empty() {
+                if let Some(span) = run_owner.and_then(|i| spans.get(i)) {
+                    pieces.extend(shaper.shape(&run, &span.style));
+                }
+                run.clear();
+            }
+            run_owner = o;
+            run.push((c, level_at(at)));
+        }
+        if let Some(span) = run_owner.and_then(|i| spans.get(i)) {
+            pieces.extend(shaper.shape(&run, &span.style));
+        }
+        pieces
+    };
     let mut words = Vec::new();
     let mut start = 0;
     for (end, kind) in linebreaks(&text) {
@@ -64,35 +106,6 @@ pub fn break_lines(shaper: &mut Shaper, spans: &[Span], width: f32) -> Vec<Line>
         };
         let trimmed = word.trim_end_matches(|c: char| c.is_whitespace());
         let content_end = start + trimmed.len();
-        let shape_range = |shaper: &mut Shaper, from: usize, to: usize, skip_breaks: bool| {
-            let mut pieces = Vec::new();
-            let mut run: Vec<(char, u8)> = Vec::new();
-            let mut run_owner = None;
-            for (off, c) in text.get(from..to).unwrap_or("").char_indices() {
-                if skip_breaks
-                    && matches!(
-                        c,
-                        '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}'
-                    )
-                {
-                    continue;
-                }
-                let at = from + off;
-                let o = owner.get(at).copied();
-                if o != run_owner && !run.is_empty() {
-                    if let Some(span) = run_owner.and_then(|i| spans.get(i)) {
-                        pieces.extend(shaper.shape(&run, &span.style));
-                    }
-                    run.clear();
-                }
-                run_owner = o;
-                run.push((c, level_at(at)));
-            }
-            if let Some(span) = run_owner.and_then(|i| spans.get(i)) {
-                pieces.extend(shaper.shape(&run, &span.style));
-            }
-            pieces
-        };
         let content = shape_range(shaper, start, content_end, false);
         let space = shape_range(shaper, content_end, end, true);
         words.push(Word {
@@ -101,23 +114,70 @@ pub fn break_lines(shaper: &mut Shaper, spans: &[Span], width: f32) -> Vec<Line>
             space_width: space.iter().map(Piece::width).sum(),
             space,
             mandatory: kind == BreakOpportunity::Mandatory && end < text.len(),
+            range: (start, content_end),
         });
         start = end;
     }
-    fill(words, width)
+    // Splits an alphabetic one-style word at the last hyphenation point
+    // whose head (with a hyphen) fits in `avail`.
+    let mut hyphenation = |range: (usize, usize), avail: f32| {
+        let (from, to) = range;
+        let whole = text.get(from..to)?;
+        // Punctuation around the word ("(systems),") stays on its side.
+        let word = whole.trim_matches(|c: char| !c.is_alphabetic());
+        let lead = whole.len() - whole.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+        // Only long lower-case words, and only when the line would
+        // otherwise end visibly short: capitalised words are names and
+        // keywords, which an ATS must find whole.
+        if !hyphenate
+            || avail < width * 0.12
+            || word.chars().count() < 7
+            || !word.chars().all(char::is_lowercase)
+            || owner.get(from) != owner.get(to.saturating_sub(1))
+            || level_at(from) % 2 == 1
+        {
+            return None;
+        }
+        let span = owner.get(from).and_then(|&i| spans.get(i))?;
+        let breaks = dictionary()?.hyphenate(word).breaks;
+        // At least three letters on each side.
+        let ok = |b: usize| {
+            word.get(..b).is_some_and(|h| h.chars().count() >= 3)
+                && word.get(b..).is_some_and(|t| t.chars().count() >= 3)
+        };
+        for &b in breaks.iter().rev().filter(|&&b| ok(b)) {
+            let b = lead + b;
+            let mut head = shape_range(shaper, from, from + b, false);
+            head.extend(shaper.shape(&[('-', 0)], &span.style));
+            if head.iter().map(Piece::width).sum::<f32>() <= avail {
+                return Some((head, shape_range(shaper, from + b, to, false)));
+            }
+        }
+        None
+    };
+    fill(words, width, &mut hyphenation)
 }
 
+/// Splits a word into a head (ending in a hyphen) that fits a width, and the rest.
+type Hyphenate<'a> = dyn FnMut((usize, usize), f32) -> Option<(Vec<Piece>, Vec<Piece>)> + 'a;
+
 /// Greedy filling: each word goes on the current line if it fits.
-fn fill(words: Vec<Word>, width: f32) -> Vec<Line> {
+fn fill(words: Vec<Word>, width: f32, hyphenate: &mut Hyphenate) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut line: Vec<Piece> = Vec::new();
     let mut used = 0.0f32;
     let mut pending: (Vec<Piece>, f32) = (Vec::new(), 0.0);
     // Tolerance for float rounding; far below what anyone can see.
     let slack = 0.01;
-    for word in words {
+    for mut word in words {
         let has_content = !line.is_empty();
         if has_content && used + pending.1 + word.content_width > width + slack {
+            if let Some((head, rest)) = hyphenate(word.range, width - used - pending.1) {
+                line.append(&mut pending.0);
+                line.extend(head);
+                word.content_width = rest.iter().map(Piece::width).sum();
+                word.content = rest;
+            }
             lines.push(Line::finish(std::mem::take(&mut line)));
             used = 0.0;
         } else if has_content {
@@ -233,6 +293,10 @@ mod tests {
     }
 
     fn lines(text: &str, width: f32) -> Vec<Line> {
+        lines_with(text, width, false)
+    }
+
+    fn lines_with(text: &str, width: f32, hyphenate: bool) -> Vec<Line> {
         let mut w = Vec::new();
         let fonts = FontSet::new(&[], bundled(), "Noto Serif", "Noto Serif", &mut w);
         let mut shaper = Shaper::new(&fonts);
@@ -240,7 +304,7 @@ mod tests {
             text: text.into(),
             style: style(),
         }];
-        break_lines(&mut shaper, &spans, width)
+        break_lines(&mut shaper, &spans, width, hyphenate)
     }
 
     #[test]
@@ -254,6 +318,22 @@ mod tests {
         }
         let joined: String = out.iter().map(Line::text).collect::<Vec<_>>().join(" ");
         assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn long_lower_case_words_are_hyphenated_when_a_line_ends_short() {
+        let text = "Responsible for the internationalization of everything";
+        let out = lines_with(text, 150.0, true);
+        assert!(out.iter().all(|l| l.width <= 150.01));
+        let texts: Vec<String> = out.iter().map(Line::text).collect();
+        assert!(texts.iter().any(|t| t.ends_with('-')), "{texts:?}");
+        assert_eq!(
+            texts.concat().replace(['-', ' '], ""),
+            text.replace(' ', "")
+        );
+        // Capitalised words (names, keywords) are never split.
+        let out = lines_with("Worked on the Internationalization", 120.0, true);
+        assert!(out.iter().all(|l| !l.text().ends_with('-')));
     }
 
     #[test]

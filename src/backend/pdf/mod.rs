@@ -97,9 +97,10 @@ impl Backend for Pdf {
                     text,
                     style: style.clone(),
                 }];
-                if let Some(line) = linebreak::break_lines(&mut shaper, &spans, content_width)
-                    .into_iter()
-                    .next()
+                if let Some(line) =
+                    linebreak::break_lines(&mut shaper, &spans, content_width, false)
+                        .into_iter()
+                        .next()
                 {
                     page.items.push(Placed {
                         top: avail + bottom / 2.0,
