@@ -92,6 +92,21 @@ fn every_input_renders_with_its_text() {
                 failures.push(format!("{}: past the margin: {run:?}", path.display()));
             }
         }
+        // A section heading is never the last line of a page.
+        let headings: Vec<String> = doc
+            .sections
+            .iter()
+            .map(|s| s.title.to_uppercase())
+            .collect();
+        for page in &dump.pages {
+            let last = page
+                .iter()
+                .filter(|r| r.y > 40.0) // above the footer
+                .min_by(|a, b| a.y.total_cmp(&b.y));
+            if let Some(last) = last.filter(|r| headings.contains(&r.text)) {
+                failures.push(format!("{}: heading ends a page: {last:?}", path.display()));
+            }
+        }
         let text = squash(&dump.text());
         for want in must_appear(&doc) {
             if !text.contains(&squash(&want)) {
