@@ -101,6 +101,16 @@ pub fn break_lines(shaper: &mut Shaper, spans: &[Span], width: f32, hyphenate: b
     let mut words = Vec::new();
     let mut start = 0;
     for (end, kind) in linebreaks(&text) {
+        // Korean breaks between words, not between syllables (CSS
+        // `word-break: keep-all`); a word wider than the line is still cut.
+        let before = text.get(..end).and_then(|t| t.chars().next_back());
+        let after = text.get(end..).and_then(|t| t.chars().next());
+        if kind == BreakOpportunity::Allowed
+            && before.is_some_and(hangul)
+            && after.is_some_and(hangul)
+        {
+            continue;
+        }
         let Some(word) = text.get(start..end) else {
             continue;
         };
@@ -160,6 +170,11 @@ pub fn break_lines(shaper: &mut Shaper, spans: &[Span], width: f32, hyphenate: b
 
 /// Splits a word into a head (ending in a hyphen) that fits a width, and the rest.
 type Hyphenate<'a> = dyn FnMut((usize, usize), f32) -> Option<(Vec<Piece>, Vec<Piece>)> + 'a;
+
+/// Hangul syllables and jamo.
+fn hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+}
 
 /// Greedy filling: each word goes on the current line if it fits.
 fn fill(words: Vec<Word>, width: f32, hyphenate: &mut Hyphenate) -> Vec<Line> {
@@ -354,6 +369,19 @@ mod tests {
         assert!(line.pieces.iter().any(|p| p.level == 1));
         let faces: std::collections::BTreeSet<usize> = line.pieces.iter().map(|p| p.face).collect();
         assert!(faces.len() >= 3, "serif, Hebrew and CJK faces: {faces:?}");
+    }
+
+    #[test]
+    fn korean_breaks_only_between_words() {
+        let text = "블록체인 관련 일을 하고 있습니다 이더리움 관련 개발을 주로 하며";
+        let out = lines(text, 90.0);
+        assert!(out.len() > 1);
+        let words: Vec<&str> = text.split(' ').collect();
+        for l in &out {
+            for w in l.text().split(' ') {
+                assert!(words.contains(&w), "{w:?} is a whole word");
+            }
+        }
     }
 
     #[test]
