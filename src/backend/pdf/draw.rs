@@ -85,7 +85,11 @@ pub fn draw(
         }
         ops.push(Op::EndTextSection);
         for (link, x0, x1, y, size) in annots {
-            let Some(url) = links.get(link) else { continue };
+            // The document model only holds safe links; checked again here
+            // because a URI action is executable content in a reader.
+            let Some(url) = links.get(link).filter(|u| safe_uri(u)) else {
+                continue;
+            };
             ops.push(Op::LinkAnnotation {
                 link: LinkAnnotation::new(
                     Rect::from_xywh(Pt(x0), Pt(y - 0.25 * size), Pt(x1 - x0), Pt(1.15 * size)),
@@ -103,6 +107,15 @@ pub fn draw(
         ));
     }
     doc.pages = out;
+}
+
+/// `http`, `https`, `mailto` or `tel`, without control characters.
+fn safe_uri(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    ["http://", "https://", "mailto:", "tel:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && !url.chars().any(char::is_control)
 }
 
 fn line_point(x: f32, y: f32) -> printpdf::LinePoint {
@@ -308,4 +321,20 @@ fn subset_tag(name: &str, ids: &[u16]) -> String {
             c
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_uri;
+
+    #[test]
+    fn only_safe_uris_become_links() {
+        assert!(safe_uri("https://example.com/a"));
+        assert!(safe_uri("mailto:a@b.c"));
+        assert!(safe_uri("tel:+4912345"));
+        assert!(!safe_uri("javascript:alert(1)"));
+        assert!(!safe_uri("file:///etc/passwd"));
+        assert!(!safe_uri("data:text/html,x"));
+        assert!(!safe_uri("https://example.com/\r\nx"));
+    }
 }
