@@ -64,8 +64,8 @@ fn wrong_shapes_anywhere_never_panic() {
         };
         let mut all = Vec::new();
         pointers(&original, String::new(), &mut all);
-        // A deterministic spread of nodes: every 7th, so the test stays quick.
-        for (n, pointer) in all.iter().enumerate().filter(|(n, _)| n % 7 == 0) {
+        // A deterministic spread of nodes: every 11th, so the test stays quick.
+        for (n, pointer) in all.iter().enumerate().filter(|(n, _)| n % 11 == 0) {
             let replacement = &replacements[n % replacements.len()];
             let mut v = original.clone();
             if pointer.is_empty() {
@@ -82,5 +82,5 @@ fn wrong_shapes_anywhere_never_panic() {
             runs += 1;
         }
     }
-    assert!(runs > 500, "{runs} runs");
+    assert!(runs > 300, "{runs} runs");
 }

@@ -7,6 +7,7 @@
 pub mod custom;
 mod docx;
 mod markdown;
+mod pdf;
 pub mod template;
 mod text;
 
@@ -24,6 +25,17 @@ pub struct RenderOptions {
     /// `SOURCE_DATE_EPOCH`). `None`: backends use [`FALLBACK_TIMESTAMP`].
     /// Backends never read the clock.
     pub timestamp: Option<i64>,
+    /// User fonts (`--font-dir`), read by the CLI; the PDF backend adds them
+    /// to the bundled ones.
+    pub fonts: Vec<FontFile>,
+}
+
+/// A font file the CLI read, for backends that embed fonts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FontFile {
+    /// File name, for warnings.
+    pub name: String,
+    pub bytes: std::sync::Arc<[u8]>,
 }
 
 /// 2000-01-01T00:00:00Z: the creation time written when none is given, so output stays reproducible.
@@ -35,6 +47,7 @@ impl Default for RenderOptions {
             width: 80,
             paper: None,
             timestamp: None,
+            fonts: Vec::new(),
         }
     }
 }
@@ -58,6 +71,9 @@ pub enum RenderError {
     /// A binary container (zip) could not be written.
     #[error("{format} package: {message}")]
     Package { format: String, message: String },
+    /// The PDF could not be assembled.
+    #[error("PDF: {0}")]
+    Pdf(String),
 }
 
 /// One output format.
@@ -88,10 +104,10 @@ pub trait Backend: Send + Sync {
 }
 
 /// Every built format, in the order `all` produces them.
-pub static BACKENDS: &[&dyn Backend] = &[&docx::Docx, &markdown::Markdown, &text::Text];
+pub static BACKENDS: &[&dyn Backend] = &[&pdf::Pdf, &docx::Docx, &markdown::Markdown, &text::Text];
 
 /// Formats that are planned but not built yet.
-pub const PLANNED: &[&str] = &["pdf"];
+pub const PLANNED: &[&str] = &[];
 
 /// The backend for a format name or alias.
 pub fn find(name: &str) -> Option<&'static dyn Backend> {

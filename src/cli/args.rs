@@ -143,6 +143,10 @@ pub struct ExportArgs {
     #[arg(long, value_name = "SIZE", value_parser = ["a4", "letter"])]
     pub paper: Option<String>,
 
+    /// Extra TrueType/OpenType fonts for PDF (every .ttf/.otf in DIR).
+    #[arg(long, value_name = "DIR")]
+    pub font_dir: Option<PathBuf>,
+
     /// Silence warnings.
     #[arg(short, long)]
     pub quiet: bool,

@@ -335,6 +335,10 @@ fn run_export(args: &ExportArgs) -> ExitCode {
             Ok(t) => t,
             Err(e) => return usage_error(&e),
         },
+        fonts: match args.font_dir.as_deref().map(read_font_dir).transpose() {
+            Ok(fonts) => fonts.unwrap_or_default(),
+            Err(e) => return usage_error(&e),
+        },
     };
     let mut units = batch::inputs::expand(
         &args.inputs,
@@ -475,4 +479,30 @@ fn source_date_epoch() -> Result<Option<i64>, String> {
         }
         Err(_) => Ok(None),
     }
+}
+/// Reads every `.ttf`/`.otf` file in `dir`, in name order (so output does not
+/// depend on directory order).
+fn read_font_dir(dir: &Path) -> Result<Vec<backend::FontFile>, String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("--font-dir {}: {e}", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| x.eq_ignore_ascii_case("ttf") || x.eq_ignore_ascii_case("otf"))
+        })
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let bytes =
+                std::fs::read(&p).map_err(|e| format!("--font-dir {}: {e}", p.display()))?;
+            Ok(backend::FontFile {
+                name: p.display().to_string(),
+                bytes: bytes.into(),
+            })
+        })
+        .collect()
 }

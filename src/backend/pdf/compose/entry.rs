@@ -1,0 +1,259 @@
+//! Section content: entries (title block with the date on the right,
+//! details, summary, bullets), paragraphs, bullets and keyword groups.
+
+use super::{Block, Composer, Item};
+use crate::backend::pdf::fonts::Role;
+use crate::backend::pdf::linebreak::Line;
+use crate::backend::pdf::shape::{Span, TextStyle};
+use crate::document::{Block as DocBlock, Entry, Inline, KeywordGroup};
+use crate::layout::Align;
+
+impl Composer<'_, '_, '_> {
+    pub(super) fn entry(&mut self, e: &Entry) {
+        let d = self.def;
+        let size = d.sizes.entry_title;
+        // Date on the right of the first line.
+        let mut date_items = Vec::new();
+        let mut date_w = 0.0;
+        if let Some(dates) = e.dates.as_ref().filter(|r| !r.text.trim().is_empty()) {
+            let st = self.style(Role::Body, false, false, d.sizes.body, d.colors.text);
+            let lines = self.lines(
+                &[Span {
+                    text: dates.text.clone(),
+                    style: st,
+                }],
+                self.width / 2.0,
+            );
+            for (i, line) in lines.into_iter().enumerate() {
+                date_w = f32::max(date_w, line.width);
+                date_items.push(Item::Text {
+                    x: self.width - line.width,
+                    baseline: self.baseline(size) + i as f32 * self.line_height(d.sizes.body),
+                    line,
+                });
+            }
+        }
+        let mut spans = Vec::new();
+        if let Some(t) = e.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            let st = self.style(Role::Body, true, false, size, d.colors.text);
+            spans.push(Span {
+                text: t.into(),
+                style: st,
+            });
+        }
+        if let Some(s) = e.subtitle.as_deref().filter(|t| !t.trim().is_empty()) {
+            let st = self.style(Role::Body, false, false, size, d.colors.text);
+            if !spans.is_empty() {
+                spans.push(Span {
+                    text: d.pdf.title_separator.clone(),
+                    style: st.clone(),
+                });
+            }
+            spans.push(Span {
+                text: s.into(),
+                style: st,
+            });
+        }
+        let gap = if date_w > 0.0 { size } else { 0.0 };
+        let mut title_lines = self.lines(&spans, self.width - date_w - gap);
+        if title_lines.is_empty() && !date_items.is_empty() {
+            title_lines.push(Line::default());
+        }
+        // Location and link beneath, muted.
+        let mut detail = Vec::new();
+        let muted = self.style(Role::Body, false, true, d.sizes.body, d.colors.muted);
+        if let Some(loc) = e.location.as_deref().filter(|t| !t.trim().is_empty()) {
+            detail.push(Span {
+                text: loc.into(),
+                style: muted.clone(),
+            });
+        }
+        if let Some(link) = &e.link {
+            if !detail.is_empty() {
+                detail.push(Span {
+                    text: d.style.contact_separator.clone(),
+                    style: muted.clone(),
+                });
+            }
+            let st = self.linked(muted.clone(), &link.url);
+            detail.push(Span {
+                text: link.text.clone(),
+                style: st,
+            });
+        }
+        let detail_lines = self.lines(&detail, self.width);
+        let has_body = !e.summary.is_empty() || !e.bullets.is_empty() || !e.keywords.is_empty();
+        // The title block: title lines (date on the first) and detail lines,
+        // kept with the first line of what follows.
+        let mut items = Vec::new();
+        let mut y = 0.0;
+        let date_h = date_items.len() as f32 * self.line_height(d.sizes.body);
+        for line in title_lines {
+            items.push(Item::Text {
+                x: 0.0,
+                baseline: y + self.baseline(size),
+                line,
+            });
+            y += self.line_height(size);
+        }
+        // The date follows the title lines in the content stream, so text
+        // extraction reads title, organisation, dates.
+        items.append(&mut date_items);
+        y = f32::max(y, date_h);
+        for line in detail_lines {
+            items.push(Item::Text {
+                x: 0.0,
+                baseline: y + self.baseline(d.sizes.body),
+                line,
+            });
+            y += self.line_height(d.sizes.body);
+        }
+        if !items.is_empty() {
+            self.push(Block {
+                height: y,
+                keep_with_next: has_body,
+                items,
+                ..Block::default()
+            });
+            self.gap = d.spacing.after_paragraph / 2.0;
+        }
+        for (i, block) in e.summary.iter().enumerate() {
+            if i > 0 {
+                self.gap = d.spacing.after_paragraph;
+            }
+            self.body_block(block, 0.0);
+        }
+        if !e.bullets.is_empty() {
+            if !e.summary.is_empty() {
+                self.gap = d.spacing.after_paragraph;
+            }
+            for b in &e.bullets {
+                self.bullet(b, 0.0);
+            }
+        }
+        if !e.keywords.is_empty() {
+            self.gap = d.spacing.after_paragraph;
+            let st = self.style(Role::Body, false, true, d.sizes.small, d.colors.muted);
+            let spans = [Span {
+                text: e.keywords.join(", "),
+                style: st,
+            }];
+            let lines = self.lines(&spans, self.width);
+            self.push_lines(lines, 0.0, d.sizes.small, Align::Left, Vec::new(), false);
+        }
+    }
+
+    pub(super) fn body_block(&mut self, block: &DocBlock, x: f32) {
+        let d = self.def;
+        match block {
+            DocBlock::Paragraph { content } => {
+                let mut spans = Vec::new();
+                let base = self.body();
+                self.inline_spans(content, &base, &mut spans);
+                let lines = self.text_lines(&spans, self.width - x);
+                self.push_lines(lines, x, d.sizes.body, Align::Left, Vec::new(), false);
+            }
+            DocBlock::List { items } => {
+                for item in items {
+                    self.bullet(item, x);
+                }
+            }
+            DocBlock::Keywords(group) => self.keywords(group),
+            DocBlock::Entry(e) => self.entry(e),
+        }
+    }
+
+    fn bullet(&mut self, content: &[Inline], x: f32) {
+        let d = self.def;
+        let indent = d.spacing.bullet_indent;
+        let mut spans = Vec::new();
+        let base = self.body();
+        self.inline_spans(content, &base, &mut spans);
+        let lines = self.text_lines(&spans, self.width - x - indent);
+        let bullet = self.lines(
+            &[Span {
+                text: d.style.bullet.clone(),
+                style: base,
+            }],
+            indent,
+        );
+        let marks = bullet
+            .into_iter()
+            .take(1)
+            .map(|line| Item::Text {
+                x: x + indent * 0.25,
+                baseline: self.baseline(d.sizes.body),
+                line,
+            })
+            .collect();
+        self.push_lines(lines, x + indent, d.sizes.body, Align::Left, marks, false);
+    }
+
+    fn keywords(&mut self, g: &KeywordGroup) {
+        let d = self.def;
+        let base = self.body();
+        let mut spans = Vec::new();
+        if let Some(name) = g.name.as_deref().filter(|n| !n.trim().is_empty()) {
+            let mut bold = base.clone();
+            bold.font.bold = true;
+            spans.push(Span {
+                text: name.into(),
+                style: bold,
+            });
+            if let Some(level) = g.level.as_deref().filter(|n| !n.trim().is_empty()) {
+                let mut muted = base.clone();
+                muted.color = d.colors.muted;
+                spans.push(Span {
+                    text: format!(" ({level})"),
+                    style: muted,
+                });
+            }
+            if !g.keywords.is_empty() {
+                spans.push(Span {
+                    text: ": ".into(),
+                    style: base.clone(),
+                });
+            }
+        } else if let Some(level) = g.level.as_deref().filter(|n| !n.trim().is_empty()) {
+            spans.push(Span {
+                text: format!("({level}) "),
+                style: base.clone(),
+            });
+        }
+        spans.push(Span {
+            text: g.keywords.join(", "),
+            style: base,
+        });
+        let lines = self.lines(&spans, self.width);
+        self.push_lines(lines, 0.0, d.sizes.body, Align::Left, Vec::new(), false);
+    }
+
+    fn inline_spans(&mut self, inlines: &[Inline], style: &TextStyle, out: &mut Vec<Span>) {
+        for i in inlines {
+            match i {
+                Inline::Text { text } => out.push(Span {
+                    text: text.clone(),
+                    style: style.clone(),
+                }),
+                Inline::Strong { content } => {
+                    let mut s = style.clone();
+                    s.font.bold = true;
+                    self.inline_spans(content, &s, out);
+                }
+                Inline::Emph { content } => {
+                    let mut s = style.clone();
+                    s.font.italic = true;
+                    self.inline_spans(content, &s, out);
+                }
+                Inline::Link { url, content } => {
+                    let s = self.linked(style.clone(), url);
+                    self.inline_spans(content, &s, out);
+                }
+                Inline::Break => out.push(Span {
+                    text: "\n".into(),
+                    style: style.clone(),
+                }),
+            }
+        }
+    }
+}

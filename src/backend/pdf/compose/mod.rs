@@ -1,0 +1,330 @@
+//! Composition: the document becomes a column of blocks (header, headings,
+//! entry title blocks, lines, bullets) with the keep rules pagination needs.
+//! Every size, colour and space comes from the layout definition.
+
+mod entry;
+
+use super::fonts::{FontKey, Role};
+use super::linebreak::{Line, break_lines};
+use super::shape::{Shaper, Span, TextStyle};
+use crate::document::{Block as DocBlock, Contact, Document};
+use crate::layout::{Align, Color, Definition};
+
+/// Something drawn, positioned relative to the top-left of its block (y down).
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// A line of text; `baseline` is measured from the block top.
+    Text { x: f32, baseline: f32, line: Line },
+    /// A horizontal rule.
+    Rule {
+        x0: f32,
+        x1: f32,
+        y: f32,
+        thickness: f32,
+        color: Color,
+    },
+}
+
+/// An unbreakable piece of the column.
+#[derive(Debug, Clone, Default)]
+pub struct Block {
+    /// Space above, dropped at the top of a page.
+    pub space_before: f32,
+    pub height: f32,
+    /// Must be on the same page as the next block.
+    pub keep_with_next: bool,
+    pub items: Vec<Item>,
+    /// Outline entry pointing at this block.
+    pub bookmark: Option<String>,
+}
+
+/// Builds blocks for one content width.
+pub struct Composer<'d, 's, 'f> {
+    def: &'d Definition,
+    shaper: &'d mut Shaper<'s, 'f>,
+    width: f32,
+    /// Link targets, indexed by [`TextStyle::link`].
+    pub links: Vec<String>,
+    pub blocks: Vec<Block>,
+    /// Space to put before the next block.
+    gap: f32,
+    /// Hyphenate running text (English documents only: one dictionary is bundled).
+    hyphenate: bool,
+}
+
+impl<'d, 's, 'f> Composer<'d, 's, 'f> {
+    pub fn new(def: &'d Definition, shaper: &'d mut Shaper<'s, 'f>, width: f32) -> Self {
+        Composer {
+            def,
+            shaper,
+            width,
+            links: Vec::new(),
+            blocks: Vec::new(),
+            gap: 0.0,
+            hyphenate: false,
+        }
+    }
+
+    /// Composes a whole document.
+    pub fn document(&mut self, doc: &Document) {
+        let lang = doc.meta.language.to_ascii_lowercase();
+        self.hyphenate = lang == "en" || lang.starts_with("en-");
+        self.header(doc);
+        if self.blocks.is_empty() && doc.sections.is_empty() {
+            // Nothing to show: print the document title rather than a blank
+            // page without a single character (which readers and ATS flag).
+            let d = self.def;
+            let st = self.style(Role::Heading, true, false, d.sizes.name, d.colors.accent);
+            let lines = self.lines(
+                &[Span {
+                    text: doc.meta.title.clone(),
+                    style: st,
+                }],
+                self.width,
+            );
+            self.push_lines(
+                lines,
+                0.0,
+                d.sizes.name,
+                d.style.header_align,
+                Vec::new(),
+                false,
+            );
+        }
+        for (i, section) in doc.sections.iter().enumerate() {
+            if i > 0 || !self.blocks.is_empty() {
+                self.gap = self.gap.max(self.def.spacing.before_section);
+            }
+            let title = if self.def.style.heading_uppercase {
+                section.title.to_uppercase()
+            } else {
+                section.title.clone()
+            };
+            self.heading(&title, &section.title);
+            let mut first = true;
+            for block in &section.blocks {
+                if !first {
+                    self.gap = self.gap.max(match block {
+                        DocBlock::Entry(_) => self.def.spacing.between_entries,
+                        _ => self.def.spacing.after_paragraph,
+                    });
+                }
+                first = false;
+                match block {
+                    DocBlock::Entry(e) => self.entry(e),
+                    other => self.body_block(other, 0.0),
+                }
+            }
+        }
+    }
+
+    fn style(&self, role: Role, bold: bool, italic: bool, size: f32, color: Color) -> TextStyle {
+        TextStyle {
+            font: FontKey { role, bold, italic },
+            size,
+            color,
+            link: None,
+            elide: false,
+        }
+    }
+
+    fn body(&self) -> TextStyle {
+        let d = self.def;
+        self.style(Role::Body, false, false, d.sizes.body, d.colors.text)
+    }
+
+    fn link(&mut self, url: &str) -> usize {
+        match self.links.iter().position(|l| l == url) {
+            Some(i) => i,
+            None => {
+                self.links.push(url.to_string());
+                self.links.len() - 1
+            }
+        }
+    }
+
+    fn linked(&mut self, mut style: TextStyle, url: &str) -> TextStyle {
+        style.link = Some(self.link(url));
+        style.color = self.def.colors.link;
+        style
+    }
+
+    fn lines(&mut self, spans: &[Span], width: f32) -> Vec<Line> {
+        break_lines(self.shaper, spans, width.max(1.0), false)
+    }
+
+    /// Lines of running text, hyphenated when the language allows.
+    fn text_lines(&mut self, spans: &[Span], width: f32) -> Vec<Line> {
+        break_lines(self.shaper, spans, width.max(1.0), self.hyphenate)
+    }
+
+    fn line_height(&self, size: f32) -> f32 {
+        size * self.def.spacing.line_height
+    }
+
+    /// Where the baseline sits in a line box of `size`: the leading split
+    /// evenly above and below, the ascent taken as 0.8 em.
+    fn baseline(&self, size: f32) -> f32 {
+        (self.line_height(size) - size) / 2.0 + 0.8 * size
+    }
+
+    fn push(&mut self, mut block: Block) {
+        block.space_before = self.gap;
+        self.gap = 0.0;
+        self.blocks.push(block);
+    }
+
+    /// One block per line; the first two and the last two lines stay
+    /// together (no orphans or widows); `keep_last` glues the last line to
+    /// what follows. `extra` is drawn on the first line (a bullet, a date).
+    fn push_lines(
+        &mut self,
+        lines: Vec<Line>,
+        x: f32,
+        size: f32,
+        align: Align,
+        extra: Vec<Item>,
+        keep_last: bool,
+    ) {
+        let n = lines.len();
+        let h = self.line_height(size);
+        let base = self.baseline(size);
+        let mut extra = Some(extra);
+        for (i, line) in lines.into_iter().enumerate() {
+            let lx = match align {
+                Align::Left => x,
+                Align::Center => x + (self.width - x - line.width).max(0.0) / 2.0,
+            };
+            // The bullet (or other mark) comes first in reading order.
+            let mut items = extra.take().unwrap_or_default();
+            items.push(Item::Text {
+                x: lx,
+                baseline: base,
+                line,
+            });
+            let keep = (i == 0 && n > 1) || (n > 2 && i + 2 == n) || (i + 1 == n && keep_last);
+            self.push(Block {
+                height: h,
+                keep_with_next: keep,
+                items,
+                ..Block::default()
+            });
+        }
+    }
+
+    fn header(&mut self, doc: &Document) {
+        let d = self.def;
+        let align = d.style.header_align;
+        let h = &doc.header;
+        if let Some(name) = h.name.as_deref().filter(|n| !n.trim().is_empty()) {
+            let st = self.style(Role::Heading, true, false, d.sizes.name, d.colors.accent);
+            let lines = self.lines(
+                &[Span {
+                    text: name.into(),
+                    style: st,
+                }],
+                self.width,
+            );
+            self.push_lines(lines, 0.0, d.sizes.name, align, Vec::new(), true);
+        }
+        if let Some(label) = h.label.as_deref().filter(|n| !n.trim().is_empty()) {
+            let st = self.style(Role::Heading, false, false, d.sizes.label, d.colors.muted);
+            let lines = self.lines(
+                &[Span {
+                    text: label.into(),
+                    style: st,
+                }],
+                self.width,
+            );
+            self.push_lines(lines, 0.0, d.sizes.label, align, Vec::new(), true);
+        }
+        if !h.contacts.is_empty() {
+            self.gap = d.spacing.after_paragraph;
+            let spans = self.contact_spans(&h.contacts);
+            let lines = self.lines(&spans, self.width);
+            self.push_lines(lines, 0.0, d.sizes.contact, align, Vec::new(), false);
+        }
+        if let Some(last) = self.blocks.last_mut() {
+            last.keep_with_next = false;
+        }
+        self.gap = d.spacing.after_header;
+    }
+
+    /// Contacts with separators; spaces inside one contact do not break.
+    fn contact_spans(&mut self, contacts: &[Contact]) -> Vec<Span> {
+        let d = self.def;
+        let base = self.style(Role::Body, false, false, d.sizes.contact, d.colors.text);
+        let mut sep = self.style(Role::Body, false, false, d.sizes.contact, d.colors.muted);
+        sep.elide = true;
+        let mut spans = Vec::new();
+        for (i, c) in contacts.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span {
+                    text: d.style.contact_separator.clone(),
+                    style: sep.clone(),
+                });
+            }
+            let style = match &c.link {
+                Some(url) => self.linked(base.clone(), url),
+                None => base.clone(),
+            };
+            let text = if c.kind == crate::document::ContactKind::Profile
+                && !c.text.contains(&c.label)
+                && !c.text.contains('/')
+            {
+                format!("{}: {}", c.label, c.text)
+            } else {
+                c.text.clone()
+            };
+            spans.push(Span {
+                text: text.replace(' ', "\u{00A0}"),
+                style,
+            });
+        }
+        spans
+    }
+
+    fn heading(&mut self, title: &str, bookmark: &str) {
+        let d = self.def;
+        let size = d.sizes.heading;
+        let st = self.style(Role::Heading, true, false, size, d.colors.accent);
+        let lines = self.lines(
+            &[Span {
+                text: title.into(),
+                style: st,
+            }],
+            self.width,
+        );
+        let h = self.line_height(size);
+        let base = self.baseline(size);
+        let mut items = Vec::new();
+        let mut y = 0.0;
+        for line in lines {
+            items.push(Item::Text {
+                x: 0.0,
+                baseline: y + base,
+                line,
+            });
+            y += h;
+        }
+        if d.style.heading_rule {
+            let t = d.pdf.rule_thickness;
+            items.push(Item::Rule {
+                x0: 0.0,
+                x1: self.width,
+                y: y + t / 2.0,
+                thickness: t,
+                color: d.colors.rule,
+            });
+            y += t;
+        }
+        self.push(Block {
+            height: y,
+            keep_with_next: true,
+            items,
+            bookmark: Some(bookmark.to_string()),
+            ..Block::default()
+        });
+        self.gap = d.spacing.after_heading;
+    }
+}

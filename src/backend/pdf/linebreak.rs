@@ -1,0 +1,395 @@
+//! Line breaking: Unicode (UAX #14) break opportunities, greedy filling,
+//! forced breaks inside words that fit on no line, and bidi reordering of
+//! each line (UAX #9, rule L2).
+
+use std::sync::OnceLock;
+
+use hyphenation::{Hyphenator, Language, Load, Standard};
+use unicode_bidi::{BidiInfo, Level};
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+
+use super::shape::{Piece, Shaper, Span};
+
+/// One line, in visual order.
+#[derive(Debug, Clone, Default)]
+pub struct Line {
+    pub pieces: Vec<Piece>,
+    /// Points.
+    pub width: f32,
+}
+
+impl Line {
+    fn finish(mut pieces: Vec<Piece>) -> Line {
+        while pieces.last().is_some_and(|p| p.space) {
+            pieces.pop();
+        }
+        let lead = pieces.iter().take_while(|p| p.style.elide).count();
+        pieces.drain(..lead);
+        reorder(&mut pieces);
+        let width = pieces.iter().map(Piece::width).sum();
+        Line { pieces, width }
+    }
+
+    /// The text of the line, in visual order.
+    #[cfg(test)]
+    pub fn text(&self) -> String {
+        self.pieces.iter().map(Piece::text).collect()
+    }
+}
+
+/// The unit between two break opportunities.
+struct Word {
+    content: Vec<Piece>,
+    content_width: f32,
+    space: Vec<Piece>,
+    space_width: f32,
+    mandatory: bool,
+    /// Byte range of the content in the paragraph text.
+    range: (usize, usize),
+}
+
+/// The en-US hyphenation patterns, loaded on first use.
+fn dictionary() -> Option<&'static Standard> {
+    static DICT: OnceLock<Option<Standard>> = OnceLock::new();
+    DICT.get_or_init(|| Standard::from_embedded(Language::EnglishUS).ok())
+        .as_ref()
+}
+
+/// Breaks styled text into lines no wider than `width` points; with
+/// `hyphenate`, English words that would leave a line short are hyphenated.
+pub fn break_lines(shaper: &mut Shaper, spans: &[Span], width: f32, hyphenate: bool) -> Vec<Line> {
+    let mut text = String::new();
+    let mut owner = Vec::new();
+    for (i, span) in spans.iter().enumerate() {
+        text.push_str(&span.text);
+        owner.resize(text.len(), i);
+    }
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let bidi = BidiInfo::new(&text, Some(Level::ltr()));
+    let level_at = |i: usize| bidi.levels.get(i).map_or(0, |l| l.number());
+    let shape_range = |shaper: &mut Shaper, from: usize, to: usize, skip_breaks: bool| {
+        let mut pieces = Vec::new();
+        let mut run: Vec<(char, u8)> = Vec::new();
+        let mut run_owner = None;
+        for (off, c) in text.get(from..to).unwrap_or("").char_indices() {
+            if skip_breaks
+                && matches!(
+                    c,
+                    '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}'
+                )
+            {
+                continue;
+            }
+            let at = from + off;
+            let o = owner.get(at).copied();
+            if o != run_owner && !run.is_empty() {
+                if let Some(span) = run_owner.and_then(|i| spans.get(i)) {
+                    pieces.extend(shaper.shape(&run, &span.style));
+                }
+                run.clear();
+            }
+            run_owner = o;
+            run.push((c, level_at(at)));
+        }
+        if let Some(span) = run_owner.and_then(|i| spans.get(i)) {
+            pieces.extend(shaper.shape(&run, &span.style));
+        }
+        pieces
+    };
+    let mut words = Vec::new();
+    let mut start = 0;
+    for (end, kind) in linebreaks(&text) {
+        // Korean breaks between words, not between syllables (CSS
+        // `word-break: keep-all`); a word wider than the line is still cut.
+        let before = text.get(..end).and_then(|t| t.chars().next_back());
+        let after = text.get(end..).and_then(|t| t.chars().next());
+        if kind == BreakOpportunity::Allowed
+            && before.is_some_and(hangul)
+            && after.is_some_and(hangul)
+        {
+            continue;
+        }
+        let Some(word) = text.get(start..end) else {
+            continue;
+        };
+        let trimmed = word.trim_end_matches(|c: char| c.is_whitespace());
+        let content_end = start + trimmed.len();
+        let content = shape_range(shaper, start, content_end, false);
+        let space = shape_range(shaper, content_end, end, true);
+        words.push(Word {
+            content_width: content.iter().map(Piece::width).sum(),
+            content,
+            space_width: space.iter().map(Piece::width).sum(),
+            space,
+            mandatory: kind == BreakOpportunity::Mandatory && end < text.len(),
+            range: (start, content_end),
+        });
+        start = end;
+    }
+    // Splits an alphabetic one-style word at the last hyphenation point
+    // whose head (with a hyphen) fits in `avail`.
+    let mut hyphenation = |range: (usize, usize), avail: f32| {
+        let (from, to) = range;
+        let whole = text.get(from..to)?;
+        // Punctuation around the word ("(systems),") stays on its side.
+        let word = whole.trim_matches(|c: char| !c.is_alphabetic());
+        let lead = whole.len() - whole.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+        // Only long lower-case words, and only when the line would
+        // otherwise end visibly short: capitalised words are names and
+        // keywords, which an ATS must find whole.
+        if !hyphenate
+            || avail < width * 0.12
+            || word.chars().count() < 7
+            || !word.chars().all(char::is_lowercase)
+            || owner.get(from) != owner.get(to.saturating_sub(1))
+            || level_at(from) % 2 == 1
+        {
+            return None;
+        }
+        let span = owner.get(from).and_then(|&i| spans.get(i))?;
+        let breaks = dictionary()?.hyphenate(word).breaks;
+        // At least three letters on each side.
+        let ok = |b: usize| {
+            word.get(..b).is_some_and(|h| h.chars().count() >= 3)
+                && word.get(b..).is_some_and(|t| t.chars().count() >= 3)
+        };
+        for &b in breaks.iter().rev().filter(|&&b| ok(b)) {
+            let b = lead + b;
+            let mut head = shape_range(shaper, from, from + b, false);
+            head.extend(shaper.shape(&[('-', 0)], &span.style));
+            if head.iter().map(Piece::width).sum::<f32>() <= avail {
+                return Some((head, shape_range(shaper, from + b, to, false)));
+            }
+        }
+        None
+    };
+    fill(words, width, &mut hyphenation)
+}
+
+/// Splits a word into a head (ending in a hyphen) that fits a width, and the rest.
+type Hyphenate<'a> = dyn FnMut((usize, usize), f32) -> Option<(Vec<Piece>, Vec<Piece>)> + 'a;
+
+/// Hangul syllables and jamo.
+fn hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+}
+
+/// Greedy filling: each word goes on the current line if it fits.
+fn fill(words: Vec<Word>, width: f32, hyphenate: &mut Hyphenate) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut line: Vec<Piece> = Vec::new();
+    let mut used = 0.0f32;
+    let mut pending: (Vec<Piece>, f32) = (Vec::new(), 0.0);
+    // Tolerance for float rounding; far below what anyone can see.
+    let slack = 0.01;
+    for mut word in words {
+        let has_content = !line.is_empty();
+        if has_content && used + pending.1 + word.content_width > width + slack {
+            if let Some((head, rest)) = hyphenate(word.range, width - used - pending.1) {
+                line.append(&mut pending.0);
+                line.extend(head);
+                word.content_width = rest.iter().map(Piece::width).sum();
+                word.content = rest;
+            }
+            lines.push(Line::finish(std::mem::take(&mut line)));
+            used = 0.0;
+        } else if has_content {
+            line.append(&mut pending.0);
+            used += pending.1;
+        }
+        if word.content_width > width + slack {
+            let mut chunks = split_word(word.content, width);
+            let last = chunks.pop().unwrap_or_default();
+            for chunk in chunks {
+                if !line.is_empty() {
+                    lines.push(Line::finish(std::mem::take(&mut line)));
+                }
+                lines.push(Line::finish(chunk));
+            }
+            used = last.iter().map(Piece::width).sum();
+            line = last;
+        } else {
+            used += word.content_width;
+            line.extend(word.content);
+        }
+        pending = (word.space, word.space_width);
+        if word.mandatory {
+            lines.push(Line::finish(std::mem::take(&mut line)));
+            used = 0.0;
+            pending = (Vec::new(), 0.0);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(Line::finish(line));
+    }
+    lines
+}
+
+/// Cuts a word wider than the line between clusters, so nothing runs past the margin.
+fn split_word(pieces: Vec<Piece>, width: f32) -> Vec<Vec<Piece>> {
+    let mut chunks = Vec::new();
+    let mut chunk: Vec<Piece> = Vec::new();
+    let mut used = 0.0f32;
+    for piece in pieces {
+        let mut part = Piece {
+            glyphs: Vec::new(),
+            ..piece.clone()
+        };
+        for g in piece.glyphs {
+            let starts_cluster = !g.text.is_empty();
+            if starts_cluster && used > 0.0 && used + g.advance > width {
+                if !part.glyphs.is_empty() {
+                    chunk.push(part.clone());
+                    part.glyphs.clear();
+                }
+                chunks.push(std::mem::take(&mut chunk));
+                used = 0.0;
+            }
+            used += g.advance;
+            part.glyphs.push(g);
+        }
+        if !part.glyphs.is_empty() {
+            chunk.push(part);
+        }
+    }
+    chunks.push(chunk);
+    chunks
+}
+
+/// UAX #9 rule L2 on pieces: from the highest level down to the lowest odd
+/// level, reverse every run of pieces at that level or higher. Glyphs inside
+/// a piece are already in visual order (the shaper did that).
+fn reorder(pieces: &mut [Piece]) {
+    let Some(max) = pieces.iter().map(|p| p.level).max() else {
+        return;
+    };
+    let Some(min_odd) = pieces.iter().map(|p| p.level).filter(|l| l % 2 == 1).min() else {
+        return;
+    };
+    for level in (min_odd..=max).rev() {
+        let mut i = 0;
+        while i < pieces.len() {
+            if pieces.get(i).is_some_and(|p| p.level >= level) {
+                let start = i;
+                while pieces.get(i).is_some_and(|p| p.level >= level) {
+                    i += 1;
+                }
+                if let Some(run) = pieces.get_mut(start..i) {
+                    run.reverse();
+                }
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::pdf::fonts::{FontKey, FontSet, Role, bundled};
+    use crate::backend::pdf::shape::TextStyle;
+    use crate::layout::Color;
+
+    fn style() -> TextStyle {
+        TextStyle {
+            font: FontKey {
+                role: Role::Body,
+                bold: false,
+                italic: false,
+            },
+            size: 10.0,
+            color: Color { r: 0, g: 0, b: 0 },
+            link: None,
+            elide: false,
+        }
+    }
+
+    fn lines(text: &str, width: f32) -> Vec<Line> {
+        lines_with(text, width, false)
+    }
+
+    fn lines_with(text: &str, width: f32, hyphenate: bool) -> Vec<Line> {
+        let mut w = Vec::new();
+        let fonts = FontSet::new(&[], bundled(), "Noto Serif", "Noto Serif", &mut w);
+        let mut shaper = Shaper::new(&fonts);
+        let spans = [Span {
+            text: text.into(),
+            style: style(),
+        }];
+        break_lines(&mut shaper, &spans, width, hyphenate)
+    }
+
+    #[test]
+    fn lines_fit_and_keep_every_character() {
+        let text =
+            "Reduced on-call pages by 60% through alerting hygiene and office affinity fixes.";
+        let out = lines(text, 120.0);
+        assert!(out.len() > 2);
+        for l in &out {
+            assert!(l.width <= 120.01, "{} is {}", l.text(), l.width);
+        }
+        let joined: String = out.iter().map(Line::text).collect::<Vec<_>>().join(" ");
+        assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn long_lower_case_words_are_hyphenated_when_a_line_ends_short() {
+        let text = "Responsible for the internationalization of everything";
+        let out = lines_with(text, 150.0, true);
+        assert!(out.iter().all(|l| l.width <= 150.01));
+        let texts: Vec<String> = out.iter().map(Line::text).collect();
+        assert!(texts.iter().any(|t| t.ends_with('-')), "{texts:?}");
+        assert_eq!(
+            texts.concat().replace(['-', ' '], ""),
+            text.replace(' ', "")
+        );
+        // Capitalised words (names, keywords) are never split.
+        let out = lines_with("Worked on the Internationalization", 120.0, true);
+        assert!(out.iter().all(|l| !l.text().ends_with('-')));
+    }
+
+    #[test]
+    fn long_urls_are_cut() {
+        let url = "https://example.com/a/very/long/path/that/cannot/fit/on/one/line/at/all";
+        let out = lines(url, 80.0);
+        assert!(out.len() > 2);
+        assert!(out.iter().all(|l| l.width <= 80.01));
+        assert_eq!(out.iter().map(Line::text).collect::<String>(), url);
+    }
+
+    #[test]
+    fn hebrew_is_reordered_and_cjk_falls_back() {
+        let out = lines("abc שלום def 日本語", 500.0);
+        assert_eq!(out.len(), 1);
+        let line = &out[0];
+        // The Hebrew word is one right-to-left piece between two LTR pieces.
+        assert!(line.pieces.iter().any(|p| p.level == 1));
+        let faces: std::collections::BTreeSet<usize> = line.pieces.iter().map(|p| p.face).collect();
+        assert!(faces.len() >= 3, "serif, Hebrew and CJK faces: {faces:?}");
+    }
+
+    #[test]
+    fn korean_breaks_only_between_words() {
+        let text = "블록체인 관련 일을 하고 있습니다 이더리움 관련 개발을 주로 하며";
+        let out = lines(text, 90.0);
+        assert!(out.len() > 1);
+        let words: Vec<&str> = text.split(' ').collect();
+        for l in &out {
+            for w in l.text().split(' ') {
+                assert!(words.contains(&w), "{w:?} is a whole word");
+            }
+        }
+    }
+
+    #[test]
+    fn mandatory_breaks_end_lines() {
+        let out = lines("one\ntwo", 500.0);
+        assert_eq!(
+            out.iter().map(Line::text).collect::<Vec<_>>(),
+            ["one", "two"]
+        );
+    }
+}

@@ -1,0 +1,210 @@
+//! PDF: our own typesetting on top of printpdf, which only draws.
+//!
+//! Phases, one module each: [`fonts`] (faces and fallback chains) →
+//! [`shape`] (rustybuzz) → [`linebreak`] (UAX #14 + bidi) → [`compose`]
+//! (the classic look, as blocks with keep rules) → [`paginate`] → [`draw`]
+//! (subset fonts, glyph-ID text, links) → [`meta`] (info, outline, ID).
+
+mod compose;
+mod draw;
+pub mod fonts;
+mod linebreak;
+mod meta;
+mod paginate;
+mod shape;
+
+use printpdf::{PdfDocument, PdfSaveOptions};
+
+use super::{Backend, FALLBACK_TIMESTAMP, RenderError, RenderOptions, Rendered};
+use crate::document::Document;
+use crate::layout::Layout;
+use compose::{Composer, Item};
+use fonts::{FontKey, FontSet, Role};
+use paginate::Placed;
+use shape::{Shaper, Span, TextStyle};
+
+/// Points per millimetre.
+const PT_PER_MM: f32 = 72.0 / 25.4;
+
+/// The PDF backend.
+pub struct Pdf;
+
+impl Backend for Pdf {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+    fn extension(&self) -> &'static str {
+        "pdf"
+    }
+    fn description(&self) -> &'static str {
+        "PDF with embedded subset fonts, links and bookmarks"
+    }
+    fn render(
+        &self,
+        document: &Document,
+        layout: &Layout,
+        options: &RenderOptions,
+    ) -> Result<Rendered, RenderError> {
+        let def = layout.definition();
+        let mut warnings = Vec::new();
+        let user = fonts::parse_user(&options.fonts, &mut warnings);
+        let set = FontSet::new(
+            &user,
+            fonts::bundled(),
+            &def.fonts.body,
+            &def.fonts.heading,
+            &mut warnings,
+        );
+        let paper = options.paper.unwrap_or(def.page.paper);
+        let (w_mm, h_mm) = paper.size_mm();
+        let geo = draw::Geometry {
+            width: w_mm * PT_PER_MM,
+            height: h_mm * PT_PER_MM,
+            left: def.page.margin_left * PT_PER_MM,
+            top: def.page.margin_top * PT_PER_MM,
+        };
+        let bottom = def.page.margin_bottom * PT_PER_MM;
+        let content_width = geo.width - geo.left - def.page.margin_right * PT_PER_MM;
+        let avail = geo.height - geo.top - bottom;
+
+        let mut shaper = Shaper::new(&set);
+        let (links, blocks) = {
+            let mut composer = Composer::new(def, &mut shaper, content_width);
+            composer.document(document);
+            (composer.links, composer.blocks)
+        };
+        let (mut pages, bookmarks) = paginate::paginate(blocks, avail);
+        let count = pages.len();
+        if def.pdf.page_numbers && count > 1 {
+            let style = TextStyle {
+                font: FontKey {
+                    role: Role::Body,
+                    bold: false,
+                    italic: false,
+                },
+                size: def.sizes.small,
+                color: def.colors.muted,
+                link: None,
+                elide: false,
+            };
+            for (i, page) in pages.iter_mut().enumerate() {
+                let text = def
+                    .pdf
+                    .page_number_format
+                    .replace("{page}", &(i + 1).to_string())
+                    .replace("{pages}", &count.to_string());
+                let spans = [Span {
+                    text,
+                    style: style.clone(),
+                }];
+                if let Some(line) =
+                    linebreak::break_lines(&mut shaper, &spans, content_width, false)
+                        .into_iter()
+                        .next()
+                {
+                    page.items.push(Placed {
+                        top: avail + bottom / 2.0,
+                        item: Item::Text {
+                            x: (content_width - line.width) / 2.0,
+                            baseline: 0.0,
+                            line,
+                        },
+                    });
+                }
+            }
+        }
+        if !shaper.missing.is_empty() {
+            // One warning, naming the characters (at most 20 of them).
+            let shown: Vec<String> = shaper
+                .missing
+                .iter()
+                .take(20)
+                .map(|c| format!("U+{:04X} {c}", u32::from(*c)))
+                .collect();
+            let more = shaper.missing.len().saturating_sub(shown.len());
+            warnings.push(format!(
+                "no bundled or --font-dir font has {}{}; left out of the PDF",
+                shown.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            ));
+        }
+
+        let mut pdf = PdfDocument::new(&document.meta.title);
+        draw::draw(&mut pdf, &pages, &set, &links, geo, &mut warnings);
+        let save = PdfSaveOptions {
+            optimize: true,
+            subset_fonts: false,
+            ..PdfSaveOptions::default()
+        };
+        let mut pdf_warnings = Vec::new();
+        let mut out = pdf.to_lopdf_document(&save, &mut pdf_warnings);
+        let info = meta::FileInfo {
+            meta: &document.meta,
+            timestamp: options.timestamp.unwrap_or(FALLBACK_TIMESTAMP),
+            content_hash: content_hash(document, options, paper),
+            bookmarks: &bookmarks,
+            page_height: geo.height,
+            top: geo.top,
+        };
+        meta::finish(&mut out, &info).map_err(|e| RenderError::Pdf(e.to_string()))?;
+        compress(&mut out);
+        let mut bytes = Vec::new();
+        out.save_to(&mut bytes)
+            .map_err(|e| RenderError::Pdf(e.to_string()))?;
+        Ok(Rendered { bytes, warnings })
+    }
+}
+
+/// Hash of everything the output depends on, for the document ID.
+fn content_hash(
+    document: &Document,
+    options: &RenderOptions,
+    paper: crate::layout::Paper,
+) -> [u64; 2] {
+    let mut a = meta::Fnv::new();
+    let mut b = meta::Fnv::new();
+    b.write(b"resume-export pdf");
+    let json = serde_json::to_vec(document).unwrap_or_default();
+    let extra = format!("{paper:?} {:?}", options.timestamp);
+    for h in [&mut a, &mut b] {
+        h.write(&json);
+        h.write(extra.as_bytes());
+        for f in &options.fonts {
+            h.write(f.name.as_bytes());
+            h.write(&f.bytes);
+        }
+    }
+    [a.finish(), b.finish()]
+}
+
+/// Deflates every stream that may be compressed, at the default level:
+/// lopdf's own `compress` uses the best level, which costs several
+/// milliseconds per document for a file a few percent smaller.
+fn compress(doc: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            continue;
+        }
+        let mut encoder =
+            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        if encoder.write_all(&stream.content).is_err() {
+            continue;
+        }
+        if let Ok(packed) = encoder.finish()
+            && packed.len() < stream.content.len()
+        {
+            stream
+                .dict
+                .set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(packed);
+        }
+    }
+}

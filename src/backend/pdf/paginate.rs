@@ -1,0 +1,120 @@
+//! Pagination: blocks are placed down the page; a chain of blocks that must
+//! stay together moves to the next page as a whole when it fits on one.
+
+use super::compose::{Block, Item};
+
+/// A placed item: `top` is the block's distance from the top of the content area.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    pub top: f32,
+    pub item: Item,
+}
+
+/// One page of placed items.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub items: Vec<Placed>,
+}
+
+/// An outline entry: title, 0-based page, distance from the content top.
+#[derive(Debug, Clone)]
+pub struct Bookmark {
+    pub title: String,
+    pub page: usize,
+    pub top: f32,
+}
+
+/// Splits blocks into pages of content height `avail` (points).
+pub fn paginate(blocks: Vec<Block>, avail: f32) -> (Vec<Page>, Vec<Bookmark>) {
+    // Height of the chain starting at each block (itself plus every block
+    // glued to it by keep_with_next), computed back to front.
+    let mut chain = vec![0.0f32; blocks.len()];
+    for i in (0..blocks.len()).rev() {
+        let Some(b) = blocks.get(i) else { continue };
+        let mut h = b.height;
+        if let (true, Some(next), Some(rest)) =
+            (b.keep_with_next, blocks.get(i + 1), chain.get(i + 1))
+        {
+            h += next.space_before + rest;
+        }
+        if let Some(c) = chain.get_mut(i) {
+            *c = h;
+        }
+    }
+    let mut pages = vec![Page::default()];
+    let mut bookmarks = Vec::new();
+    let mut y = 0.0f32;
+    // Rounding slack, far below a visible difference.
+    let slack = 0.01;
+    for (i, block) in blocks.into_iter().enumerate() {
+        let chain_h = chain.get(i).copied().unwrap_or(block.height);
+        let before = if y > 0.0 { block.space_before } else { 0.0 };
+        let chain_fits_fresh = chain_h <= avail + slack;
+        let new_page = y > 0.0
+            && if chain_fits_fresh {
+                y + before + chain_h > avail + slack
+            } else {
+                y + before + block.height > avail + slack
+            };
+        if new_page {
+            pages.push(Page::default());
+            y = 0.0;
+        } else {
+            y += before;
+        }
+        let page = pages.len() - 1;
+        if let Some(title) = block.bookmark {
+            bookmarks.push(Bookmark {
+                title,
+                page,
+                top: y,
+            });
+        }
+        if let Some(p) = pages.last_mut() {
+            p.items
+                .extend(block.items.into_iter().map(|item| Placed { top: y, item }));
+        }
+        y += block.height;
+    }
+    (pages, bookmarks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(h: f32, keep: bool) -> Block {
+        Block {
+            height: h,
+            keep_with_next: keep,
+            space_before: 2.0,
+            ..Block::default()
+        }
+    }
+
+    #[test]
+    fn kept_blocks_move_together() {
+        // 3 × 30 fills 90 of 100; a heading glued to a line (2 + 10 + 2 + 10) does not fit.
+        let blocks = vec![
+            block(30.0, false),
+            block(30.0, false),
+            block(30.0, false),
+            Block {
+                bookmark: Some("H".into()),
+                ..block(10.0, true)
+            },
+            block(10.0, false),
+        ];
+        let (pages, marks) = paginate(blocks, 100.0);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(marks[0].page, 1);
+        assert_eq!(marks[0].top, 0.0);
+    }
+
+    #[test]
+    fn chains_taller_than_a_page_still_break() {
+        let blocks = (0..20).map(|_| block(10.0, true)).collect();
+        let (pages, _) = paginate(blocks, 100.0);
+        assert!(pages.len() >= 2);
+    }
+}

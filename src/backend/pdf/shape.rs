@@ -1,0 +1,210 @@
+//! Shaping: styled text becomes pieces of positioned glyphs, each piece in
+//! one face, chosen character by character by coverage, and one bidi level.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use unicode_bidi::{BidiClass, bidi_class};
+
+use super::fonts::{FontKey, FontSet, ignorable};
+use crate::layout::Color;
+
+/// How a span of text looks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextStyle {
+    pub font: FontKey,
+    /// Points.
+    pub size: f32,
+    pub color: Color,
+    /// Index into the render's link targets.
+    pub link: Option<usize>,
+    /// Left out at the start and end of a line (contact separators).
+    pub elide: bool,
+}
+
+/// A span of text in one style.
+#[derive(Debug, Clone)]
+pub struct Span {
+    pub text: String,
+    pub style: TextStyle,
+}
+
+/// One glyph as drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Glyph ID in the original face.
+    pub gid: u16,
+    /// Shaped advance, in points.
+    pub advance: f32,
+    /// Horizontal offset from the pen, in points (marks, GPOS).
+    pub x_offset: f32,
+    /// The characters this glyph stands for (the whole cluster on its first
+    /// glyph, empty on the others), for ToUnicode.
+    pub text: String,
+}
+
+/// Glyphs in one face, style and direction, in visual order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    pub face: usize,
+    pub style: TextStyle,
+    /// Bidi embedding level; odd is right-to-left.
+    pub level: u8,
+    pub glyphs: Vec<Glyph>,
+    /// Only spaces, or an elided separator: dropped at line ends.
+    pub space: bool,
+}
+
+impl Piece {
+    /// Width in points.
+    pub fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+
+    /// The text this piece stands for, in visual order of its glyphs.
+    #[cfg(test)]
+    pub fn text(&self) -> String {
+        self.glyphs.iter().map(|g| g.text.as_str()).collect()
+    }
+}
+
+/// Shapes runs of one style: splits `text` where the face or bidi level
+/// changes and shapes each part. Characters no face covers are left out and
+/// reported in `missing`.
+pub struct Shaper<'s, 'f> {
+    pub fonts: &'s FontSet<'f>,
+    pub missing: BTreeSet<char>,
+    /// Shape plans by face, direction (true: RTL) and script: building a
+    /// plan costs more than shaping a word, so each is built once per render.
+    plans: BTreeMap<(usize, bool, rustybuzz::Script), rustybuzz::ShapePlan>,
+}
+
+impl<'s, 'f> Shaper<'s, 'f> {
+    pub fn new(fonts: &'s FontSet<'f>) -> Self {
+        Shaper {
+            fonts,
+            missing: BTreeSet::new(),
+            plans: BTreeMap::new(),
+        }
+    }
+
+    /// Pieces for `chars` (character, bidi level) in `style`, in logical order.
+    pub fn shape(&mut self, chars: &[(char, u8)], style: &TextStyle) -> Vec<Piece> {
+        let chain = self.fonts.chain(style.font);
+        let mut pieces = Vec::new();
+        let mut current: Option<(usize, u8, String)> = None;
+        for &(c, level) in chars {
+            let c = if c == '\t' || c == '\u{00A0}' && !self.covers_in(chain, c) {
+                ' '
+            } else {
+                c
+            };
+            if c == '\u{00AD}' {
+                continue;
+            }
+            // Spaces and marks stay in the current face; anything else goes
+            // to the first face of the chain that has it.
+            let sticky = c.is_whitespace() || bidi_class(c) == BidiClass::NSM || ignorable(c);
+            let current_face = current.as_ref().map(|(f, _, _)| *f);
+            let face = match current_face {
+                Some(f) if sticky && self.fonts.face(f).is_some_and(|x| x.covers(c)) => Some(f),
+                _ => chain
+                    .iter()
+                    .copied()
+                    .find(|&i| self.fonts.face(i).is_some_and(|x| x.covers(c))),
+            };
+            let Some(face) = face else {
+                if !ignorable(c) && !c.is_whitespace() {
+                    self.missing.insert(c);
+                }
+                continue;
+            };
+            match current.as_mut() {
+                Some((f, l, s)) if *f == face && *l == level => s.push(c),
+                _ => {
+                    if let Some((f, l, s)) = current.take() {
+                        pieces.extend(self.shape_run(f, l, &s, style));
+                    }
+                    current = Some((face, level, c.to_string()));
+                }
+            }
+        }
+        if let Some((f, l, s)) = current.take() {
+            pieces.extend(self.shape_run(f, l, &s, style));
+        }
+        pieces
+    }
+
+    fn covers_in(&self, chain: &[usize], c: char) -> bool {
+        chain
+            .iter()
+            .any(|&i| self.fonts.face(i).is_some_and(|x| x.covers(c)))
+    }
+
+    fn shape_run(
+        &mut self,
+        face: usize,
+        level: u8,
+        text: &str,
+        style: &TextStyle,
+    ) -> Option<Piece> {
+        let f = self.fonts.face(face)?;
+        let mut buf = rustybuzz::UnicodeBuffer::new();
+        buf.push_str(text);
+        let rtl = level % 2 == 1;
+        let direction = if rtl {
+            rustybuzz::Direction::RightToLeft
+        } else {
+            rustybuzz::Direction::LeftToRight
+        };
+        buf.set_direction(direction);
+        buf.guess_segment_properties();
+        let script = buf.script();
+        let plan = self.plans.entry((face, rtl, script)).or_insert_with(|| {
+            rustybuzz::ShapePlan::new(&f.buzz, direction, Some(script), None, &[])
+        });
+        let out = rustybuzz::shape_with_plan(&f.buzz, plan, buf);
+        let scale = style.size / f.upem;
+        // Cluster starts in logical order give each cluster's text.
+        let mut starts: Vec<usize> = out
+            .glyph_infos()
+            .iter()
+            .map(|g| g.cluster as usize)
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let mut claimed = BTreeSet::new();
+        let glyphs = out
+            .glyph_infos()
+            .iter()
+            .zip(out.glyph_positions())
+            .map(|(info, pos)| {
+                let start = info.cluster as usize;
+                let text = if claimed.insert(start) {
+                    let end = starts
+                        .iter()
+                        .find(|&&s| s > start)
+                        .copied()
+                        .unwrap_or(text.len());
+                    // No-break spaces only steer line breaking; extracted
+                    // text should have plain spaces.
+                    text.get(start..end).unwrap_or("").replace('\u{00A0}', " ")
+                } else {
+                    String::new()
+                };
+                Glyph {
+                    gid: u16::try_from(info.glyph_id).unwrap_or(0),
+                    advance: pos.x_advance as f32 * scale,
+                    x_offset: pos.x_offset as f32 * scale,
+                    text,
+                }
+            })
+            .collect();
+        Some(Piece {
+            face,
+            style: style.clone(),
+            level,
+            glyphs,
+            space: style.elide || text.chars().all(char::is_whitespace),
+        })
+    }
+}
