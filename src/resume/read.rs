@@ -466,6 +466,16 @@ fn read_position(ctx: &mut Ctx, item: Item<'_>, name_keys: &[&str]) -> Vec<Work>
             }),
         }
     }
+    // The employer entry's own title (an umbrella over its roles) is kept as
+    // the first role's description, so it is not lost.
+    if let (Some(umbrella), Some(first)) = (&work.position, out.first_mut())
+        && first.position.as_deref() != Some(umbrella.as_str())
+    {
+        first.description = match first.description.take() {
+            Some(d) => Some(format!("{umbrella} – {d}")),
+            None => Some(umbrella.clone()),
+        };
+    }
     // What the employer entry says beyond its name belongs before its roles.
     if (work.summary.is_some() || !work.highlights.is_empty())
         && let Some(first) = out.first_mut()

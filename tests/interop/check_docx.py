@@ -40,6 +40,8 @@ BATCH = 10
 def norm(s):
     """Whitespace collapsed, soft hyphens and zero-width characters dropped."""
     s = re.sub("[\u00ad\u200b\u200c\u200d\ufeff]", "", s)
+    # pandoc and LibreOffice may straighten typographic quotes.
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     s = "".join(c for c in s if c in "\t\n" or ord(c) >= 32)
     return re.sub(r"\s+", " ", s).strip()
 

@@ -12,8 +12,10 @@ impl Composer<'_, '_, '_> {
     pub(super) fn entry(&mut self, e: &Entry) {
         let d = self.def;
         let size = d.sizes.entry_title;
-        // Date on the right of the first line.
-        let mut date_items = Vec::new();
+        // Date on the right of the title block's last line: when a long title
+        // wraps, text extraction then reads the whole title and organisation
+        // before the dates instead of splitting the organisation around them.
+        let mut date_lines = Vec::new();
         let mut date_w = 0.0;
         if let Some(dates) = e.dates.as_ref().filter(|r| !r.text.trim().is_empty()) {
             let st = self.style(Role::Body, false, false, d.sizes.body, d.colors.text);
@@ -24,13 +26,9 @@ impl Composer<'_, '_, '_> {
                 }],
                 self.width / 2.0,
             );
-            for (i, line) in lines.into_iter().enumerate() {
+            for line in lines {
                 date_w = f32::max(date_w, line.width);
-                date_items.push(Item::Text {
-                    x: self.width - line.width,
-                    baseline: self.baseline(size) + i as f32 * self.line_height(d.sizes.body),
-                    line,
-                });
+                date_lines.push(line);
             }
         }
         let mut spans = Vec::new();
@@ -56,9 +54,21 @@ impl Composer<'_, '_, '_> {
         }
         let gap = if date_w > 0.0 { size } else { 0.0 };
         let mut title_lines = self.lines(&spans, self.width - date_w - gap);
-        if title_lines.is_empty() && !date_items.is_empty() {
+        if title_lines.is_empty() && !date_lines.is_empty() {
             title_lines.push(Line::default());
         }
+        let last_title = title_lines.len().saturating_sub(1) as f32 * self.line_height(size);
+        let mut date_items: Vec<Item> = date_lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| Item::Text {
+                x: self.width - line.width,
+                baseline: last_title
+                    + self.baseline(size)
+                    + i as f32 * self.line_height(d.sizes.body),
+                line,
+            })
+            .collect();
         // Location and link beneath, muted.
         let mut detail = Vec::new();
         let muted = self.style(Role::Body, false, true, d.sizes.body, d.colors.muted);
@@ -83,11 +93,11 @@ impl Composer<'_, '_, '_> {
         }
         let detail_lines = self.lines(&detail, self.width);
         let has_body = !e.summary.is_empty() || !e.bullets.is_empty() || !e.keywords.is_empty();
-        // The title block: title lines (date on the first) and detail lines,
+        // The title block: title lines (date on the last) and detail lines,
         // kept with the first line of what follows.
         let mut items = Vec::new();
         let mut y = 0.0;
-        let date_h = date_items.len() as f32 * self.line_height(d.sizes.body);
+        let date_h = last_title + date_items.len() as f32 * self.line_height(d.sizes.body);
         for line in title_lines {
             items.push(Item::Text {
                 x: 0.0,

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Output validity sweep: converts every corpus file and sample to every format
+# with the release binary and checks each output with real tools:
+#   PDF   qpdf --check, pdffonts (embedded + subset), pdftotext (text, names, employers, positions)
+#   DOCX  python-docx (named styles, headings, list bullets, properties), LibreOffice → PDF, pandoc
+#   MD    pandoc -f commonmark (only our headings, no raw HTML/images/code, safe links)
+#   TXT   no control characters, lines within 80 columns
+# Prints one line per failure and a final "N passed, N failed"; exit 1 on any failure.
+# Usage: tests/interop/sweep.sh [BINARY]   (needs qpdf, poppler-utils, pandoc, LibreOffice, python-docx)
+set -u
+cd "$(dirname "$0")/../.."
+bin=${1:-target/release/resume-export}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+inputs=(samples/*.json)
+[ -d ../shared/corpus/real ] && inputs+=(../shared/corpus/real/*.json)
+mkdir -p "$out/json"
+for f in "${inputs[@]}"; do ln -s "$(realpath "$f")" "$out/json/$(basename "$f")"; done
+
+passed=0
+failed=0
+tally() {  # reads a checker's output, echoes its failure lines, adds its counts
+  local line
+  while IFS= read -r line; do
+    if [[ "$line" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+      passed=$((passed + BASH_REMATCH[1]))
+      failed=$((failed + BASH_REMATCH[2]))
+    else
+      echo "$line"
+    fi
+  done
+}
+
+for fmt in pdf docx md txt; do
+  if ! "$bin" -q -f "$fmt" -d "$out/$fmt" "${inputs[@]}"; then
+    echo "FAIL: converting the inputs to $fmt exited non-zero"
+    failed=$((failed + 1))
+  fi
+done
+
+echo "-- pdf: qpdf, pdffonts, pdftotext"
+tally < <(bash tests/interop/check_pdf.sh "$out/pdf")
+tally < <(python3 tests/interop/check_pdf_text.py "$out/pdf" "$out/json")
+echo "-- docx: python-docx, LibreOffice, pandoc"
+tally < <(python3 tests/interop/check_docx.py "$out/docx" --json-dir "$out/json")
+echo "-- md: pandoc"
+tally < <(python3 tests/interop/check_markdown.py "$out/md")
+echo "-- txt: control characters and width"
+tally < <(python3 - "$out/txt" <<'PY'
+import pathlib, sys, unicodedata
+def width(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in s)
+p = f = 0
+for t in sorted(pathlib.Path(sys.argv[1]).glob("*.txt")):
+    text = t.read_text(encoding="utf-8")
+    bad = [c for c in text if (unicodedata.category(c) == "Cc" and c != "\n") or c in "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"]
+    wide = [l for l in text.splitlines() if width(l) > 80]
+    if bad or wide:
+        f += 1
+        print(f"FAIL {t}: {len(bad)} control characters, {len(wide)} lines over 80 columns")
+    else:
+        p += 1
+print(f"{p} passed, {f} failed")
+PY
+)
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
