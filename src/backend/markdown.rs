@@ -65,14 +65,18 @@ pub fn escape(s: &str) -> String {
         let next = chars.get(i + 1).copied();
         let escape_it = match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '$' => true,
-            '&' => entity_like(&chars[i + 1..]),
+            '&' => entity_like(chars.get(i + 1..).unwrap_or(&[])),
             '#' => at_start || prev.is_some_and(char::is_whitespace),
             '-' | '+' => at_start && next.is_none_or(|n| n.is_whitespace() || n == c),
             '=' => at_start,
             // `1.` or `1)` at the start would begin an ordered list.
             '.' | ')' => {
                 prev.is_some_and(|p| p.is_ascii_digit())
-                    && chars[..i].iter().all(char::is_ascii_digit)
+                    && chars
+                        .get(..i)
+                        .unwrap_or(&[])
+                        .iter()
+                        .all(char::is_ascii_digit)
             }
             '!' => chars.get(i + 1) == Some(&'['),
             ':' => false,
@@ -158,7 +162,7 @@ fn escape_mid(s: &str) -> String {
         let c = if c == '\n' || c == '\r' { ' ' } else { c };
         let escape_it = match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '$' => true,
-            '&' => entity_like(&chars[i + 1..]),
+            '&' => entity_like(chars.get(i + 1..).unwrap_or(&[])),
             '#' => prev.is_some_and(char::is_whitespace),
             '!' => chars.get(i + 1) == Some(&'['),
             _ => false,

@@ -55,14 +55,24 @@ pub struct Unit {
 }
 
 impl Unit {
-    /// The unit's bytes.
-    pub fn read(&self) -> Result<Vec<u8>, String> {
+    /// The unit's bytes; a file larger than `max_bytes` is not read.
+    pub fn read(&self, max_bytes: usize) -> Result<Vec<u8>, String> {
         let fail = |e: std::io::Error| format!("cannot read {}: {e}", self.file);
         match (&self.origin, &self.part) {
             (Origin::Missing(m), _) => Err(m.clone()),
             (Origin::Stdin(data), None) => Ok(data.to_vec()),
             (Origin::Stdin(data), Some(p)) => Ok(data.get(p.range.clone()).unwrap_or(&[]).to_vec()),
-            (Origin::File(path), None) => std::fs::read(path).map_err(fail),
+            (Origin::File(path), None) => {
+                // A file over the limit is refused before it is read into memory.
+                let len = std::fs::metadata(path).map_err(fail)?.len();
+                if len > max_bytes as u64 {
+                    return Err(format!(
+                        "{}: the input is {len} bytes, over the limit of {max_bytes} bytes (--max-input-size)",
+                        self.file
+                    ));
+                }
+                std::fs::read(path).map_err(fail)
+            }
             (Origin::File(path), Some(p)) => {
                 let mut f = std::fs::File::open(path).map_err(fail)?;
                 f.seek(SeekFrom::Start(p.range.start as u64))
@@ -84,10 +94,21 @@ impl Unit {
 }
 
 /// How to expand inputs.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Expand {
     /// Descend into sub-directories of directory inputs.
     pub recursive: bool,
+    /// Standard input is read up to this many bytes (plus one, to tell it is over).
+    pub max_input_bytes: usize,
+}
+
+impl Default for Expand {
+    fn default() -> Self {
+        Expand {
+            recursive: false,
+            max_input_bytes: crate::resume::Limits::default().max_input_bytes,
+        }
+    }
 }
 
 /// Expands command-line inputs into units, in a deterministic order.
@@ -126,8 +147,20 @@ fn is_glob(s: &str) -> bool {
 fn expand_one(input: &Path, how: Expand, units: &mut Vec<Unit>) {
     if input.as_os_str() == "-" {
         let mut data = Vec::new();
-        if let Err(e) = std::io::stdin().read_to_end(&mut data) {
+        // Read one byte past the limit, so an endless stream cannot exhaust memory.
+        let limit = how.max_input_bytes.saturating_add(1) as u64;
+        if let Err(e) = std::io::stdin().take(limit).read_to_end(&mut data) {
             units.push(missing(input, format!("cannot read standard input: {e}")));
+            return;
+        }
+        if data.len() > how.max_input_bytes {
+            units.push(missing(
+                input,
+                format!(
+                    "<stdin>: standard input is over the limit of {} bytes (--max-input-size)",
+                    how.max_input_bytes
+                ),
+            ));
             return;
         }
         let data = Arc::new(data);

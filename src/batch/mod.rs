@@ -42,6 +42,8 @@ pub struct Request<'a> {
     pub build: BuildOptions,
     /// `--lang`: the language of every resume's labels.
     pub lang: Option<String>,
+    /// Bounds on each resume.
+    pub limits: resume::Limits,
     /// `-o`: the single destination (only with one unit and one format).
     pub output: Option<PathBuf>,
     /// `-d`: where `<name>.<ext>` files go.
@@ -148,9 +150,9 @@ pub fn run(request: &Request<'_>) -> Outcome {
     // Names that depend on content need one look at each resume first.
     let facts: Vec<Facts> = if naming::needs_content(request.name_template.as_deref()) {
         let look = |u: &Unit| {
-            u.read()
+            u.read(request.limits.max_input_bytes)
                 .ok()
-                .and_then(|b| resume::parse_json(&b).ok())
+                .and_then(|b| resume::parse_json_within(&b, &request.limits).ok())
                 .map(|(_, v)| Facts::of(&v))
                 .unwrap_or_default()
         };
@@ -302,14 +304,14 @@ fn convert(
             report.error = Some(message);
             lines.push(shown);
         };
-    let bytes = match unit.read() {
+    let bytes = match unit.read(request.limits.max_input_bytes) {
         Ok(b) => b,
         Err(e) => {
             fail(&mut report, &mut lines, e.clone(), format!("error: {e}"));
             return (report, lines);
         }
     };
-    let value = match resume::parse_json(&bytes) {
+    let value = match resume::parse_json_within(&bytes, &request.limits) {
         Ok((_, v)) => v,
         Err(e) => {
             let offset = unit.part.as_ref().map_or((1, 1), |p| (p.line, p.column));

@@ -147,9 +147,35 @@ pub struct ExportArgs {
     #[arg(long, value_name = "DIR")]
     pub font_dir: Option<PathBuf>,
 
+    /// Largest input accepted, in bytes; K and M suffixes allowed (e.g. 500K, 20M).
+    #[arg(long, value_name = "SIZE", default_value = "5M", value_parser = parse_size)]
+    pub max_input_size: usize,
+
+    /// Create the parent directories of --output if they are missing.
+    #[arg(long)]
+    pub mkdir: bool,
+
     /// Silence warnings.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// `5M`, `500K`, `1048576`.
+fn parse_size(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let (digits, factor) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 1024),
+        Some((i, 'm' | 'M')) => (&t[..i], 1024 * 1024),
+        Some((i, 'g' | 'G')) => (&t[..i], 1024 * 1024 * 1024),
+        _ => (t, 1),
+    };
+    let n: usize = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size (write e.g. 5M, 500K or 1048576)"))?;
+    n.checked_mul(factor)
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("`{s}` is not a usable size"))
 }
 
 /// Arguments of `layouts`.

@@ -8,7 +8,7 @@ use crate::resume::SourceError;
 /// `offset`: the 1-based line and column where the text started in its file.
 pub fn location(name: &str, e: &SourceError, offset: (usize, usize)) -> String {
     match e {
-        SourceError::Encoding { .. } => name.to_string(),
+        SourceError::Encoding { .. } | SourceError::Limit(_) => name.to_string(),
         SourceError::Json(j) => {
             let (line, column) = shift(j.line, j.column, offset);
             format!("{name}:{line}:{column}")
@@ -31,6 +31,9 @@ pub fn source_error(name: &str, e: &SourceError, color: bool, offset: (usize, us
     match e {
         SourceError::Encoding { offset, message } => {
             format!("error: {name}: {message} (at byte {offset}); nothing was written")
+        }
+        SourceError::Limit(message) => {
+            format!("error: {name}: {message}; nothing was written")
         }
         SourceError::Json(j) => {
             let (line, _) = shift(j.line, j.column, offset);

@@ -289,12 +289,18 @@ fn run_export(args: &ExportArgs) -> ExitCode {
             .filter(|d| !d.as_os_str().is_empty() && !is_stdin(o))
         && !parent.is_dir()
     {
-        eprintln!(
-            "error: cannot write {}: directory {} does not exist",
-            o.display(),
-            parent.display()
-        );
-        return ExitCode::FAILURE;
+        if !args.mkdir {
+            eprintln!(
+                "error: cannot write {}: directory {} does not exist (--mkdir creates it)",
+                o.display(),
+                parent.display()
+            );
+            return ExitCode::FAILURE;
+        }
+        if let Err(e) = std::fs::create_dir_all(parent) {
+            eprintln!("error: cannot create {}: {e}", parent.display());
+            return ExitCode::FAILURE;
+        }
     }
     let layout = match load_layout(&args.layout) {
         Ok(l) => l,
@@ -344,6 +350,7 @@ fn run_export(args: &ExportArgs) -> ExitCode {
         &args.inputs,
         batch::inputs::Expand {
             recursive: args.recursive,
+            max_input_bytes: args.max_input_size,
         },
     );
     if let Some((i, n)) = shard {
@@ -372,6 +379,10 @@ fn run_export(args: &ExportArgs) -> ExitCode {
         },
         build,
         lang: args.lang.clone(),
+        limits: resume::Limits {
+            max_input_bytes: args.max_input_size,
+            ..resume::Limits::default()
+        },
         output: args.output.clone(),
         out_dir: args.out_dir.clone().unwrap_or_else(|| PathBuf::from(".")),
         name_template: args.name.clone(),

@@ -184,7 +184,7 @@ fn from_numbers(original: &str, (parts, sep): &(Vec<&str>, char), had_time: bool
         && year_first
         && !had_time
         && parts.iter().skip(1).all(|p| p.len() == 2)
-        && parts[0].len() == 4;
+        && parts.first().is_some_and(|p| p.len() == 4);
     if canonical {
         Parse::Canonical(date)
     } else if had_time {
@@ -210,7 +210,7 @@ fn month_name_year(s: &str) -> Option<Option<PartialDate>> {
         return None;
     }
     let month = MONTHS.iter().position(|name| m.starts_with(name))?;
-    let full = [
+    let full = *[
         "january",
         "february",
         "march",
@@ -223,7 +223,8 @@ fn month_name_year(s: &str) -> Option<Option<PartialDate>> {
         "october",
         "november",
         "december",
-    ][month];
+    ]
+    .get(month)?;
     if !full.starts_with(m.as_str()) && (m != "sept") {
         return None;
     }

@@ -6,13 +6,15 @@
 //! ([`read`]), collecting a [`Warning`] wherever content was reinterpreted.
 
 mod date;
+mod limits;
 mod read;
 pub mod source;
 mod value;
 
 pub use date::{Date, PartialDate};
+pub use limits::Limits;
 pub use read::{ReadOptions, read_value};
-pub use source::{JsonError, SourceError, parse_json};
+pub use source::{JsonError, SourceError, parse_json, parse_json_within};
 
 use serde::Serialize;
 

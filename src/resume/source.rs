@@ -14,6 +14,8 @@ pub enum SourceError {
     },
     /// Valid text, but not valid JSON.
     Json(JsonError),
+    /// Over one of the [`Limits`](super::Limits).
+    Limit(String),
 }
 
 /// A JSON syntax or structure error with its position.
@@ -36,6 +38,7 @@ impl fmt::Display for SourceError {
                 write!(f, "{message} (at byte {offset})")
             }
             SourceError::Json(e) => write!(f, "{}:{}: {}", e.line, e.column, e.message),
+            SourceError::Limit(m) => f.write_str(m),
         }
     }
 }
@@ -54,12 +57,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, SourceError> {
                 message: "UTF-16 input has an odd number of bytes".into(),
             });
         }
-        let units = rest.chunks_exact(2).map(|c| {
-            if le {
-                u16::from_le_bytes([c[0], c[1]])
-            } else {
-                u16::from_be_bytes([c[0], c[1]])
-            }
+        let units = rest.chunks_exact(2).map(|c| match *c {
+            [a, b] if le => u16::from_le_bytes([a, b]),
+            [a, b] => u16::from_be_bytes([a, b]),
+            _ => 0,
         });
         char::decode_utf16(units)
             .enumerate()
@@ -91,11 +92,24 @@ fn utf8(bytes: &[u8], base: usize) -> Result<String, SourceError> {
     }
 }
 
-/// Decodes bytes and parses them as JSON.
+/// Decodes bytes and parses them as JSON, within the default [`Limits`](super::Limits).
 pub fn parse_json(bytes: &[u8]) -> Result<(String, serde_json::Value), SourceError> {
+    parse_json_within(bytes, &super::Limits::default())
+}
+
+/// Decodes bytes and parses them as JSON, within `limits`.
+pub fn parse_json_within(
+    bytes: &[u8],
+    limits: &super::Limits,
+) -> Result<(String, serde_json::Value), SourceError> {
+    super::limits::check_size(bytes.len(), limits).map_err(SourceError::Limit)?;
     let text = decode(bytes)?;
+    super::limits::check_depth(&text, limits).map_err(SourceError::Limit)?;
     match serde_json::from_str::<serde_json::Value>(&text) {
-        Ok(v) => Ok((text, v)),
+        Ok(v) => {
+            super::limits::check_value(&v, limits).map_err(SourceError::Limit)?;
+            Ok((text, v))
+        }
         Err(e) => Err(SourceError::Json(json_error(&text, &e))),
     }
 }
@@ -185,7 +199,7 @@ pub fn array_elements(bytes: &[u8]) -> Option<Vec<std::ops::Range<usize>>> {
 }
 
 fn skip_ws(b: &[u8], mut i: usize) -> usize {
-    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
+    while matches!(b.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
         i += 1;
     }
     i
@@ -194,8 +208,8 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 /// End (exclusive) of the string starting at `i` (which holds `"`).
 fn string_end(b: &[u8], mut i: usize) -> Option<usize> {
     i += 1;
-    while i < b.len() {
-        match b[i] {
+    while let Some(c) = b.get(i) {
+        match c {
             b'\\' => i += 2,
             b'"' => return Some(i + 1),
             _ => i += 1,
@@ -211,8 +225,8 @@ fn value_end(b: &[u8], i: usize) -> Option<usize> {
         b'{' | b'[' => {
             let mut depth = 0usize;
             let mut j = i;
-            while j < b.len() {
-                match b[j] {
+            while let Some(c) = b.get(j) {
+                match c {
                     b'"' => {
                         j = string_end(b, j)?;
                         continue;
@@ -232,7 +246,9 @@ fn value_end(b: &[u8], i: usize) -> Option<usize> {
         }
         _ => {
             let mut j = i;
-            while j < b.len() && !matches!(b[j], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
+            while b
+                .get(j)
+                .is_some_and(|c| !matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
             {
                 j += 1;
             }
@@ -250,7 +266,7 @@ fn child(b: &[u8], i: usize, token: &str) -> Option<usize> {
             let mut found = None;
             while *b.get(j)? == b'"' {
                 let end = string_end(b, j)?;
-                let key: String = serde_json::from_slice(&b[j..end]).ok()?;
+                let key: String = serde_json::from_slice(b.get(j..end)?).ok()?;
                 j = skip_ws(b, end);
                 if *b.get(j)? != b':' {
                     return None;

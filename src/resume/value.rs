@@ -109,12 +109,18 @@ impl<'a> Obj<'a> {
             if i > 0 && i < names.len() {
                 ctx.warn(
                     &path,
-                    format!("non-standard key `{name}` read as `{}`", names[0]),
+                    format!(
+                        "non-standard key `{name}` read as `{}`",
+                        names.first().copied().unwrap_or("")
+                    ),
                 );
             } else if i >= names.len() {
                 ctx.warn(
                     &path,
-                    format!("language-prefixed key `{name}` read as `{}`", names[0]),
+                    format!(
+                        "language-prefixed key `{name}` read as `{}`",
+                        names.first().copied().unwrap_or("")
+                    ),
                 );
             }
             return Some((v, path));
