@@ -526,8 +526,9 @@ fn autolink(s: &str, i: usize, out: &mut Out) -> Option<usize> {
 
 /// An HTML entity at the start of `s`: the decoded text and its length.
 fn entity(s: &str) -> Option<(String, usize)> {
-    let end = s[..s.len().min(12)].find(';')?;
-    let name = &s[1..end];
+    // Byte search: `;` is ASCII, so `end` is a character boundary whatever precedes it.
+    let end = s.bytes().take(12).position(|b| b == b';')?;
+    let name = s.get(1..end)?;
     let decoded = match name {
         "amp" => '&',
         "lt" => '<',
