@@ -45,3 +45,22 @@ fn entity_lookahead_inside_a_multibyte_character() {
     let txt = out.iter().find(|(n, _)| *n == "txt").unwrap();
     assert!(String::from_utf8_lossy(&txt.1).contains("&\u{9bc}\u{1ff2}\u{a3e}\u{8e3}"));
 }
+
+/// fuzz `reader`: a date kept as text with a line break, wider than the line,
+/// was printed unwrapped in the right column (85 columns at --width 80).
+#[test]
+fn long_date_text_with_a_line_break_fits_the_width() {
+    let input = b"{\n \"k\": [\n  {  \"endDate\": \"2\\rhAnsi-motivatnnovative and very dediheden to his wok an mtionhip with co-workers.\" } ]\n}\n";
+    for width in [20, 80] {
+        let out = every_backend(input, width);
+        let txt =
+            String::from_utf8(out.iter().find(|(n, _)| *n == "txt").unwrap().1.clone()).unwrap();
+        let joined: String = txt.split_whitespace().collect();
+        assert!(joined.contains("2hAnsi-motivatnnovative"), "{txt}");
+    }
+    // The same beside a title, and without the line break.
+    let input = br#"{"work": [{"position": "Engineer", "startDate": "2020", "endDate": "until the very end of the project that never ends, and then some more time after that"}]}"#;
+    let out = every_backend(input, 80);
+    let txt = String::from_utf8(out.iter().find(|(n, _)| *n == "txt").unwrap().1.clone()).unwrap();
+    assert!(txt.contains("Engineer"), "{txt}");
+}
