@@ -244,7 +244,15 @@ impl HelperDef for ContactLine {
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, HbError> {
         let c = h.param(0).map(|p| p.value().clone()).unwrap_or(Value::Null);
-        let field = |k: &str| c.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        // A contact is one line: a line break inside it (say a CR/LF in a URL) is a space.
+        let field = |k: &str| {
+            let s = c.get(k).and_then(Value::as_str).unwrap_or("");
+            s.split('\n')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         let (label, text, link) = (field("label"), field("text"), field("link"));
         let mut line = if label.is_empty() {
             text.clone()
