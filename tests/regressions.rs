@@ -64,3 +64,18 @@ fn long_date_text_with_a_line_break_fits_the_width() {
     let txt = String::from_utf8(out.iter().find(|(n, _)| *n == "txt").unwrap().1.clone()).unwrap();
     assert!(txt.contains("Engineer"), "{txt}");
 }
+
+/// fuzz `reader`: the title of a section outside JSON Resume comes from its
+/// key, which can be any length; text printed it unwrapped (194 columns).
+#[test]
+fn long_section_title_fits_the_width() {
+    let key = format!("reference{}", " S".repeat(90));
+    let input = serde_json::to_vec(&serde_json::json!({ key: ["one item"] })).unwrap();
+    for width in [20, 80] {
+        let out = every_backend(&input, width);
+        let txt =
+            String::from_utf8(out.iter().find(|(n, _)| *n == "txt").unwrap().1.clone()).unwrap();
+        assert!(txt.starts_with("REFERENCE S S"), "{txt}");
+        assert!(txt.contains("one item"), "{txt}");
+    }
+}
