@@ -2,8 +2,7 @@
 
 mod common;
 
-use common::{all_inputs, convert, convert_text};
-use pulldown_cmark::{Event, Parser, Tag};
+use common::{all_inputs, check_markdown, convert, convert_text};
 use unicode_width::UnicodeWidthStr;
 
 /// A resume whose every field tries to inject Markdown or HTML.
@@ -24,32 +23,6 @@ const HOSTILE: &str = r##"{
   }],
   "skills": [{"name": "*", "keywords": ["<!-- comment -->", "[^1]", "http://ok.example.com"]}]
 }"##;
-
-fn check_markdown(md: &str, context: &str) {
-    let mut headings = 0;
-    for event in Parser::new(md) {
-        match event {
-            Event::Html(h) | Event::InlineHtml(h) => panic!("{context}: raw HTML {h:?}"),
-            Event::Code(c) => panic!("{context}: code span {c:?}"),
-            Event::Start(Tag::Image { .. }) => panic!("{context}: image"),
-            Event::Start(Tag::CodeBlock(_)) => panic!("{context}: code block"),
-            Event::Start(Tag::BlockQuote(_)) => panic!("{context}: block quote"),
-            Event::Start(Tag::Table(_)) => panic!("{context}: table"),
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                let ok = ["http://", "https://", "mailto:", "tel:"]
-                    .iter()
-                    .any(|s| dest_url.to_ascii_lowercase().starts_with(s));
-                assert!(ok, "{context}: unsafe link {dest_url}");
-                assert!(!dest_url.contains(['\n', '\r']), "{context}: CR/LF in link");
-            }
-            Event::Start(Tag::Heading { .. }) => headings += 1,
-            _ => {}
-        }
-    }
-    // Headings come only from the document structure: one per line we wrote with '#'.
-    let written = md.lines().filter(|l| l.starts_with('#')).count();
-    assert_eq!(headings, written, "{context}: user text made a heading");
-}
 
 #[test]
 fn hostile_text_stays_literal_in_markdown() {

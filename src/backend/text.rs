@@ -125,10 +125,20 @@ pub fn wrap_text(text: &str, width: usize, first: &str, rest: &str) -> String {
 /// `left` and `right` on one line, `right` flush with the right margin.
 pub fn columns_line(left: &str, right: &str, width: usize, indent: usize) -> String {
     let pad = " ".repeat(indent);
-    let right = right.trim();
+    // The right column is one line (dates kept as text may hold line breaks).
+    let right = right.split_whitespace().collect::<Vec<_>>().join(" ");
+    let right = right.as_str();
     let rw = columns_of(right);
     if right.is_empty() {
         return wrap_text(left, width, &pad, &pad);
+    }
+    if rw + indent > width {
+        // Too wide to sit on the right: both parts wrapped, one under the other.
+        let right = wrap_text(right, width, &pad, &pad);
+        if left.trim().is_empty() {
+            return right;
+        }
+        return format!("{}\n{right}", wrap_text(left, width, &pad, &pad));
     }
     let avail = width.saturating_sub(rw + 3);
     if left.trim().is_empty() {
@@ -239,7 +249,15 @@ impl HelperDef for ContactLine {
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, HbError> {
         let c = h.param(0).map(|p| p.value().clone()).unwrap_or(Value::Null);
-        let field = |k: &str| c.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        // A contact is one line: a line break inside it (say a CR/LF in a URL) is a space.
+        let field = |k: &str| {
+            let s = c.get(k).and_then(Value::as_str).unwrap_or("");
+            s.split('\n')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         let (label, text, link) = (field("label"), field("text"), field("link"));
         let mut line = if label.is_empty() {
             text.clone()

@@ -470,7 +470,7 @@ fn md_link(s: &str, i: usize, depth: usize, out: &mut Out) -> Option<usize> {
         return None;
     }
     let url_start = close + 2;
-    let url_end = window(s, url_start).find(')')? + url_start;
+    let url_end = closing_paren(window(s, url_start))? + url_start;
     let url = s[url_start..url_end]
         .trim()
         .trim_start_matches('<')
@@ -485,6 +485,21 @@ fn md_link(s: &str, i: usize, depth: usize, out: &mut Out) -> Option<usize> {
         None => sub.items.into_iter().for_each(|c| out.push(c)),
     }
     Some(url_end + 1 - i)
+}
+
+/// Where the `)` that closes a link destination is: parentheses inside it must balance.
+fn closing_paren(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (k, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(k),
+            ')' => depth -= 1,
+            '\n' => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A bare `http://` or `https://` URL at `i`.
@@ -526,8 +541,9 @@ fn autolink(s: &str, i: usize, out: &mut Out) -> Option<usize> {
 
 /// An HTML entity at the start of `s`: the decoded text and its length.
 fn entity(s: &str) -> Option<(String, usize)> {
-    let end = s[..s.len().min(12)].find(';')?;
-    let name = &s[1..end];
+    // Byte search: `;` is ASCII, so `end` is a character boundary whatever precedes it.
+    let end = s.bytes().take(12).position(|b| b == b';')?;
+    let name = s.get(1..end)?;
     let decoded = match name {
         "amp" => '&',
         "lt" => '<',
@@ -665,7 +681,18 @@ mod tests {
                 t("."),
             ]
         );
-        assert_eq!(inlines("[x](javascript:alert(1))"), vec![t("x)")]);
+        // Parentheses inside a destination balance, as in CommonMark.
+        assert_eq!(inlines("[x](javascript:alert(1))"), vec![t("x")]);
+        assert_eq!(
+            inlines("[w](https://en.wikipedia.org/wiki/Rust_(language)) ok"),
+            vec![
+                Inline::Link {
+                    url: "https://en.wikipedia.org/wiki/Rust_(language)".into(),
+                    content: vec![t("w")]
+                },
+                t(" ok"),
+            ]
+        );
     }
 
     #[test]

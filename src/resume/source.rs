@@ -78,6 +78,18 @@ pub fn decode(bytes: &[u8]) -> Result<String, SourceError> {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return utf16(rest, false);
     }
+    // JSON text never holds a raw NUL; one near the start is UTF-16 or UTF-32 without a BOM.
+    if let Some(offset) = bytes.iter().position(|b| *b == 0) {
+        let message = if offset < 4 {
+            "NUL byte: the file looks like UTF-16 or UTF-32 without a byte-order mark; save it as UTF-8"
+        } else {
+            "NUL byte: JSON text cannot hold one"
+        };
+        return Err(SourceError::Encoding {
+            offset,
+            message: message.into(),
+        });
+    }
     utf8(bytes, 0)
 }
 
@@ -110,7 +122,18 @@ pub fn parse_json_within(
             super::limits::check_value(&v, limits).map_err(SourceError::Limit)?;
             Ok((text, v))
         }
-        Err(e) => Err(SourceError::Json(json_error(&text, &e))),
+        Err(e) => {
+            let mut error = json_error(&text, &e);
+            if text.trim().is_empty() {
+                // serde_json says "EOF while parsing a value", which hides the real problem.
+                error.message = if text.is_empty() {
+                    "no JSON value: the input is empty".into()
+                } else {
+                    "no JSON value: the input holds only whitespace".into()
+                };
+            }
+            Err(SourceError::Json(error))
+        }
     }
 }
 
@@ -309,6 +332,33 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBF{}").unwrap(), "{}");
         assert_eq!(decode(b"\xFF\xFE{\x00}\x00").unwrap(), "{}");
         assert_eq!(decode(b"\xFE\xFF\x00{\x00}").unwrap(), "{}");
+    }
+
+    #[test]
+    fn nul_bytes_are_refused_with_their_offset() {
+        let e = decode(b"{\x00\"\x00").unwrap_err();
+        assert!(
+            matches!(&e, SourceError::Encoding { offset: 1, message } if message.contains("UTF-16")),
+            "{e:?}"
+        );
+        let e = decode(b"{\"a\": \"x\x00\"}").unwrap_err();
+        assert!(
+            matches!(&e, SourceError::Encoding { offset: 8, message } if message.contains("cannot hold")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn empty_and_blank_input_say_so() {
+        for (input, message) in [
+            (&b""[..], "no JSON value: the input is empty"),
+            (b" \n\t", "no JSON value: the input holds only whitespace"),
+        ] {
+            let SourceError::Json(j) = parse_json(input).unwrap_err() else {
+                panic!("not a JSON error")
+            };
+            assert_eq!(j.message, message);
+        }
     }
 
     #[test]

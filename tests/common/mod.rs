@@ -91,3 +91,110 @@ pub fn unescape_markdown(md: &str) -> String {
     }
     squash(&out)
 }
+
+/// Checks that Markdown holds no markup that user text could have made: no raw
+/// HTML, code, image, block quote, table, strikethrough, footnote, task list or
+/// math; links only to `http`, `https`, `mailto` and `tel` targets without
+/// CR/LF; and one heading per line written with `#` (headings come only from
+/// the document structure). Panics with `context` on the first problem.
+pub fn check_markdown(md: &str, context: &str) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    // The extensions pandoc and GitHub have, so text cannot trigger them either.
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_MATH;
+    let mut headings = 0;
+    for event in Parser::new_ext(md, options) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => panic!("{context}: raw HTML {h:?}"),
+            Event::Code(c) => panic!("{context}: code span {c:?}"),
+            Event::InlineMath(m) | Event::DisplayMath(m) => panic!("{context}: math {m:?}"),
+            Event::FootnoteReference(f) => panic!("{context}: footnote {f:?}"),
+            Event::TaskListMarker(_) => panic!("{context}: task list"),
+            Event::Start(Tag::Image { .. }) => panic!("{context}: image"),
+            Event::Start(Tag::CodeBlock(_)) => panic!("{context}: code block"),
+            Event::Start(Tag::BlockQuote(_)) => panic!("{context}: block quote"),
+            Event::Start(Tag::Table(_)) => panic!("{context}: table"),
+            Event::Start(Tag::Strikethrough) => panic!("{context}: strikethrough"),
+            Event::Start(Tag::FootnoteDefinition(_)) => panic!("{context}: footnote"),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                assert!(
+                    is_safe_target(&dest_url),
+                    "{context}: unsafe link {dest_url:?}"
+                );
+            }
+            Event::Start(Tag::Heading { .. }) => headings += 1,
+            _ => {}
+        }
+    }
+    let written = md.lines().filter(|l| l.starts_with('#')).count();
+    assert_eq!(headings, written, "{context}: user text made a heading");
+}
+
+/// Whether a link target is one the tool may make: `http`, `https`, `mailto` or
+/// `tel`, with no whitespace or control characters, and a `mailto:` without
+/// `?` (no extra headers or recipients).
+pub fn is_safe_target(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let scheme_ok = ["http://", "https://", "mailto:", "tel:"]
+        .iter()
+        .any(|s| lower.starts_with(s));
+    let clean = !url.chars().any(|c| c.is_control() || c.is_whitespace());
+    let mail_ok = !lower.starts_with("mailto:") || !url.contains(['?', '&', ',', ';']);
+    scheme_ok && clean && mail_ok
+}
+
+/// The parts of a DOCX package, by name, after checking that every `.xml` and
+/// `.rels` part is well-formed XML and that every external relationship is a
+/// safe link target.
+pub fn check_docx(bytes: &[u8], context: &str) -> std::collections::BTreeMap<String, String> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .unwrap_or_else(|e| panic!("{context}: DOCX is not a zip archive: {e}"));
+    let mut parts = std::collections::BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let name = file.name().to_string();
+        let mut text = String::new();
+        file.read_to_string(&mut text)
+            .unwrap_or_else(|e| panic!("{context}: {name} is not UTF-8: {e}"));
+        parts.insert(name, text);
+    }
+    for (name, xml) in &parts {
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        let doc = roxmltree::Document::parse(xml)
+            .unwrap_or_else(|e| panic!("{context}: {name} is not well-formed XML: {e}"));
+        if name.ends_with(".rels") {
+            for rel in doc.descendants().filter(|n| n.has_tag_name("Relationship")) {
+                if rel.attribute("TargetMode") == Some("External") {
+                    let target = rel.attribute("Target").unwrap_or("");
+                    assert!(
+                        is_safe_target(target),
+                        "{context}: unsafe relationship target {target:?} in {name}"
+                    );
+                }
+            }
+        }
+    }
+    parts
+}
+
+/// Checks plain text: UTF-8 lines without control characters that fit `width` columns.
+pub fn check_text(txt: &str, width: usize, context: &str) {
+    use unicode_width::UnicodeWidthStr;
+    for line in txt.lines() {
+        assert!(
+            !line.chars().any(char::is_control),
+            "{context}: control character in {line:?}"
+        );
+        let w = UnicodeWidthStr::width(line);
+        assert!(
+            w <= width,
+            "{context}: line of {w} columns wider than {width}: {line:?}"
+        );
+    }
+}
