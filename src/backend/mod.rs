@@ -28,6 +28,10 @@ pub struct RenderOptions {
     /// User fonts (`--font-dir`), read by the CLI; the PDF backend adds them
     /// to the bundled ones.
     pub fonts: Vec<FontFile>,
+    /// `--max-pages`: PDF and DOCX tighten the layout (within its `[fit]`
+    /// limits) until the resume fits this many pages, or fail with
+    /// [`RenderError::DoesNotFit`]. `None`: the layout as it is.
+    pub max_pages: Option<u32>,
 }
 
 /// A font file the CLI read, for backends that embed fonts.
@@ -48,6 +52,7 @@ impl Default for RenderOptions {
             paper: None,
             timestamp: None,
             fonts: Vec::new(),
+            max_pages: None,
         }
     }
 }
@@ -74,6 +79,9 @@ pub enum RenderError {
     /// The PDF could not be assembled.
     #[error("PDF: {0}")]
     Pdf(String),
+    /// `--max-pages` cannot be met within the layout's limits; says by how much.
+    #[error("{0}")]
+    DoesNotFit(String),
 }
 
 /// One output format.

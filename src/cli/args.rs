@@ -143,6 +143,12 @@ pub struct ExportArgs {
     #[arg(long, value_name = "SIZE", value_parser = ["a4", "letter"])]
     pub paper: Option<String>,
 
+    /// Fit PDF and DOCX on at most N pages: spacing, then margins, then font sizes
+    /// shrink within the layout's [fit] limits; if that is not enough, the resume
+    /// fails (exit 1) with how much it overflows, and nothing is written.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_pages: Option<u32>,
+
     /// Extra TrueType/OpenType fonts for PDF (every .ttf/.otf in DIR).
     #[arg(long, value_name = "DIR")]
     pub font_dir: Option<PathBuf>,

@@ -345,6 +345,7 @@ fn run_export(args: &ExportArgs) -> ExitCode {
             Ok(fonts) => fonts.unwrap_or_default(),
             Err(e) => return usage_error(&e),
         },
+        max_pages: args.max_pages,
     };
     let mut units = batch::inputs::expand(
         &args.inputs,

@@ -58,6 +58,8 @@ pub struct Definition {
     pub pdf: Pdf,
     /// Word-only choices.
     pub docx: Docx,
+    /// How far `--max-pages` may tighten this layout.
+    pub fit: Fit,
 }
 
 /// Which sections show, in what order, under what titles.
@@ -179,6 +181,26 @@ pub struct Pdf {
     pub page_number_format: String,
     /// Between an entry's title and its organisation.
     pub title_separator: String,
+}
+
+/// Limits for `--max-pages`: how far spacing, margins and type may shrink
+/// before the layout stops looking like itself. Fitting tightens spacing
+/// first, then margins, then font sizes, one `step` at a time.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Fit {
+    /// Smallest factor on the vertical spaces (`spacing.after_header` …
+    /// `spacing.after_paragraph`), e.g. 0.5.
+    pub min_spacing_scale: f32,
+    /// Smallest line height (a multiple of the font size); the line height
+    /// moves towards it as the spaces shrink.
+    pub min_line_height: f32,
+    /// Smallest page margin, in millimetres; margins already below it stay.
+    pub min_margin_mm: f32,
+    /// Smallest factor on every font size, e.g. 0.85.
+    pub min_font_scale: f32,
+    /// How much each factor changes per try, e.g. 0.05.
+    pub step: f32,
 }
 
 /// An sRGB colour.

@@ -12,8 +12,8 @@ mod definition;
 use handlebars::Handlebars;
 
 pub use definition::{
-    Align, Color, Colors, Definition, DefinitionError, Docx, Fonts, Page, Paper, Pdf, Sections,
-    Sizes, Spacing, Style,
+    Align, Color, Colors, Definition, DefinitionError, Docx, Fit, Fonts, Page, Paper, Pdf,
+    Sections, Sizes, Spacing, Style,
 };
 
 use crate::backend::{BACKENDS, Backend};

@@ -21,7 +21,7 @@ mod xml;
 
 use super::{Backend, RenderError, RenderOptions, Rendered};
 use crate::document::Document;
-use crate::layout::Layout;
+use crate::layout::{Definition, Layout};
 
 /// The WordprocessingML main namespace.
 const NS_W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -52,7 +52,20 @@ impl Backend for Docx {
         layout: &Layout,
         options: &RenderOptions,
     ) -> Result<Rendered, RenderError> {
-        let parts = render_parts(document, layout, options);
+        // Word paginates a DOCX itself, so its pages cannot be counted here:
+        // the PDF engine measures with the same definition and says how far
+        // to tighten it.
+        let fitted = match options.max_pages {
+            Some(n) => Some(super::pdf::fitted_definition(
+                document,
+                layout.definition(),
+                options,
+                n,
+            )?),
+            None => None,
+        };
+        let def = fitted.as_ref().unwrap_or(layout.definition());
+        let parts = render_parts(document, def, options);
         let bytes = package::zip(&parts).map_err(|e| RenderError::Package {
             format: "docx".to_string(),
             message: e.to_string(),
@@ -67,11 +80,10 @@ impl Backend for Docx {
 /// The parts of a DOCX package, in the order they are zipped: `(path, xml)`.
 pub fn render_parts(
     document: &Document,
-    layout: &Layout,
+    def: &Definition,
     options: &RenderOptions,
 ) -> Vec<(&'static str, String)> {
-    let def = layout.definition();
-    let geometry = Geometry::new(layout, options);
+    let geometry = Geometry::new(def, options);
     let language = document.meta.language.trim();
     let language = if language.is_empty() { "en" } else { language };
     let mut links = body::Links::default();
@@ -117,8 +129,8 @@ pub struct Geometry {
 }
 
 impl Geometry {
-    fn new(layout: &Layout, options: &RenderOptions) -> Geometry {
-        let page = &layout.definition().page;
+    fn new(def: &Definition, options: &RenderOptions) -> Geometry {
+        let page = &def.page;
         let (w, h) = options.paper.unwrap_or(page.paper).size_mm();
         let (width, height) = (mm(w), mm(h));
         let (top, bottom, left, right) = (

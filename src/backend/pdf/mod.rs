@@ -4,23 +4,29 @@
 //! [`shape`] (rustybuzz) → [`linebreak`] (UAX #14 + bidi) → [`compose`]
 //! (the classic look, as blocks with keep rules) → [`paginate`] → [`draw`]
 //! (subset fonts, glyph-ID text, links) → [`meta`] (info, outline, ID).
+//! [`fit`] repeats compose and paginate with a tighter definition until the
+//! document fits `--max-pages`.
 
 mod compose;
 mod draw;
+mod fit;
 pub mod fonts;
 mod linebreak;
 mod meta;
 mod paginate;
 mod shape;
 
+use std::borrow::Cow;
+
 use printpdf::{PdfDocument, PdfSaveOptions};
 
 use super::{Backend, FALLBACK_TIMESTAMP, RenderError, RenderOptions, Rendered};
 use crate::document::Document;
-use crate::layout::Layout;
+use crate::layout::{Definition, Layout, Paper};
 use compose::{Composer, Item};
+pub use fit::fitted_definition;
 use fonts::{FontKey, FontSet, Role};
-use paginate::Placed;
+use paginate::{Bookmark, Page, Placed};
 use shape::{Shaper, Span, TextStyle};
 
 /// Points per millimetre.
@@ -56,24 +62,23 @@ impl Backend for Pdf {
             &mut warnings,
         );
         let paper = options.paper.unwrap_or(def.page.paper);
-        let (w_mm, h_mm) = paper.size_mm();
-        let geo = draw::Geometry {
-            width: w_mm * PT_PER_MM,
-            height: h_mm * PT_PER_MM,
-            left: def.page.margin_left * PT_PER_MM,
-            top: def.page.margin_top * PT_PER_MM,
-        };
-        let bottom = def.page.margin_bottom * PT_PER_MM;
-        let content_width = geo.width - geo.left - def.page.margin_right * PT_PER_MM;
-        let avail = geo.height - geo.top - bottom;
-
         let mut shaper = Shaper::new(&set);
-        let (links, blocks) = {
-            let mut composer = Composer::new(def, &mut shaper, content_width);
-            composer.document(document);
-            (composer.links, composer.blocks)
+        let (def, laid) = match options.max_pages {
+            Some(n) => fit::search(document, def, paper, n, &mut shaper)?,
+            None => (
+                Cow::Borrowed(def),
+                lay_out(document, def, paper, &mut shaper),
+            ),
         };
-        let (mut pages, bookmarks) = paginate::paginate(blocks, avail);
+        let Laid {
+            mut pages,
+            bookmarks,
+            links,
+            geo,
+            content_width,
+            avail,
+            bottom,
+        } = laid;
         let count = pages.len();
         if def.pdf.page_numbers && count > 1 {
             let style = TextStyle {
@@ -156,6 +161,49 @@ impl Backend for Pdf {
         out.save_to(&mut bytes)
             .map_err(|e| RenderError::Pdf(e.to_string()))?;
         Ok(Rendered { bytes, warnings })
+    }
+}
+
+/// A document set in pages with one definition.
+struct Laid {
+    pages: Vec<Page>,
+    bookmarks: Vec<Bookmark>,
+    links: Vec<String>,
+    geo: draw::Geometry,
+    /// Width between the margins, in points.
+    content_width: f32,
+    /// Height between the margins, in points.
+    avail: f32,
+    /// Bottom margin, in points (the footer sits in it).
+    bottom: f32,
+}
+
+/// Composes and paginates `document` with `def` on `paper`.
+fn lay_out(document: &Document, def: &Definition, paper: Paper, shaper: &mut Shaper) -> Laid {
+    let (w_mm, h_mm) = paper.size_mm();
+    let geo = draw::Geometry {
+        width: w_mm * PT_PER_MM,
+        height: h_mm * PT_PER_MM,
+        left: def.page.margin_left * PT_PER_MM,
+        top: def.page.margin_top * PT_PER_MM,
+    };
+    let bottom = def.page.margin_bottom * PT_PER_MM;
+    let content_width = geo.width - geo.left - def.page.margin_right * PT_PER_MM;
+    let avail = geo.height - geo.top - bottom;
+    let (links, blocks) = {
+        let mut composer = Composer::new(def, shaper, content_width);
+        composer.document(document);
+        (composer.links, composer.blocks)
+    };
+    let (pages, bookmarks) = paginate::paginate(blocks, avail);
+    Laid {
+        pages,
+        bookmarks,
+        links,
+        geo,
+        content_width,
+        avail,
+        bottom,
     }
 }
 

@@ -14,6 +14,9 @@ pub struct Placed {
 #[derive(Debug, Clone, Default)]
 pub struct Page {
     pub items: Vec<Placed>,
+    /// Height filled, from the content top to the bottom of the last block
+    /// (for saying how far a resume overflows a page count).
+    pub used: f32,
 }
 
 /// An outline entry: title, 0-based page, distance from the content top.
@@ -70,11 +73,13 @@ pub fn paginate(blocks: Vec<Block>, avail: f32) -> (Vec<Page>, Vec<Bookmark>) {
                 top: y,
             });
         }
-        if let Some(p) = pages.last_mut() {
-            p.items
-                .extend(block.items.into_iter().map(|item| Placed { top: y, item }));
-        }
         y += block.height;
+        if let Some(p) = pages.last_mut() {
+            let top = y - block.height;
+            p.items
+                .extend(block.items.into_iter().map(|item| Placed { top, item }));
+            p.used = y;
+        }
     }
     (pages, bookmarks)
 }
