@@ -54,6 +54,9 @@ pub struct Request<'a> {
     pub jobs: usize,
     /// Silence warnings and the summary.
     pub quiet: bool,
+    /// Keep each resume's warnings in the outcome (for `--report`); otherwise they
+    /// are dropped once printed, so memory does not grow with the batch.
+    pub keep_warnings: bool,
 }
 
 /// What happened to one unit, as written to `--report`.
@@ -215,6 +218,9 @@ pub fn run(request: &Request<'_>) -> Outcome {
         report.milliseconds = (t.elapsed().as_secs_f64() * 1e6).round() / 1e3;
         if let Ok(mut p) = printer.lock() {
             p.done(unit.id, lines, &bar);
+        }
+        if !request.keep_warnings {
+            report.warnings = Vec::new();
         }
         // Every 128th resume: a trim costs milliseconds, so it is spread out.
         if units.len() > 1 && unit.id % 128 == 127 {

@@ -127,7 +127,9 @@ pub fn normalise(p: &Path) -> PathBuf {
 /// Destinations claimed so far, in input order.
 pub struct Plan {
     inputs: Vec<PathBuf>,
-    claimed: Vec<(PathBuf, String)>,
+    /// Claimed path → the label of the unit that claimed it (a map: batches hold
+    /// tens of thousands of outputs, and a list made planning quadratic).
+    claimed: std::collections::BTreeMap<PathBuf, String>,
 }
 
 impl Plan {
@@ -138,7 +140,7 @@ impl Plan {
         inputs.dedup();
         Plan {
             inputs,
-            claimed: Vec::new(),
+            claimed: std::collections::BTreeMap::new(),
         }
     }
 
@@ -151,13 +153,13 @@ impl Plan {
                 path.display()
             ));
         }
-        if let Some((_, other)) = self.claimed.iter().find(|(k, _)| *k == key) {
+        if let Some(other) = self.claimed.get(&key) {
             return Err(format!(
                 "output {} would overwrite the output of {other}; use --name (e.g. \"{{stem}}-{{index}}\") or separate runs",
                 path.display()
             ));
         }
-        self.claimed.push((key, label.to_string()));
+        self.claimed.insert(key, label.to_string());
         Ok(())
     }
 }

@@ -389,6 +389,7 @@ fn run_export(args: &ExportArgs) -> ExitCode {
         name_template: args.name.clone(),
         jobs,
         quiet: args.quiet,
+        keep_warnings: args.report.is_some(),
     };
     let outcome = batch::run(&request);
     if let Some(path) = &args.report {
