@@ -13,7 +13,7 @@ use handlebars::{
 use serde::Serialize;
 use serde_json::Value;
 
-use super::template::{self, helper_error, param_text};
+use super::template::{self, param_text};
 use super::{RenderError, RenderOptions};
 use crate::document::{Document, Inline, Labels};
 use crate::layout::{Definition, Layout};
@@ -223,12 +223,7 @@ impl HelperDef for Inlines {
         _: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
     ) -> HelperResult {
-        let items: Vec<Inline> = match h.param(0).map(|p| p.value().clone()) {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::String(s)) => vec![Inline::text(s)],
-            Some(v) => serde_json::from_value(v)
-                .map_err(|e| helper_error(format!("inlines: expected inline text: {e}")))?,
-        };
+        let items = template::param_inlines(h, 0)?;
         let mut s = String::new();
         match self.0 {
             Escape::Markdown => super::markdown::inlines(&items, 0, &mut s),

@@ -5,9 +5,8 @@
 //! Formatting comes only from the document model, through the `md` helper.
 
 use handlebars::{Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext};
-use serde_json::Value;
 
-use super::template::{self, hash_usize, helper_error};
+use super::template::{self, hash_usize};
 use super::{Backend, RenderError, RenderOptions, Rendered};
 use crate::document::{Document, Inline};
 use crate::layout::Layout;
@@ -220,13 +219,7 @@ impl HelperDef for MdInlines {
         _: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
     ) -> HelperResult {
-        let value = h.param(0).map(|p| p.value().clone()).unwrap_or(Value::Null);
-        let items: Vec<Inline> = match value {
-            Value::Null => Vec::new(),
-            Value::String(s) => vec![Inline::text(s)],
-            v => serde_json::from_value(v)
-                .map_err(|e| helper_error(format!("md: expected inline text: {e}")))?,
-        };
+        let items = template::param_inlines(h, 0)?;
         let mut s = String::new();
         inlines(&items, hash_usize(h, "indent").unwrap_or(0), &mut s);
         out.write(&s)?;

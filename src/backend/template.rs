@@ -109,6 +109,16 @@ pub fn param_text(h: &Helper<'_>, idx: usize) -> String {
     }
 }
 
+/// A helper parameter as model inlines: null is none, a string is one text run.
+pub fn param_inlines(h: &Helper<'_>, idx: usize) -> Result<Vec<crate::document::Inline>, HbError> {
+    match h.param(idx).map(|p| p.value()) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::String(s)) => Ok(vec![crate::document::Inline::text(s.clone())]),
+        Some(v) => serde_json::from_value(v.clone())
+            .map_err(|e| helper_error(format!("expected inline text: {e}"))),
+    }
+}
+
 /// A helper's hash parameter as text.
 pub fn hash_text(h: &Helper<'_>, key: &str) -> Option<String> {
     match h.hash_get(key).map(|p| p.value()) {

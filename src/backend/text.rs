@@ -10,7 +10,7 @@ use handlebars::{
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
-use super::template::{self, hash_text, hash_usize, helper_error, param_text, width};
+use super::template::{self, hash_text, hash_usize, param_text, width};
 use super::{Backend, RenderError, RenderOptions, Rendered};
 use crate::document::{Document, Inline};
 use crate::layout::Layout;
@@ -163,11 +163,9 @@ fn inline_param(h: &Helper<'_>, idx: usize) -> Result<String, HbError> {
     match h.param(idx).map(|p| p.value()) {
         None | Some(Value::Null) => Ok(String::new()),
         Some(Value::String(s)) => Ok(s.clone()),
-        Some(v @ Value::Array(_)) => {
-            let items: Vec<Inline> = serde_json::from_value(v.clone())
-                .map_err(|e| helper_error(format!("expected inline text: {e}")))?;
+        Some(Value::Array(_)) => {
             let mut s = String::new();
-            plain(&items, &mut s);
+            plain(&template::param_inlines(h, idx)?, &mut s);
             Ok(s)
         }
         Some(_) => Ok(param_text(h, idx)),
