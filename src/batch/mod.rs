@@ -360,82 +360,55 @@ fn convert(
             .warnings
             .push("the resume has no content; the output will be empty".into());
     }
-    let targets = match targets {
-        Ok(t) => t,
-        Err(e) => {
-            push_warnings(request, unit, &report, &mut lines);
-            fail(
-                &mut report,
-                &mut lines,
-                e.clone(),
-                format!("error: {}: {e}", unit.label),
-            );
-            return (report, lines);
-        }
+    // The raw resume would carry what redaction removed, so redacted runs get none.
+    let raw = if build.redact.contact || build.redact.name {
+        &serde_json::Value::Null
+    } else {
+        &parsed.raw
     };
-    // Render every format before writing any, so a failing format writes nothing.
-    let mut rendered = Vec::new();
-    for b in &request.backends {
-        match b.render(&doc, request.layout, &request.render) {
-            Ok(r) => {
-                report
-                    .warnings
-                    .extend(r.warnings.iter().map(|w| format!("{}: {w}", b.name())));
-                rendered.push(r.bytes);
-            }
-            Err(e) => {
-                push_warnings(request, unit, &report, &mut lines);
-                let message = format!("{} output failed: {e}", b.name());
-                fail(
-                    &mut report,
-                    &mut lines,
-                    message.clone(),
-                    format!("error: {}: {message}", unit.label),
-                );
-                return (report, lines);
-            }
-        }
-    }
-    if let Some(t) = request.template {
-        // The raw resume would carry what redaction removed, so redacted runs get none.
-        let redacting = build.redact.contact || build.redact.name;
-        let raw = if redacting {
-            &serde_json::Value::Null
-        } else {
-            &parsed.raw
-        };
-        match t.render(&doc, raw, &build.labels, request.layout, &request.render) {
-            Ok(bytes) => rendered.push(bytes),
-            Err(e) => {
-                push_warnings(request, unit, &report, &mut lines);
-                let message = format!("template output failed: {e}");
-                fail(
-                    &mut report,
-                    &mut lines,
-                    message.clone(),
-                    format!("error: {}: {message}", unit.label),
-                );
-                return (report, lines);
-            }
-        }
-    }
+    let result = render_and_write(request, unit, targets, &doc, raw, &build, &mut report);
+    // Warnings come first, then the error that stopped the resume, if any.
     push_warnings(request, unit, &report, &mut lines);
-    for (target, bytes) in targets.iter().zip(rendered) {
-        let inject = injected("write-fail", &unit.label);
-        match write::write(target, &bytes, inject) {
-            Ok(()) => report.outputs.push(target.display()),
-            Err(e) => {
-                fail(
-                    &mut report,
-                    &mut lines,
-                    e.clone(),
-                    format!("error: {}: {e}", unit.label),
-                );
-                return (report, lines);
-            }
-        }
+    if let Err(message) = result {
+        lines.push(format!("error: {}: {message}", unit.label));
+        report.error = Some(message);
     }
     (report, lines)
+}
+
+/// Renders every output, then writes them all: a failing format writes nothing,
+/// and a failing write stops the rest.
+fn render_and_write(
+    request: &Request<'_>,
+    unit: &Unit,
+    targets: Targets,
+    doc: &document::Document,
+    raw: &serde_json::Value,
+    build: &BuildOptions,
+    report: &mut UnitReport,
+) -> Result<(), String> {
+    let targets = targets?;
+    let mut rendered = Vec::new();
+    for b in &request.backends {
+        let r = b
+            .render(doc, request.layout, &request.render)
+            .map_err(|e| format!("{} output failed: {e}", b.name()))?;
+        report
+            .warnings
+            .extend(r.warnings.iter().map(|w| format!("{}: {w}", b.name())));
+        rendered.push(r.bytes);
+    }
+    if let Some(t) = request.template {
+        let bytes = t
+            .render(doc, raw, &build.labels, request.layout, &request.render)
+            .map_err(|e| format!("template output failed: {e}"))?;
+        rendered.push(bytes);
+    }
+    for (target, bytes) in targets.iter().zip(rendered) {
+        write::write(target, &bytes, injected("write-fail", &unit.label))?;
+        report.outputs.push(target.display());
+    }
+    Ok(())
 }
 
 fn push_warnings(request: &Request<'_>, unit: &Unit, report: &UnitReport, lines: &mut Vec<String>) {
