@@ -121,3 +121,34 @@ fn languages_reach_the_pdf_including_right_to_left() {
         "no /Lang ar"
     );
 }
+
+#[test]
+fn right_to_left_resumes_are_laid_out_from_the_right() {
+    let json = r#"{"basics": {"name": "ليلى حسن", "label": "مهندسة برمجيات"},
+        "work": [{"name": "شركة النور", "position": "مهندسة برمجيات أولى", "startDate": "2020-01",
+                  "highlights": ["تصميم منصة لمعالجة البيانات"]}],
+        "meta": {"language": "ar"}}"#;
+    let layout = Layout::builtin("classic").unwrap();
+    let (_, doc) = resume_export::load(json.as_bytes(), &layout).unwrap();
+    let pdf = backend::find("pdf").unwrap();
+    let out = pdf
+        .render(&doc, &layout, &RenderOptions::default())
+        .unwrap();
+    let dump = pdf_dump::dump(&out.bytes);
+    let runs = &dump.pages[0];
+    let right_margin = runs.iter().map(|r| r.end).fold(0.0f32, f32::max);
+    // The name is the topmost line (its text may come back in visual order).
+    let name = runs
+        .iter()
+        .max_by(|a, b| a.y.total_cmp(&b.y))
+        .expect("name drawn");
+    assert!(
+        (name.end - right_margin).abs() < 1.0,
+        "the name ends at the right margin"
+    );
+    let date = runs
+        .iter()
+        .find(|r| r.text.contains("2020"))
+        .expect("date drawn");
+    assert!(date.x < name.x, "the dates sit on the left of an entry");
+}

@@ -56,8 +56,15 @@ fn dictionary() -> Option<&'static Standard> {
 }
 
 /// Breaks styled text into lines no wider than `width` points; with
-/// `hyphenate`, English words that would leave a line short are hyphenated.
-pub fn break_lines(shaper: &mut Shaper, spans: &[Span], width: f32, hyphenate: bool) -> Vec<Line> {
+/// `hyphenate`, English words that would leave a line short are hyphenated;
+/// with `rtl`, the paragraph's base direction is right to left (Arabic, Hebrew).
+pub fn break_lines(
+    shaper: &mut Shaper,
+    spans: &[Span],
+    width: f32,
+    hyphenate: bool,
+    rtl: bool,
+) -> Vec<Line> {
     let mut text = String::new();
     let mut owner = Vec::new();
     for (i, span) in spans.iter().enumerate() {
@@ -67,7 +74,8 @@ pub fn break_lines(shaper: &mut Shaper, spans: &[Span], width: f32, hyphenate: b
     if text.is_empty() {
         return Vec::new();
     }
-    let bidi = BidiInfo::new(&text, Some(Level::ltr()));
+    let base = if rtl { Level::rtl() } else { Level::ltr() };
+    let bidi = BidiInfo::new(&text, Some(base));
     let level_at = |i: usize| bidi.levels.get(i).map_or(0, |l| l.number());
     let shape_range = |shaper: &mut Shaper, from: usize, to: usize, skip_breaks: bool| {
         let mut pieces = Vec::new();
@@ -319,7 +327,7 @@ mod tests {
             text: text.into(),
             style: style(),
         }];
-        break_lines(&mut shaper, &spans, width, hyphenate)
+        break_lines(&mut shaper, &spans, width, hyphenate, false)
     }
 
     #[test]

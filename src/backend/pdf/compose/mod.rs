@@ -50,6 +50,9 @@ pub struct Composer<'d, 's, 'f> {
     gap: f32,
     /// Hyphenate running text (English documents only: one dictionary is bundled).
     hyphenate: bool,
+    /// The document's language is written right to left: paragraphs take a
+    /// right-to-left base direction and every block is mirrored.
+    rtl: bool,
 }
 
 impl<'d, 's, 'f> Composer<'d, 's, 'f> {
@@ -62,6 +65,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             blocks: Vec::new(),
             gap: 0.0,
             hyphenate: false,
+            rtl: false,
         }
     }
 
@@ -69,6 +73,11 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
     pub fn document(&mut self, doc: &Document) {
         let lang = doc.meta.language.to_ascii_lowercase();
         self.hyphenate = lang == "en" || lang.starts_with("en-");
+        let primary = lang.split(['-', '_']).next().unwrap_or("");
+        self.rtl = matches!(
+            primary,
+            "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug"
+        );
         self.header(doc);
         if self.blocks.is_empty() && doc.sections.is_empty() {
             // Nothing to show: print the document title rather than a blank
@@ -150,12 +159,12 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
     }
 
     fn lines(&mut self, spans: &[Span], width: f32) -> Vec<Line> {
-        break_lines(self.shaper, spans, width.max(1.0), false)
+        break_lines(self.shaper, spans, width.max(1.0), false, self.rtl)
     }
 
     /// Lines of running text, hyphenated when the language allows.
     fn text_lines(&mut self, spans: &[Span], width: f32) -> Vec<Line> {
-        break_lines(self.shaper, spans, width.max(1.0), self.hyphenate)
+        break_lines(self.shaper, spans, width.max(1.0), self.hyphenate, self.rtl)
     }
 
     fn line_height(&self, size: f32) -> f32 {
@@ -169,6 +178,21 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
     }
 
     fn push(&mut self, mut block: Block) {
+        if self.rtl {
+            // Right-to-left documents: the same composition, mirrored. Text
+            // starts at the right margin, dates move to the left, bullets hang
+            // on the right.
+            for item in &mut block.items {
+                match item {
+                    Item::Text { x, line, .. } => *x = (self.width - *x - line.width).max(0.0),
+                    Item::Rule { x0, x1, .. } => {
+                        let (a, b) = (self.width - *x1, self.width - *x0);
+                        *x0 = a;
+                        *x1 = b;
+                    }
+                }
+            }
+        }
         block.space_before = self.gap;
         self.gap = 0.0;
         self.blocks.push(block);
