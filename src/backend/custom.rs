@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::template::{self, param_text};
 use super::{RenderError, RenderOptions};
-use crate::document::{Document, Inline, Labels};
+use crate::document::{Document, Inline, Labels, fill_date};
 use crate::layout::{Definition, Layout};
 
 /// Escaping for a target format.
@@ -335,12 +335,13 @@ impl HelperDef for DateHelper {
                     "numeric" => text("date_numeric"),
                     _ => text("date_short"),
                 };
-                pattern
-                    .replace("{year}", &year)
-                    .replace("{mon}", &month_name("months", m - 1))
-                    .replace("{month}", &month_name("months_long", m - 1))
-                    .replace("{mm}", &format!("{m:02}"))
-                    .replace("{m}", &m.to_string())
+                fill_date(
+                    &pattern,
+                    &year,
+                    m,
+                    &month_name("months", m - 1),
+                    &month_name("months_long", m - 1),
+                )
             }
             None => iso.clone(),
         };

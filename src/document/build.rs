@@ -520,12 +520,13 @@ impl Builder<'_> {
                     DateStyle::Long => &l.date_long,
                     DateStyle::Numeric => &l.date_numeric,
                 };
-                pattern
-                    .replace("{year}", &year.to_string())
-                    .replace("{mon}", l.months.get(i).map_or("", String::as_str))
-                    .replace("{month}", l.months_long.get(i).map_or("", String::as_str))
-                    .replace("{mm}", &format!("{m:02}"))
-                    .replace("{m}", &m.to_string())
+                super::labels::fill_date(
+                    pattern,
+                    &year.to_string(),
+                    usize::from(*m),
+                    l.months.get(i).map_or("", String::as_str),
+                    l.months_long.get(i).map_or("", String::as_str),
+                )
             }
             Date::Exact(PartialDate { year, .. }) => year.to_string(),
             Date::Present => self.labels.present.clone(),

@@ -7,6 +7,18 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Fills a date pattern: `{year}`, `{mon}` (short month), `{month}` (long month),
+/// `{m}` (1–12) and `{mm}` (01–12). The one place dates are spelt out, for the
+/// builder and for custom templates' `date` helper alike.
+pub fn fill_date(pattern: &str, year: &str, month: usize, short: &str, long: &str) -> String {
+    pattern
+        .replace("{year}", year)
+        .replace("{mon}", short)
+        .replace("{month}", long)
+        .replace("{mm}", &format!("{month:02}"))
+        .replace("{m}", &month.to_string())
+}
+
 /// Built-in languages: code and file.
 static BUILTIN: &[(&str, &str)] = &[
     ("en", include_str!("../../layouts/i18n/en.toml")),

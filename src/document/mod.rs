@@ -9,7 +9,7 @@ mod model;
 mod redact;
 
 pub use build::{BuildOptions, DateStyle, Redact, SECTION_IDS, build};
-pub use labels::{Direction, Labels, LabelsError};
+pub use labels::{Direction, Labels, LabelsError, fill_date};
 pub use locale::{detect_language, guess as guess_language};
 pub use model::{
     Block, Contact, ContactKind, DateRange, Document, Entry, Header, Inline, Inlines, KeywordGroup,
