@@ -48,21 +48,49 @@ struct Word {
     range: (usize, usize),
 }
 
-/// The en-US hyphenation patterns, loaded on first use.
-fn dictionary() -> Option<&'static Standard> {
-    static DICT: OnceLock<Option<Standard>> = OnceLock::new();
-    DICT.get_or_init(|| Standard::from_embedded(Language::EnglishUS).ok())
+/// The languages whose hyphenation patterns are used, by primary subtag.
+/// Patterns come from the `hyphenation` crate (TeX's hyph-utf8 sets).
+const HYPHENATION: &[(&str, Language)] = &[
+    ("en", Language::EnglishUS),
+    ("de", Language::German1996),
+    ("fr", Language::French),
+    ("es", Language::Spanish),
+    ("it", Language::Italian),
+    ("nl", Language::Dutch),
+    ("pl", Language::Polish),
+    ("pt", Language::Portuguese),
+    ("ru", Language::Russian),
+];
+
+/// The hyphenation language for a document language tag (`de`, `en-GB`,
+/// `pt_BR`), if patterns for it are bundled.
+pub fn hyphenation_language(tag: &str) -> Option<Language> {
+    let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+    HYPHENATION
+        .iter()
+        .find(|(code, _)| *code == primary)
+        .map(|(_, l)| *l)
+}
+
+/// A language's hyphenation patterns, loaded on first use and shared.
+pub(super) fn dictionary(language: Language) -> Option<&'static Standard> {
+    static DICTS: [OnceLock<Option<Standard>>; HYPHENATION.len()] =
+        [const { OnceLock::new() }; HYPHENATION.len()];
+    let i = HYPHENATION.iter().position(|(_, l)| *l == language)?;
+    DICTS
+        .get(i)?
+        .get_or_init(|| Standard::from_embedded(language).ok())
         .as_ref()
 }
 
 /// Breaks styled text into lines no wider than `width` points; with
-/// `hyphenate`, English words that would leave a line short are hyphenated;
+/// `hyphenate`, words of that language that would leave a line short are hyphenated;
 /// with `rtl`, the paragraph's base direction is right to left (Arabic, Hebrew).
 pub fn break_lines(
     shaper: &mut Shaper,
     spans: &[Span],
     width: f32,
-    hyphenate: bool,
+    hyphenate: Option<Language>,
     rtl: bool,
 ) -> Vec<Line> {
     let mut text = String::new();
@@ -147,8 +175,8 @@ pub fn break_lines(
         // Only long lower-case words, and only when the line would
         // otherwise end visibly short: capitalised words are names and
         // keywords, which an ATS must find whole.
-        if !hyphenate
-            || avail < width * 0.12
+        let language = hyphenate?;
+        if avail < width * 0.12
             || word.chars().count() < 7
             || !word.chars().all(char::is_lowercase)
             || owner.get(from) != owner.get(to.saturating_sub(1))
@@ -157,7 +185,7 @@ pub fn break_lines(
             return None;
         }
         let span = owner.get(from).and_then(|&i| spans.get(i))?;
-        let breaks = dictionary()?.hyphenate(word).breaks;
+        let breaks = dictionary(language)?.hyphenate(word).breaks;
         // At least three letters on each side.
         let ok = |b: usize| {
             word.get(..b).is_some_and(|h| h.chars().count() >= 3)
@@ -320,6 +348,10 @@ mod tests {
     }
 
     fn lines_with(text: &str, width: f32, hyphenate: bool) -> Vec<Line> {
+        lines_in(text, width, hyphenate.then_some(Language::EnglishUS))
+    }
+
+    fn lines_in(text: &str, width: f32, hyphenate: Option<Language>) -> Vec<Line> {
         let mut w = Vec::new();
         let fonts = FontSet::new(&[], bundled(), "Noto Serif", "Noto Serif", &mut w);
         let mut shaper = Shaper::new(&fonts);
@@ -341,6 +373,38 @@ mod tests {
         }
         let joined: String = out.iter().map(Line::text).collect::<Vec<_>>().join(" ");
         assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn each_bundled_language_hyphenates_with_its_own_patterns() {
+        // Language tags as resumes write them map to bundled patterns.
+        assert_eq!(hyphenation_language("de-CH"), Some(Language::German1996));
+        assert_eq!(hyphenation_language("pt_BR"), Some(Language::Portuguese));
+        assert_eq!(hyphenation_language("EN"), Some(Language::EnglishUS));
+        assert_eq!(hyphenation_language("ja"), None);
+        assert_eq!(hyphenation_language(""), None);
+        for (_, language) in HYPHENATION {
+            assert!(dictionary(*language).is_some(), "{language:?}");
+        }
+        // German: split at a German syllable boundary, never mid-syllable.
+        let text = "Wir waren verantwortungsbewusst";
+        let lines = lines_in(text, 130.0, Some(Language::German1996));
+        let texts: Vec<String> = lines.iter().map(Line::text).collect();
+        let head = texts.iter().find(|t| t.ends_with('-')).expect("hyphenated");
+        let syllables = [
+            "verant-",
+            "verantwor-",
+            "verantwortungs-",
+            "verantwortungsbe-",
+        ];
+        assert!(syllables.iter().any(|s| head.ends_with(s)), "{texts:?}");
+        assert_eq!(
+            texts.concat().replace(['-', ' '], ""),
+            text.replace(' ', "")
+        );
+        // The same text without patterns is broken only between words.
+        let plain = lines_in(text, 130.0, None);
+        assert!(plain.iter().all(|l| !l.text().ends_with('-')));
     }
 
     #[test]

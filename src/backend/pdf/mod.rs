@@ -103,7 +103,7 @@ impl Backend for Pdf {
                     style: style.clone(),
                 }];
                 if let Some(line) =
-                    linebreak::break_lines(&mut shaper, &spans, content_width, false, false)
+                    linebreak::break_lines(&mut shaper, &spans, content_width, None, false)
                         .into_iter()
                         .next()
                 {

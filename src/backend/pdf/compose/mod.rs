@@ -48,8 +48,8 @@ pub struct Composer<'d, 's, 'f> {
     pub blocks: Vec<Block>,
     /// Space to put before the next block.
     gap: f32,
-    /// Hyphenate running text (English documents only: one dictionary is bundled).
-    hyphenate: bool,
+    /// Hyphenate running text with this language's patterns.
+    hyphenate: Option<hyphenation::Language>,
     /// The document's language is written right to left: paragraphs take a
     /// right-to-left base direction and every block is mirrored.
     rtl: bool,
@@ -64,7 +64,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             links: Vec::new(),
             blocks: Vec::new(),
             gap: 0.0,
-            hyphenate: false,
+            hyphenate: None,
             rtl: false,
         }
     }
@@ -72,7 +72,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
     /// Composes a whole document.
     pub fn document(&mut self, doc: &Document) {
         let lang = doc.meta.language.to_ascii_lowercase();
-        self.hyphenate = lang == "en" || lang.starts_with("en-");
+        self.hyphenate = super::linebreak::hyphenation_language(&lang);
         let primary = lang.split(['-', '_']).next().unwrap_or("");
         self.rtl = matches!(
             primary,
@@ -159,7 +159,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
     }
 
     fn lines(&mut self, spans: &[Span], width: f32) -> Vec<Line> {
-        break_lines(self.shaper, spans, width.max(1.0), false, self.rtl)
+        break_lines(self.shaper, spans, width.max(1.0), None, self.rtl)
     }
 
     /// Lines of running text, hyphenated when the language allows.
