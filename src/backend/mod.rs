@@ -100,6 +100,9 @@ pub trait Backend: Send + Sync {
     fn template_file(&self) -> Option<&'static str> {
         None
     }
+    /// Loads what every render of this format needs (fonts, patterns) ahead of
+    /// the first render; the command line runs it on a spare thread.
+    fn prepare(&self) {}
     /// Registers this backend's escaping and helpers on a template registry.
     fn setup_templates(&self, _registry: &mut handlebars::Handlebars<'static>) {}
     /// Renders a document.

@@ -388,14 +388,20 @@ fn render_and_write(
     report: &mut UnitReport,
 ) -> Result<(), String> {
     let targets = targets?;
+    // The formats of one resume render side by side (the PDF takes most of the
+    // time, the rest fits beside it); results are taken in format order, so
+    // bytes, warnings and the first error do not depend on scheduling.
+    let results: Vec<_> = request
+        .backends
+        .par_iter()
+        .map(|b| (b.name(), b.render(doc, request.layout, &request.render)))
+        .collect();
     let mut rendered = Vec::new();
-    for b in &request.backends {
-        let r = b
-            .render(doc, request.layout, &request.render)
-            .map_err(|e| format!("{} output failed: {e}", b.name()))?;
+    for (name, result) in results {
+        let r = result.map_err(|e| format!("{name} output failed: {e}"))?;
         report
             .warnings
-            .extend(r.warnings.iter().map(|w| format!("{}: {w}", b.name())));
+            .extend(r.warnings.iter().map(|w| format!("{name}: {w}")));
         rendered.push(r.bytes);
     }
     if let Some(t) = request.template {

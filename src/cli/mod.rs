@@ -302,6 +302,9 @@ fn run_export(args: &ExportArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    // Fonts load on a spare thread while the layout loads and the input is read.
+    let early: Vec<&'static dyn backend::Backend> = backends.clone();
+    std::thread::spawn(move || early.iter().for_each(|b| b.prepare()));
     let layout = match load_layout(&args.layout) {
         Ok(l) => l,
         Err(e) => return usage_error(&e),

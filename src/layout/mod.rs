@@ -10,6 +10,7 @@
 mod definition;
 
 use handlebars::Handlebars;
+use rayon::prelude::*;
 
 pub use definition::{
     Align, Color, Colors, Definition, DefinitionError, Docx, Fit, Fonts, Page, Paper, Pdf,
@@ -222,7 +223,7 @@ impl Layout {
         })?;
 
         // Templates: the nearest level that has the file.
-        let mut templates = Vec::new();
+        let mut sources = Vec::new();
         for backend in BACKENDS {
             let Some(file) = backend.template_file() else {
                 continue;
@@ -230,11 +231,21 @@ impl Layout {
             let Some(level) = chain.iter().rev().find(|l| l.file(file).is_some()) else {
                 continue;
             };
-            let source = level.file(file).unwrap_or_default();
-            templates.push((
-                backend.name(),
-                compile(&level.path(file), *backend, source)?,
+            sources.push((
+                *backend,
+                level.path(file),
+                level.file(file).unwrap_or_default(),
             ));
+        }
+        // Compiling a template is most of a layout's load time; they compile
+        // side by side, and the first failing one (in format order) is reported.
+        let compiled: Vec<_> = sources
+            .par_iter()
+            .map(|(backend, path, source)| compile(path, *backend, source))
+            .collect();
+        let mut templates = Vec::new();
+        for ((backend, _, _), hb) in sources.iter().zip(compiled) {
+            templates.push((backend.name(), hb?));
         }
 
         // Word overrides, parent first; checked now so a typo fails before any render.

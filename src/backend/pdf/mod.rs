@@ -36,6 +36,13 @@ const PT_PER_MM: f32 = 72.0 / 25.4;
 pub struct Pdf;
 
 impl Backend for Pdf {
+    /// Parses the bundled fonts and loads the hyphenation patterns (a few
+    /// milliseconds, once per process).
+    fn prepare(&self) {
+        fonts::bundled();
+        linebreak::dictionary(hyphenation::Language::EnglishUS);
+    }
+
     fn name(&self) -> &'static str {
         "pdf"
     }
