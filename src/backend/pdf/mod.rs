@@ -236,9 +236,11 @@ fn content_hash(
     [a.finish(), b.finish()]
 }
 
-/// Deflates every stream that may be compressed, at the default level:
-/// lopdf's own `compress` uses the best level, which costs several
-/// milliseconds per document for a file a few percent smaller.
+/// Deflates every stream that may be compressed, at level 3: lopdf's own
+/// `compress` uses the best level, which costs several milliseconds per
+/// document for a file a few percent smaller; against the default level 6,
+/// level 3 takes 37% fewer instructions for a file 5% larger (alex-rn:
+/// 17.0 M instructions and 53.9 KB at 6, 10.7 M and 56.5 KB at 3).
 fn compress(doc: &mut lopdf::Document) {
     use std::io::Write;
     for object in doc.objects.values_mut() {
@@ -248,8 +250,7 @@ fn compress(doc: &mut lopdf::Document) {
         if !stream.allows_compression || stream.dict.has(b"Filter") {
             continue;
         }
-        let mut encoder =
-            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(3));
         if encoder.write_all(&stream.content).is_err() {
             continue;
         }

@@ -1,7 +1,7 @@
 //! Shaping: styled text becomes pieces of positioned glyphs, each piece in
 //! one face, chosen character by character by coverage, and one bidi level.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use unicode_bidi::{BidiClass, bidi_class};
 
@@ -76,6 +76,18 @@ pub struct Shaper<'s, 'f> {
     /// Shape plans by face, direction (true: RTL) and script: building a
     /// plan costs more than shaping a word, so each is built once per render.
     plans: BTreeMap<(usize, bool, rustybuzz::Script), rustybuzz::ShapePlan>,
+    /// Shaped runs by face and direction, then text, in font units: a resume
+    /// repeats its words and spaces, and shaping depends on nothing else (the
+    /// size only scales the result).
+    shaped: HashMap<(usize, bool), HashMap<String, Vec<Unshaped>>>,
+}
+
+/// A shaped glyph in font units, as cached.
+struct Unshaped {
+    gid: u16,
+    advance: i32,
+    x_offset: i32,
+    text: String,
 }
 
 impl<'s, 'f> Shaper<'s, 'f> {
@@ -84,6 +96,7 @@ impl<'s, 'f> Shaper<'s, 'f> {
             fonts,
             missing: BTreeSet::new(),
             plans: BTreeMap::new(),
+            shaped: HashMap::new(),
         }
     }
 
@@ -148,57 +161,27 @@ impl<'s, 'f> Shaper<'s, 'f> {
         style: &TextStyle,
     ) -> Option<Piece> {
         let f = self.fonts.face(face)?;
-        let mut buf = rustybuzz::UnicodeBuffer::new();
-        buf.push_str(text);
         let rtl = level % 2 == 1;
-        let direction = if rtl {
-            rustybuzz::Direction::RightToLeft
-        } else {
-            rustybuzz::Direction::LeftToRight
-        };
-        buf.set_direction(direction);
-        buf.guess_segment_properties();
-        let script = buf.script();
-        let plan = self.plans.entry((face, rtl, script)).or_insert_with(|| {
-            rustybuzz::ShapePlan::new(&f.buzz, direction, Some(script), None, &[])
-        });
-        let out = rustybuzz::shape_with_plan(&f.buzz, plan, buf);
         let scale = style.size / f.upem;
-        // Cluster starts in logical order give each cluster's text.
-        let mut starts: Vec<usize> = out
-            .glyph_infos()
-            .iter()
-            .map(|g| g.cluster as usize)
-            .collect();
-        starts.sort_unstable();
-        starts.dedup();
-        let mut claimed = BTreeSet::new();
-        let glyphs = out
-            .glyph_infos()
-            .iter()
-            .zip(out.glyph_positions())
-            .map(|(info, pos)| {
-                let start = info.cluster as usize;
-                let text = if claimed.insert(start) {
-                    let end = starts
-                        .iter()
-                        .find(|&&s| s > start)
-                        .copied()
-                        .unwrap_or(text.len());
-                    // No-break spaces only steer line breaking; extracted
-                    // text should have plain spaces.
-                    text.get(start..end).unwrap_or("").replace('\u{00A0}', " ")
-                } else {
-                    String::new()
-                };
-                Glyph {
-                    gid: u16::try_from(info.glyph_id).unwrap_or(0),
-                    advance: pos.x_advance as f32 * scale,
-                    x_offset: pos.x_offset as f32 * scale,
-                    text,
-                }
+        let cache = self.shaped.entry((face, rtl)).or_default();
+        if !cache.contains_key(text) {
+            let units = shape_units(&f.buzz, &mut self.plans, face, rtl, text);
+            cache.insert(text.to_string(), units);
+        }
+        let glyphs = cache
+            .get(text)
+            .map(|units| {
+                units
+                    .iter()
+                    .map(|u| Glyph {
+                        gid: u.gid,
+                        advance: u.advance as f32 * scale,
+                        x_offset: u.x_offset as f32 * scale,
+                        text: u.text.clone(),
+                    })
+                    .collect()
             })
-            .collect();
+            .unwrap_or_default();
         Some(Piece {
             face,
             style: style.clone(),
@@ -207,4 +190,62 @@ impl<'s, 'f> Shaper<'s, 'f> {
             space: style.elide || text.chars().all(char::is_whitespace),
         })
     }
+}
+
+/// Shapes one run of one face and direction, in font units.
+fn shape_units(
+    buzz: &rustybuzz::Face<'_>,
+    plans: &mut BTreeMap<(usize, bool, rustybuzz::Script), rustybuzz::ShapePlan>,
+    face: usize,
+    rtl: bool,
+    text: &str,
+) -> Vec<Unshaped> {
+    let mut buf = rustybuzz::UnicodeBuffer::new();
+    buf.push_str(text);
+    let direction = if rtl {
+        rustybuzz::Direction::RightToLeft
+    } else {
+        rustybuzz::Direction::LeftToRight
+    };
+    buf.set_direction(direction);
+    buf.guess_segment_properties();
+    let script = buf.script();
+    let plan = plans
+        .entry((face, rtl, script))
+        .or_insert_with(|| rustybuzz::ShapePlan::new(buzz, direction, Some(script), None, &[]));
+    let out = rustybuzz::shape_with_plan(buzz, plan, buf);
+    // Cluster starts in logical order give each cluster's text.
+    let mut starts: Vec<usize> = out
+        .glyph_infos()
+        .iter()
+        .map(|g| g.cluster as usize)
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut claimed = BTreeSet::new();
+    out.glyph_infos()
+        .iter()
+        .zip(out.glyph_positions())
+        .map(|(info, pos)| {
+            let start = info.cluster as usize;
+            let text = if claimed.insert(start) {
+                let end = starts
+                    .iter()
+                    .find(|&&s| s > start)
+                    .copied()
+                    .unwrap_or(text.len());
+                // No-break spaces only steer line breaking; extracted
+                // text should have plain spaces.
+                text.get(start..end).unwrap_or("").replace('\u{00A0}', " ")
+            } else {
+                String::new()
+            };
+            Unshaped {
+                gid: u16::try_from(info.glyph_id).unwrap_or(0),
+                advance: pos.x_advance,
+                x_offset: pos.x_offset,
+                text,
+            }
+        })
+        .collect()
 }
