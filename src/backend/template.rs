@@ -35,13 +35,16 @@ pub fn render(
     layout: &Layout,
     options: &RenderOptions,
 ) -> Result<String, RenderError> {
-    let registry =
-        layout
-            .templates(backend.name())
-            .ok_or_else(|| RenderError::MissingTemplate {
-                layout: layout.name().to_string(),
-                format: backend.name().to_string(),
-            })?;
+    let registry = layout
+        .templates(backend.name())
+        .ok_or_else(|| RenderError::MissingTemplate {
+            layout: layout.name().to_string(),
+            format: backend.name().to_string(),
+        })?
+        .map_err(|e| RenderError::Template {
+            template: backend.template_file().unwrap_or("template").to_string(),
+            message: e.to_string(),
+        })?;
     let context = TemplateContext {
         document,
         options: TemplateOptions {

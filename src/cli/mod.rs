@@ -309,6 +309,9 @@ fn run_export(args: &ExportArgs) -> ExitCode {
         Ok(l) => l,
         Err(e) => return usage_error(&e),
     };
+    if let Err(e) = layout.compile_templates(&backends) {
+        return usage_error(&e.to_string());
+    }
     if let Some(lang) = &args.lang
         && layout.labels(lang).is_none()
     {

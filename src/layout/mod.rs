@@ -9,6 +9,8 @@
 
 mod definition;
 
+use std::sync::OnceLock;
+
 use handlebars::Handlebars;
 use rayon::prelude::*;
 
@@ -70,7 +72,7 @@ pub struct Source {
 }
 
 /// Why a layout could not be loaded.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum LayoutError {
     /// No built-in layout has this name.
     #[error("unknown layout `{name}` (built-in layouts: {known}; or give a folder)")]
@@ -124,9 +126,27 @@ fn builtin_level(name: &str) -> Option<Level> {
 pub struct Layout {
     name: String,
     definition: Definition,
-    templates: Vec<(&'static str, Handlebars<'static>)>,
+    /// Each text format's template, compiled on first use: compiling is most
+    /// of a layout's load time, and a PDF-only run needs none of them.
+    templates: Vec<Template>,
     /// `i18n/<code>.toml` files of the chain, parent first: (code, path, source).
     i18n: Vec<(String, String, String)>,
+}
+
+/// A text format's template source and, once compiled, its registry.
+struct Template {
+    backend: &'static dyn Backend,
+    path: String,
+    source: String,
+    compiled: OnceLock<Result<Handlebars<'static>, LayoutError>>,
+}
+
+impl Template {
+    fn get(&self) -> Result<&Handlebars<'static>, &LayoutError> {
+        self.compiled
+            .get_or_init(|| compile(&self.path, self.backend, &self.source))
+            .as_ref()
+    }
 }
 
 impl std::fmt::Debug for Layout {
@@ -223,7 +243,7 @@ impl Layout {
         })?;
 
         // Templates: the nearest level that has the file.
-        let mut sources = Vec::new();
+        let mut templates = Vec::new();
         for backend in BACKENDS {
             let Some(file) = backend.template_file() else {
                 continue;
@@ -231,21 +251,12 @@ impl Layout {
             let Some(level) = chain.iter().rev().find(|l| l.file(file).is_some()) else {
                 continue;
             };
-            sources.push((
-                *backend,
-                level.path(file),
-                level.file(file).unwrap_or_default(),
-            ));
-        }
-        // Compiling a template is most of a layout's load time; they compile
-        // side by side, and the first failing one (in format order) is reported.
-        let compiled: Vec<_> = sources
-            .par_iter()
-            .map(|(backend, path, source)| compile(path, *backend, source))
-            .collect();
-        let mut templates = Vec::new();
-        for ((backend, _, _), hb) in sources.iter().zip(compiled) {
-            templates.push((backend.name(), hb?));
+            templates.push(Template {
+                backend: *backend,
+                path: level.path(file),
+                source: level.file(file).unwrap_or_default().to_string(),
+                compiled: OnceLock::new(),
+            });
         }
 
         // Word overrides, parent first; checked now so a typo fails before any render.
@@ -303,12 +314,29 @@ impl Layout {
         }
     }
 
-    /// The compiled templates for a backend.
-    pub fn templates(&self, backend: &str) -> Option<&Handlebars<'static>> {
+    /// The compiled template registry for a backend (compiled now if it was
+    /// not yet); `None` when the layout has no template for it.
+    pub fn templates(&self, backend: &str) -> Option<Result<&Handlebars<'static>, &LayoutError>> {
         self.templates
             .iter()
-            .find(|(name, _)| *name == backend)
-            .map(|(_, hb)| hb)
+            .find(|t| t.backend.name() == backend)
+            .map(Template::get)
+    }
+
+    /// Compiles the templates these formats use, side by side, so that a
+    /// broken template is reported before any render; the first error in
+    /// format order is returned.
+    pub fn compile_templates(&self, backends: &[&dyn Backend]) -> Result<(), LayoutError> {
+        let wanted: Vec<&Template> = self
+            .templates
+            .iter()
+            .filter(|t| backends.iter().any(|b| b.name() == t.backend.name()))
+            .collect();
+        let results: Vec<Result<(), LayoutError>> = wanted
+            .par_iter()
+            .map(|t| t.get().map(|_| ()).map_err(Clone::clone))
+            .collect();
+        results.into_iter().collect()
     }
 
     /// Languages this layout adds beyond the built-in ones.
@@ -398,7 +426,10 @@ mod tests {
         for b in BUILTINS {
             let l = Layout::builtin(b.name).unwrap_or_else(|e| panic!("{}: {e}", b.name));
             assert!(!l.definition().description.is_empty());
-            assert!(l.templates("md").is_some() && l.templates("txt").is_some());
+            l.compile_templates(BACKENDS).unwrap();
+            assert!(l.templates("md").is_some_and(|t| t.is_ok()));
+            assert!(l.templates("txt").is_some_and(|t| t.is_ok()));
+            assert!(l.templates("pdf").is_none());
         }
     }
 
@@ -436,6 +467,7 @@ mod tests {
                     .map(|(a, b)| (a.into(), b.into()))
                     .collect(),
             })
+            .and_then(|l| l.compile_templates(BACKENDS))
             .unwrap_err()
             .to_string()
         };
