@@ -136,6 +136,45 @@ fn every_part_is_well_formed_xml_and_declared() {
                 );
             }
         }
+        // Nothing declared or referred to that is not in the package.
+        let ct = roxmltree::Document::parse(ct).unwrap();
+        for o in ct.descendants().filter(|n| n.has_tag_name("Override")) {
+            let part = o.attribute("PartName").unwrap().trim_start_matches('/');
+            assert!(names.contains(&part), "{path:?}: {part} declared, missing");
+        }
+        for (rels, base) in [
+            ("_rels/.rels", ""),
+            ("word/_rels/document.xml.rels", "word/"),
+        ] {
+            let xml = &parts.iter().find(|(n, _)| n == rels).unwrap().1;
+            let doc = roxmltree::Document::parse(xml).unwrap();
+            for r in doc.descendants().filter(|n| n.has_tag_name("Relationship")) {
+                if r.attribute("TargetMode") == Some("External") {
+                    continue;
+                }
+                let target = format!("{base}{}", r.attribute("Target").unwrap());
+                assert!(
+                    names.contains(&target.as_str()),
+                    "{path:?}: {rels} -> {target} missing"
+                );
+            }
+        }
+        // Every part is referred to by a relationship (none ships orphaned).
+        let rels_text: String = parts
+            .iter()
+            .filter(|(n, _)| n.ends_with(".rels"))
+            .map(|(_, x)| x.as_str())
+            .collect();
+        for name in &names[1..] {
+            if !name.ends_with(".rels") {
+                let short = name.trim_start_matches("word/");
+                assert!(
+                    rels_text.contains(&format!("Target=\"{short}\""))
+                        || rels_text.contains(&format!("Target=\"{name}\"")),
+                    "{path:?}: {name} is not referred to"
+                );
+            }
+        }
     }
 }
 
@@ -515,6 +554,55 @@ fn hostile_text_is_escaped_and_dropped_links_stay_text() {
     );
     let texts = paragraph_texts(part(&p, "word/document.xml"));
     assert!(texts.contains(&"sitejs".to_string()), "{texts:?}");
+}
+
+/// docx-rs numbers hyperlinks from a process-wide counter and paragraphs
+/// from a per-thread one: whatever was built before, in this thread or
+/// others, must not change a document's bytes.
+#[test]
+fn bytes_do_not_depend_on_what_the_process_built_before() {
+    let a = load(&manifest().join("samples/alex-rn.json"));
+    let b = load(&manifest().join("samples/jsonresume-sample.json"));
+    let options = RenderOptions::default();
+    let first = render(&a, &options);
+    let other = render(&b, &options);
+    assert_eq!(render(&a, &options), first, "A, B, then A again");
+    // docx-rs itself, used directly, moves its counters on too.
+    let _ = docx_rs::Hyperlink::new("https://example.com", docx_rs::HyperlinkType::External);
+    let _ = docx_rs::Paragraph::new();
+    assert_eq!(render(&a, &options), first, "after docx-rs counters moved");
+    assert_eq!(render(&b, &options), other);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|i| {
+                let (a, b, options) = (&a, &b, &options);
+                scope.spawn(move || {
+                    (0..5)
+                        .map(|j| {
+                            if (i + j) % 2 == 0 {
+                                (true, render(a, options))
+                            } else {
+                                (false, render(b, options))
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            for (is_a, bytes) in h.join().unwrap() {
+                assert!(
+                    &bytes == if is_a { &first } else { &other },
+                    "parallel render differs"
+                );
+            }
+        }
+    });
+    // The hyperlink ids are ours, and the relationships use exactly them.
+    let p = parts(&first);
+    let rels = part(&p, "word/_rels/document.xml.rels");
+    assert!(rels.contains(r#"Id="rIdLink1""#), "{rels}");
+    assert!(!rels.contains("rIdHyperlink"), "{rels}");
 }
 
 #[test]
