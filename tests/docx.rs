@@ -136,6 +136,45 @@ fn every_part_is_well_formed_xml_and_declared() {
                 );
             }
         }
+        // Nothing declared or referred to that is not in the package.
+        let ct = roxmltree::Document::parse(ct).unwrap();
+        for o in ct.descendants().filter(|n| n.has_tag_name("Override")) {
+            let part = o.attribute("PartName").unwrap().trim_start_matches('/');
+            assert!(names.contains(&part), "{path:?}: {part} declared, missing");
+        }
+        for (rels, base) in [
+            ("_rels/.rels", ""),
+            ("word/_rels/document.xml.rels", "word/"),
+        ] {
+            let xml = &parts.iter().find(|(n, _)| n == rels).unwrap().1;
+            let doc = roxmltree::Document::parse(xml).unwrap();
+            for r in doc.descendants().filter(|n| n.has_tag_name("Relationship")) {
+                if r.attribute("TargetMode") == Some("External") {
+                    continue;
+                }
+                let target = format!("{base}{}", r.attribute("Target").unwrap());
+                assert!(
+                    names.contains(&target.as_str()),
+                    "{path:?}: {rels} -> {target} missing"
+                );
+            }
+        }
+        // Every part is referred to by a relationship (none ships orphaned).
+        let rels_text: String = parts
+            .iter()
+            .filter(|(n, _)| n.ends_with(".rels"))
+            .map(|(_, x)| x.as_str())
+            .collect();
+        for name in &names[1..] {
+            if !name.ends_with(".rels") {
+                let short = name.trim_start_matches("word/");
+                assert!(
+                    rels_text.contains(&format!("Target=\"{short}\""))
+                        || rels_text.contains(&format!("Target=\"{name}\"")),
+                    "{path:?}: {name} is not referred to"
+                );
+            }
+        }
     }
 }
 
@@ -258,9 +297,36 @@ fn bullets_are_list_paragraphs_with_a_bullet_definition() {
             (w_attr(n, "numId").unwrap(), abs)
         })
         .collect();
-    assert_eq!(nums.len(), 1, "one list definition, no clashing ids");
-    let (num_id, abstract_id) = nums[0];
+    // docx-rs always adds its own decimal list as num/abstractNum 1; ours
+    // must not clash with it (a duplicate id shows "1." instead of bullets).
+    let mut num_ids: Vec<&str> = nums.iter().map(|(n, _)| *n).collect();
+    num_ids.sort();
+    num_ids.dedup();
+    assert_eq!(num_ids.len(), nums.len(), "duplicate numIds: {nums:?}");
+    let mut abstract_ids: Vec<&str> = numbering
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "abstractNum")))
+        .map(|n| w_attr(n, "abstractNumId").unwrap())
+        .collect();
+    let count = abstract_ids.len();
+    abstract_ids.sort();
+    abstract_ids.dedup();
+    assert_eq!(abstract_ids.len(), count, "duplicate abstractNumIds");
+    let list_style_num = {
+        let styles = roxmltree::Document::parse(part(&parts, "word/styles.xml")).unwrap();
+        let list = styles
+            .descendants()
+            .find(|n| n.has_tag_name((W, "style")) && w_attr(*n, "styleId") == Some("ListBullet"))
+            .unwrap();
+        list.descendants()
+            .find(|n| n.has_tag_name((W, "numId")))
+            .and_then(|n| w_attr(n, "val"))
+            .unwrap()
+            .to_string()
+    };
+    let (num_id, abstract_id) = *nums.iter().find(|(n, _)| *n == list_style_num).unwrap();
     assert_ne!(num_id, "0", "numId 0 means no list");
+    assert_ne!(num_id, "1", "numId 1 is docx-rs's own decimal list");
     let abs = numbering
         .descendants()
         .find(|n| {
@@ -384,12 +450,46 @@ fn paper_option_sets_page_size_and_tab_stop() {
         ..RenderOptions::default()
     };
     let p = parts_of(&doc, &options);
-    assert!(part(&p, "word/document.xml").contains(r#"<w:pgSz w:w="12240" w:h="15840"/>"#));
-    assert!(
-        part(&p, "word/document.xml")
-            .contains(r#"w:top="907" w:right="1020" w:bottom="907" w:left="1020""#)
+    let document = roxmltree::Document::parse(part(&p, "word/document.xml")).unwrap();
+    let element = |name: &str| {
+        document
+            .descendants()
+            .find(|n| n.has_tag_name((W, name)))
+            .unwrap()
+    };
+    let size = element("pgSz");
+    assert_eq!(
+        (w_attr(size, "w"), w_attr(size, "h")),
+        (Some("12240"), Some("15840"))
     );
-    assert!(part(&p, "word/styles.xml").contains(r#"<w:tab w:val="right" w:pos="10200"/>"#));
+    let margins = element("pgMar");
+    let m: Vec<Option<&str>> = [
+        "top", "right", "bottom", "left", "header", "footer", "gutter",
+    ]
+    .iter()
+    .map(|a| w_attr(margins, a))
+    .collect();
+    assert_eq!(
+        m,
+        [
+            Some("907"),
+            Some("1020"),
+            Some("907"),
+            Some("1020"),
+            Some("453"),
+            Some("453"),
+            Some("0")
+        ]
+    );
+    let styles = roxmltree::Document::parse(part(&p, "word/styles.xml")).unwrap();
+    let tab = styles
+        .descendants()
+        .find(|n| n.has_tag_name((W, "tab")))
+        .unwrap();
+    assert_eq!(
+        (w_attr(tab, "val"), w_attr(tab, "pos")),
+        (Some("right"), Some("10200"))
+    );
 }
 
 #[test]
@@ -416,7 +516,7 @@ fn hostile_text_is_escaped_and_dropped_links_stay_text() {
     }
     assert!(!part(&p, "word/_rels/document.xml.rels").contains("javascript"));
     let rels = part(&p, "word/_rels/document.xml.rels");
-    let (_declaration, body) = rels.split_once('\n').unwrap();
+    let body = rels.split_once("?>").unwrap().1;
     assert!(
         !body.contains(['\r', '\n']) && !body.contains("&#"),
         "{body}"
@@ -443,7 +543,7 @@ fn hostile_text_is_escaped_and_dropped_links_stay_text() {
     });
     let p = parts_of(&doc, &RenderOptions::default());
     let rels = part(&p, "word/_rels/document.xml.rels");
-    let (_declaration, body) = rels.split_once('\n').unwrap();
+    let body = rels.split_once("?>").unwrap().1;
     assert!(
         body.contains(r#"Target="https://ex.example/aSet-Cookie:%20x""#),
         "{body}"
@@ -454,6 +554,55 @@ fn hostile_text_is_escaped_and_dropped_links_stay_text() {
     );
     let texts = paragraph_texts(part(&p, "word/document.xml"));
     assert!(texts.contains(&"sitejs".to_string()), "{texts:?}");
+}
+
+/// docx-rs numbers hyperlinks from a process-wide counter and paragraphs
+/// from a per-thread one: whatever was built before, in this thread or
+/// others, must not change a document's bytes.
+#[test]
+fn bytes_do_not_depend_on_what_the_process_built_before() {
+    let a = load(&manifest().join("samples/alex-rn.json"));
+    let b = load(&manifest().join("samples/jsonresume-sample.json"));
+    let options = RenderOptions::default();
+    let first = render(&a, &options);
+    let other = render(&b, &options);
+    assert_eq!(render(&a, &options), first, "A, B, then A again");
+    // docx-rs itself, used directly, moves its counters on too.
+    let _ = docx_rs::Hyperlink::new("https://example.com", docx_rs::HyperlinkType::External);
+    let _ = docx_rs::Paragraph::new();
+    assert_eq!(render(&a, &options), first, "after docx-rs counters moved");
+    assert_eq!(render(&b, &options), other);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|i| {
+                let (a, b, options) = (&a, &b, &options);
+                scope.spawn(move || {
+                    (0..5)
+                        .map(|j| {
+                            if (i + j) % 2 == 0 {
+                                (true, render(a, options))
+                            } else {
+                                (false, render(b, options))
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            for (is_a, bytes) in h.join().unwrap() {
+                assert!(
+                    &bytes == if is_a { &first } else { &other },
+                    "parallel render differs"
+                );
+            }
+        }
+    });
+    // The hyperlink ids are ours, and the relationships use exactly them.
+    let p = parts(&first);
+    let rels = part(&p, "word/_rels/document.xml.rels");
+    assert!(rels.contains(r#"Id="rIdLink1""#), "{rels}");
+    assert!(!rels.contains("rIdHyperlink"), "{rels}");
 }
 
 #[test]

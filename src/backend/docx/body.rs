@@ -4,10 +4,26 @@
 //! reads the body top to bottom, so that is where everything goes. Each
 //! paragraph names its style; runs carry only inline emphasis (bold, italic)
 //! and character styles.
+//!
+//! Two docx-rs identifiers are made per document here, so that the bytes of
+//! a document never depend on what else the process built before:
+//!
+//! - Hyperlink relationship ids: `Hyperlink::new` numbers them from a
+//!   process-wide counter (`rIdHyperlink{n}`), so batch output would depend
+//!   on order and threads. Each hyperlink's `rid` is overwritten with
+//!   `rIdLink{n}`, n counting distinct targets in first-use order ([`Links`]).
+//! - Paragraph ids (`w14:paraId`): `Paragraph::new` takes them from a
+//!   thread-local counter that is only reset when a document is built, so a
+//!   render that stopped half-way would shift the next one. Each paragraph
+//!   gets its number in this document instead.
 
-use super::Geometry;
+use docx_rs::{
+    BreakType, Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, NumberingId, Paragraph,
+    ParagraphChild, Run,
+};
+
 use super::styles::id;
-use super::xml::{push_escaped, safe_scheme, url_target};
+use super::xml::{clean, safe_scheme, url_target};
 use crate::document::{
     Block, Contact, ContactKind, Document, Entry, Inline, KeywordGroup, plain_text,
 };
@@ -16,27 +32,21 @@ use crate::layout::Definition;
 /// External link targets in first-use order; relationship `rIdLink{n}` is entry n-1.
 #[derive(Debug, Default)]
 pub struct Links {
+    /// Targets as docx-rs escaped them into the hyperlink (and writes them into the relationships).
     targets: Vec<String>,
 }
 
 impl Links {
-    /// The relationship id for a URL, or `None` when it must stay plain text.
-    fn id(&mut self, url: &str) -> Option<String> {
-        if !safe_scheme(url) {
-            return None;
-        }
-        let target = url_target(url);
-        if target.is_empty() {
-            return None;
-        }
-        let n = match self.targets.iter().position(|t| *t == target) {
+    /// The relationship id for a target (as escaped by docx-rs), the same for every use of it.
+    fn id(&mut self, target: &str) -> String {
+        let n = match self.targets.iter().position(|t| t == target) {
             Some(i) => i + 1,
             None => {
-                self.targets.push(target);
+                self.targets.push(target.to_string());
                 self.targets.len()
             }
         };
-        Some(format!("rIdLink{n}"))
+        format!("rIdLink{n}")
     }
 
     /// `(relationship id, escaped target)` pairs in order.
@@ -59,32 +69,38 @@ struct Fmt {
 
 /// Writes the body of a document.
 struct Writer<'a> {
-    out: String,
+    paragraphs: Vec<Paragraph>,
+    /// The style of the paragraph being written.
+    style: &'static str,
+    /// Children of the paragraph (or hyperlink) being written.
+    children: Vec<ParagraphChild>,
     links: &'a mut Links,
 }
 
 impl Writer<'_> {
-    fn open_p(&mut self, style: &str) {
-        self.out.push_str("<w:p><w:pPr><w:pStyle w:val=\"");
-        self.out.push_str(style);
-        self.out.push_str("\"/>");
-        if style == id::LIST_BULLET {
-            // Also on the paragraph, not only in the style: pandoc and
-            // python-docx look for the list on the paragraph itself.
-            self.out.push_str(&format!(
-                r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{}"/></w:numPr>"#,
-                super::numbering::BULLET_NUM_ID
-            ));
-        }
-        self.out.push_str("</w:pPr>");
+    fn open_p(&mut self, style: &'static str) {
+        self.style = style;
+        self.children.clear();
     }
 
     fn close_p(&mut self) {
-        self.out.push_str("</w:p>");
+        // 1-based, 8 hex digits, below 0x80000000 as `w14:paraId` requires.
+        let n = self.paragraphs.len() + 1;
+        let mut p = Paragraph::new().id(format!("{n:08X}")).style(self.style);
+        if self.style == id::LIST_BULLET {
+            // Also on the paragraph, not only in the style: pandoc and
+            // python-docx look for the list on the paragraph itself.
+            p = p.numbering(
+                NumberingId::new(super::numbering::BULLET_NUM_ID),
+                IndentLevel::new(0),
+            );
+        }
+        p.children = std::mem::take(&mut self.children);
+        self.paragraphs.push(p);
     }
 
     /// A paragraph holding formatted inline text.
-    fn paragraph(&mut self, style: &str, content: &[Inline]) {
+    fn paragraph(&mut self, style: &'static str, content: &[Inline]) {
         if plain_text(content).trim().is_empty() {
             return;
         }
@@ -93,62 +109,60 @@ impl Writer<'_> {
         self.close_p();
     }
 
+    fn push_run(&mut self, run: Run) {
+        self.children.push(ParagraphChild::Run(Box::new(run)));
+    }
+
     /// A run of text; line breaks inside it become `w:br`, tabs become spaces.
     fn run(&mut self, text: &str, fmt: Fmt) {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
-                self.out.push_str("<w:r><w:br/></w:r>");
+                self.push_run(Run::new().add_break(BreakType::TextWrapping));
             }
+            let line = clean(line);
             if line.is_empty() {
                 continue;
             }
-            self.out.push_str("<w:r>");
-            if fmt.style.is_some() || fmt.bold || fmt.italic {
-                self.out.push_str("<w:rPr>");
-                if let Some(s) = fmt.style {
-                    self.out.push_str(&format!(r#"<w:rStyle w:val="{s}"/>"#));
-                }
-                if fmt.bold {
-                    self.out.push_str("<w:b/><w:bCs/>");
-                }
-                if fmt.italic {
-                    self.out.push_str("<w:i/><w:iCs/>");
-                }
-                self.out.push_str("</w:rPr>");
+            let mut r = Run::new();
+            if let Some(s) = fmt.style {
+                r = r.style(s);
             }
-            self.out.push_str(r#"<w:t xml:space="preserve">"#);
-            push_escaped(&mut self.out, line);
-            self.out.push_str("</w:t></w:r>");
+            if fmt.bold {
+                r = r.bold();
+            }
+            if fmt.italic {
+                r = r.italic();
+            }
+            self.push_run(r.add_text(line));
         }
     }
 
     /// A tab character (to the right tab stop of entry headings).
     fn tab(&mut self) {
-        self.out.push_str("<w:r><w:tab/></w:r>");
+        self.push_run(Run::new().add_tab());
     }
 
     /// Content inside an external hyperlink, or as plain text when the URL is not allowed.
     fn link(&mut self, url: &str, fmt: Fmt, content: impl FnOnce(&mut Self, Fmt)) {
-        let rid = if fmt.in_link {
-            None
-        } else {
-            self.links.id(url)
-        };
-        match rid {
-            Some(rid) => {
-                self.out
-                    .push_str(&format!(r#"<w:hyperlink r:id="{rid}" w:history="1">"#));
-                let inner = Fmt {
-                    style: Some(id::HYPERLINK),
-                    in_link: true,
-                    ..fmt
-                };
-                content(self, inner);
-                self.out.push_str("</w:hyperlink>");
-            }
-            None => content(self, fmt),
+        let target = url_target(url);
+        if fmt.in_link || !safe_scheme(url) || target.is_empty() {
+            content(self, fmt);
+            return;
         }
+        let mut link = Hyperlink::new(target, HyperlinkType::External);
+        if let HyperlinkData::External { rid, path } = &mut link.link {
+            *rid = self.links.id(path);
+        }
+        let outside = std::mem::take(&mut self.children);
+        let inner = Fmt {
+            style: Some(id::HYPERLINK),
+            in_link: true,
+            ..fmt
+        };
+        content(self, inner);
+        link.children = std::mem::replace(&mut self.children, outside);
+        self.children.push(ParagraphChild::Hyperlink(link));
     }
 
     fn inlines(&mut self, items: &[Inline], fmt: Fmt) {
@@ -173,7 +187,7 @@ impl Writer<'_> {
                         }
                     });
                 }
-                Inline::Break => self.out.push_str("<w:r><w:br/></w:r>"),
+                Inline::Break => self.push_run(Run::new().add_break(BreakType::TextWrapping)),
             }
         }
     }
@@ -331,23 +345,14 @@ fn display_url(url: &str) -> &str {
         .unwrap_or(url)
 }
 
-/// Builds `document.xml`, collecting the hyperlink targets it refers to.
-pub fn document_xml(
-    doc: &Document,
-    def: &Definition,
-    geometry: &Geometry,
-    links: &mut Links,
-) -> String {
+/// The document's paragraphs, in reading order, collecting the hyperlink targets they refer to.
+pub fn paragraphs(doc: &Document, def: &Definition, links: &mut Links) -> Vec<Paragraph> {
     let mut w = Writer {
-        out: String::with_capacity(16 * 1024),
+        paragraphs: Vec::new(),
+        style: id::BODY,
+        children: Vec::new(),
         links,
     };
-    w.out.push_str(super::XML_DECLARATION);
-    w.out.push_str(&format!(
-        r#"<w:document xmlns:w="{}" xmlns:r="{}"><w:body>"#,
-        super::NS_W,
-        super::NS_R
-    ));
     let h = &doc.header;
     if let Some(name) = h.name.as_deref().filter(|s| !s.trim().is_empty()) {
         w.open_p(id::TITLE);
@@ -370,7 +375,5 @@ pub fn document_xml(
             w.block(block);
         }
     }
-    w.out.push_str(&geometry.section_properties());
-    w.out.push_str("</w:body></w:document>");
-    w.out
+    w.paragraphs
 }

@@ -1,17 +1,31 @@
 //! Word documents (DOCX): native styles, real lists, external hyperlinks.
 //!
-//! The OOXML parts are written by hand rather than through docx-rs: docx-rs
-//! 0.4 numbers hyperlinks from a process-wide counter (two renders in one
-//! process differ), always adds its own `Normal` style and numbering id 1,
-//! has no core-properties setter, writes elements out of schema order and
-//! adds empty comments/footnotes parts. A handful of small string builders
-//! give exact, schema-ordered, reproducible parts instead; `zip` packs them
-//! in a fixed order with fixed entry times.
+//! Built with docx-rs (the project's fixed choice for DOCX), with its
+//! pitfalls handled here rather than worked around by hand-written XML:
+//!
+//! - Reproducible bytes: hyperlink relationship ids and paragraph ids are
+//!   numbered per document ([`body`]), `document.xml.rels` is rebuilt in a
+//!   fixed order, and our own zip writer packs the parts docx-rs built, with
+//!   fixed times and order ([`package`]).
+//! - docx-rs's own `Normal` style and numbering id 1 are never redefined:
+//!   the base formatting goes into the document defaults ([`styles`]), the
+//!   bullet list is id 2 ([`numbering`]).
+//! - What it has no API for is patched into the built parts, each patch
+//!   small and failing loudly if docx-rs's output changes: core and app
+//!   properties (replaced), `w:default` on the default styles, the text
+//!   colour and languages of the run defaults, `w:themeFontLang`, and
+//!   `w:bCs w:val="false"` (docx-rs drops the value of a disabled `BoldCs`).
+//!
+//! Known and accepted: docx-rs writes some elements out of schema order
+//! (`w:rPr` first in `w:pPr`, `w:rStyle` last in `w:rPr`, `w:basedOn`
+//! last in `w:style`); LibreOffice, python-docx and pandoc read them. Its
+//! `fontTable.xml` is fixed (Times New Roman, Symbol, Arial); fonts are
+//! referenced by name in the styles, with every script slot set.
 //!
 //! - [`styles`]: every look as a named style, from the layout definition.
 //! - [`numbering`]: the bullet list definition.
 //! - [`body`]: the document model as paragraphs.
-//! - [`package`]: properties, relationships and the zip container.
+//! - [`package`]: which parts ship, properties, relationships, the zip.
 
 mod body;
 mod numbering;
@@ -19,16 +33,11 @@ mod package;
 mod styles;
 mod xml;
 
+use docx_rs::PageMargin;
+
 use super::{Backend, RenderError, RenderOptions, Rendered};
 use crate::document::Document;
 use crate::layout::{Definition, Layout};
-
-/// The WordprocessingML main namespace.
-const NS_W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-/// The relationships namespace used inside parts.
-const NS_R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-/// Every part starts with this.
-const XML_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
 /// The DOCX backend.
 pub struct Docx;
@@ -65,11 +74,12 @@ impl Backend for Docx {
             None => None,
         };
         let def = fitted.as_ref().unwrap_or(layout.definition());
-        let parts = render_parts(document, def, options);
-        let bytes = package::zip(&parts).map_err(|e| RenderError::Package {
+        let package_error = |message: String| RenderError::Package {
             format: "docx".to_string(),
-            message: e.to_string(),
-        })?;
+            message,
+        };
+        let parts = render_parts(document, def, options).map_err(package_error)?;
+        let bytes = package::zip(&parts).map_err(|e| package_error(e.to_string()))?;
         Ok(Rendered {
             bytes,
             warnings: Vec::new(),
@@ -78,41 +88,67 @@ impl Backend for Docx {
 }
 
 /// The parts of a DOCX package, in the order they are zipped: `(path, xml)`.
+/// Fails only if one of the patches no longer finds its place in what
+/// docx-rs built (a docx-rs upgrade changed its output).
 pub fn render_parts(
     document: &Document,
     def: &Definition,
     options: &RenderOptions,
-) -> Vec<(&'static str, String)> {
+) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
     let geometry = Geometry::new(def, options);
     let language = document.meta.language.trim();
     let language = if language.is_empty() { "en" } else { language };
-    let mut links = body::Links::default();
-    let document_xml = body::document_xml(document, def, &geometry, &mut links);
+    let (mut xml, links) = build(document, def, &geometry, language);
+    package::patch_settings(&mut xml.settings, language)?;
+    styles::patch(&mut xml.styles, def, language)?;
     let timestamp = options.timestamp.unwrap_or(super::FALLBACK_TIMESTAMP);
-    vec![
-        ("[Content_Types].xml", package::content_types_xml()),
-        ("_rels/.rels", package::package_rels_xml()),
+    Ok(vec![
+        ("[Content_Types].xml", xml.content_type),
+        ("_rels/.rels", xml.rels),
+        // docx-rs has no setter for title, subject, keywords or language
+        // (and writes "unknown" as the creator): the part is ours.
         (
             "docProps/core.xml",
-            package::core_xml(&document.meta, language, timestamp),
+            package::core_xml(&document.meta, language, timestamp).into_bytes(),
         ),
-        ("docProps/app.xml", package::app_xml()),
-        ("word/document.xml", document_xml),
+        ("docProps/app.xml", package::app_xml().into_bytes()),
+        ("word/document.xml", xml.document),
+        // The same relationships docx-rs collected, in a fixed order.
         (
             "word/_rels/document.xml.rels",
-            package::document_rels_xml(&links),
+            package::document_rels(&links),
         ),
-        (
-            "word/styles.xml",
-            styles::styles_xml(def, &geometry, language),
-        ),
-        ("word/numbering.xml", numbering::numbering_xml(def)),
-        ("word/settings.xml", package::settings_xml(language)),
-        (
-            "word/fontTable.xml",
-            package::font_table_xml(&styles::font_names(def, language)),
-        ),
-    ]
+        ("word/styles.xml", xml.styles),
+        ("word/numbering.xml", xml.numberings),
+        ("word/settings.xml", xml.settings),
+        ("word/fontTable.xml", xml.font_table),
+        ("word/commentsExtended.xml", xml.comments_extended),
+    ])
+}
+
+/// The parts as docx-rs builds them, and the hyperlink targets the body refers to.
+fn build(
+    document: &Document,
+    def: &Definition,
+    geometry: &Geometry,
+    language: &str,
+) -> (docx_rs::XMLDocx, body::Links) {
+    let mut links = body::Links::default();
+    let docx = docx_rs::Docx::new()
+        .page_size(to_u32(geometry.width), to_u32(geometry.height))
+        .page_margin(geometry.margins())
+        .default_tab_stop(720);
+    // No `character_spacing_control`: docx-rs writes it inside `w:compat`,
+    // where the schema has no such element; left out, Word's default is the
+    // same `doNotCompress` the hand-written settings had.
+    let mut docx = styles::add(docx, def, geometry, language);
+    docx = numbering::add(docx, def);
+    for p in body::paragraphs(document, def, &mut links) {
+        docx = docx.add_paragraph(p);
+    }
+    docx.content_type = package::content_types();
+    docx.rels = package::package_rels();
+    (docx.build(), links)
 }
 
 /// Page geometry in twentieths of a point.
@@ -150,24 +186,25 @@ impl Geometry {
         }
     }
 
-    /// The body's final `w:sectPr`: page size and margins, no headers or footers.
-    fn section_properties(&self) -> String {
-        format!(
-            concat!(
-                r#"<w:sectPr><w:pgSz w:w="{}" w:h="{}"/>"#,
-                r#"<w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0"/>"#,
-                "</w:sectPr>"
-            ),
-            self.width,
-            self.height,
-            self.top,
-            self.right,
-            self.bottom,
-            self.left,
-            self.top / 2,
-            self.bottom / 2,
-        )
+    /// Page margins; header and footer distances half the top and bottom margins.
+    fn margins(&self) -> PageMargin {
+        PageMargin::new()
+            .top(to_i32(self.top))
+            .right(to_i32(self.right))
+            .bottom(to_i32(self.bottom))
+            .left(to_i32(self.left))
+            .header(to_i32(self.top / 2))
+            .footer(to_i32(self.bottom / 2))
+            .gutter(0)
     }
+}
+
+fn to_i32(v: i64) -> i32 {
+    i32::try_from(v).unwrap_or(if v < 0 { i32::MIN } else { i32::MAX })
+}
+
+fn to_u32(v: i64) -> u32 {
+    u32::try_from(v.max(0)).unwrap_or(u32::MAX)
 }
 
 /// Millimetres to twentieths of a point.
@@ -180,7 +217,53 @@ fn twips(pt: f32) -> i64 {
     (f64::from(pt) * 20.0).round() as i64
 }
 
+/// Points to twentieths of a point, for docx-rs's signed lengths.
+fn twips_i32(pt: f32) -> i32 {
+    to_i32(twips(pt))
+}
+
+/// Points to twentieths of a point, for docx-rs's unsigned lengths (spacing).
+fn twips_u32(pt: f32) -> u32 {
+    to_u32(twips(pt))
+}
+
 /// Points to half-points (`w:sz`).
-fn half_points(pt: f32) -> i64 {
-    (f64::from(pt) * 2.0).round() as i64
+fn half_points(pt: f32) -> usize {
+    usize::try_from((f64::from(pt) * 2.0).round() as i64).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Our hyperlink ids reach docx-rs's own relationship collection: the
+    /// part it builds holds exactly the relationships of the one we ship
+    /// (only its order is not fixed).
+    #[test]
+    fn docx_rs_collects_the_hyperlink_ids_we_set() {
+        let layout = Layout::builtin("classic").unwrap();
+        let bytes = include_bytes!("../../../samples/alex-rn.json");
+        let (_, document) = crate::load(bytes, &layout).unwrap();
+        let def = layout.definition();
+        let geometry = Geometry::new(def, &RenderOptions::default());
+        let (xml, links) = build(&document, def, &geometry, "en");
+        let relationships = |xml: &[u8]| {
+            let text = String::from_utf8(xml.to_vec()).unwrap();
+            let mut v: Vec<String> = text
+                .split("<Relationship ")
+                .skip(1)
+                .filter(|r| r.contains("/hyperlink\""))
+                .map(|r| r.split(" />").next().unwrap().to_string())
+                .collect();
+            v.sort();
+            v
+        };
+        let ours = relationships(&package::document_rels(&links));
+        assert!(ours.len() >= 3, "{ours:?}");
+        assert!(
+            ours.iter().all(|r| r.starts_with("Id=\"rIdLink")),
+            "{ours:?}"
+        );
+        assert_eq!(relationships(&xml.document_rels), ours);
+    }
 }

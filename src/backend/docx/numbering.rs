@@ -3,55 +3,64 @@
 //! Real list paragraphs (a `w:numPr` pointing here) rather than a typed
 //! bullet character, so Word, LibreOffice and pandoc all see a list, and the
 //! hanging indent keeps wrapped lines aligned with the text.
+//!
+//! docx-rs always writes its own decimal list as abstractNum 1 / num 1 ahead
+//! of ours; a second definition with id 1 would clash with it (LibreOffice
+//! and pandoc then show "1." instead of bullets), so ours starts at 2. The
+//! built-in one stays in the part, unused.
 
+use docx_rs::{
+    AbstractNumbering, Level, LevelJc, LevelText, NumberFormat, Numbering, RunFonts,
+    SpecialIndentType, Start,
+};
+
+use super::twips_i32;
 use super::xml::escape;
-use super::{NS_W, XML_DECLARATION, twips};
 use crate::layout::Definition;
 
-/// The `w:numId` of the bullet list. 0 means "no list" in WordprocessingML, so
-/// ids start at 1; this file is written by hand, so nothing else claims it.
-pub const BULLET_NUM_ID: u32 = 1;
+/// The `w:numId` (and `w:abstractNumId`) of the bullet list: 0 means "no
+/// list" and docx-rs claims 1 (see the module documentation).
+pub const BULLET_NUM_ID: usize = 2;
 
 /// Bullets for nested levels after the layout's own first-level bullet.
 const NESTED_BULLETS: [&str; 2] = ["◦", "▪"];
 
-/// Builds `numbering.xml`.
-pub fn numbering_xml(def: &Definition) -> String {
-    let indent = twips(def.spacing.bullet_indent);
-    let font = escape(&def.fonts.office_body);
-    let mut out = String::with_capacity(4096);
-    out.push_str(XML_DECLARATION);
-    out.push_str(&format!(r#"<w:numbering xmlns:w="{NS_W}">"#));
-    out.push_str(
-        r#"<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/>"#,
-    );
+/// Adds the bullet list definition to a document.
+pub fn add(docx: docx_rs::Docx, def: &Definition) -> docx_rs::Docx {
+    let indent = twips_i32(def.spacing.bullet_indent);
+    let font = def.fonts.office_body.as_str();
+    let mut list = AbstractNumbering::new(BULLET_NUM_ID);
+    list.multi_level_type = Some("hybridMultilevel".to_string());
     // Word expects all nine levels; deeper ones only matter if a user indents an item.
-    for level in 0..9u32 {
+    for level in 0..9usize {
         let bullet = if level == 0 {
+            // docx-rs writes `w:lvlText` as given: escape it here.
             escape(&def.style.bullet)
         } else {
-            let i = ((level - 1) % 2) as usize;
-            NESTED_BULLETS.get(i).copied().unwrap_or("•").to_string()
+            NESTED_BULLETS
+                .get((level - 1) % 2)
+                .copied()
+                .unwrap_or("•")
+                .to_string()
         };
-        let left = indent * i64::from(level + 1);
-        out.push_str(&format!(
-            concat!(
-                r#"<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>"#,
-                r#"<w:lvlText w:val="{bullet}"/><w:lvlJc w:val="left"/>"#,
-                r#"<w:pPr><w:ind w:left="{left}" w:hanging="{indent}"/></w:pPr>"#,
-                r#"<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}"/></w:rPr></w:lvl>"#
-            ),
-            level = level,
-            bullet = bullet,
-            left = left,
-            indent = indent,
-            font = font,
-        ));
+        let left = indent.saturating_mul(i32::try_from(level + 1).unwrap_or(i32::MAX));
+        list = list.add_level(
+            Level::new(
+                level,
+                Start::new(1),
+                NumberFormat::new("bullet"),
+                LevelText::new(bullet),
+                LevelJc::new("left"),
+            )
+            .indent(
+                Some(left),
+                Some(SpecialIndentType::Hanging(indent)),
+                None,
+                None,
+            )
+            .fonts(RunFonts::new().ascii(font).hi_ansi(font).cs(font)),
+        );
     }
-    out.push_str("</w:abstractNum>");
-    out.push_str(&format!(
-        r#"<w:num w:numId="{BULLET_NUM_ID}"><w:abstractNumId w:val="0"/></w:num>"#
-    ));
-    out.push_str("</w:numbering>");
-    out
+    docx.add_abstract_numbering(list)
+        .add_numbering(Numbering::new(BULLET_NUM_ID, BULLET_NUM_ID))
 }

@@ -1,91 +1,88 @@
-//! The package around the document: content types, relationships, core and
-//! app properties, settings, font table, and the zip container.
+//! The package around the document: which parts it has, their content
+//! types and relationships, the core and app properties, and the zip.
 //!
-//! The zip is reproducible: entries always in the same order, every entry
-//! time fixed, no directory entries, no extra fields.
+//! docx-rs builds the parts; this module decides which of them ship and
+//! packs them. `XMLDocx::pack` is not used: it stores entries with the
+//! current time, adds directory entries, and always writes parts a resume
+//! does not have (comments, footnotes, custom properties). Instead the
+//! content types and package relationships are built with docx-rs's own
+//! types from [`PARTS`], the list that is zipped, so nothing is declared
+//! that is missing and nothing ships undeclared; and the zip is
+//! reproducible: entries always in the same order, every entry time fixed,
+//! no directory entries, no extra fields.
 
 use std::io::{Cursor, Write};
 
+use docx_rs::{BuildXML, ContentTypes, DocumentRels, Rels};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::body::Links;
 use super::xml::escape;
-use super::{NS_W, XML_DECLARATION};
 use crate::document::Metadata;
 
 const CT_MAIN: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG_REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-/// `[Content_Types].xml`.
-pub fn content_types_xml() -> String {
-    let overrides = [
-        ("/word/document.xml", format!("{CT_MAIN}.document.main+xml")),
-        ("/word/styles.xml", format!("{CT_MAIN}.styles+xml")),
-        ("/word/numbering.xml", format!("{CT_MAIN}.numbering+xml")),
-        ("/word/settings.xml", format!("{CT_MAIN}.settings+xml")),
-        ("/word/fontTable.xml", format!("{CT_MAIN}.fontTable+xml")),
-        (
-            "/docProps/core.xml",
-            "application/vnd.openxmlformats-package.core-properties+xml".to_string(),
-        ),
-        (
-            "/docProps/app.xml",
-            "application/vnd.openxmlformats-officedocument.extended-properties+xml".to_string(),
-        ),
-    ];
-    let mut out = String::from(XML_DECLARATION);
-    out.push_str(
-        r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>"#,
-    );
-    for (part, ct) in overrides {
-        out.push_str(&format!(
-            r#"<Override PartName="{part}" ContentType="{ct}"/>"#
-        ));
-    }
-    out.push_str("</Types>");
-    out
+/// Every part of the package except the relationship parts, with its content type.
+///
+/// `commentsExtended.xml` is here because docx-rs's `document.xml.rels`
+/// always refers to it; it is an empty, valid part.
+const PARTS: [(&str, &str); 8] = [
+    ("/word/document.xml", "document.main+xml"),
+    ("/word/styles.xml", "styles+xml"),
+    ("/word/numbering.xml", "numbering+xml"),
+    ("/word/settings.xml", "settings+xml"),
+    ("/word/fontTable.xml", "fontTable+xml"),
+    ("/word/commentsExtended.xml", "commentsExtended+xml"),
+    (
+        "/docProps/core.xml",
+        "application/vnd.openxmlformats-package.core-properties+xml",
+    ),
+    (
+        "/docProps/app.xml",
+        "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+    ),
+];
+
+/// `[Content_Types].xml`: exactly the parts of [`PARTS`].
+pub fn content_types() -> ContentTypes {
+    PARTS.iter().fold(ContentTypes::new(), |ct, (part, kind)| {
+        if kind.starts_with("application/") {
+            ct.add_content(*part, *kind)
+        } else {
+            ct.add_content(*part, format!("{CT_MAIN}.{kind}"))
+        }
+    })
 }
 
-/// `_rels/.rels`: the main document and the two property parts.
-pub fn package_rels_xml() -> String {
-    format!(
-        concat!(
-            "{decl}<Relationships xmlns=\"{pkg}\">",
-            r#"<Relationship Id="rId1" Type="{rel}/officeDocument" Target="word/document.xml"/>"#,
-            r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#,
-            r#"<Relationship Id="rId3" Type="{rel}/extended-properties" Target="docProps/app.xml"/>"#,
-            "</Relationships>"
-        ),
-        decl = XML_DECLARATION,
-        pkg = PKG_REL,
-        rel = REL,
-    )
+/// `_rels/.rels`: the main document and the two property parts (docx-rs's
+/// default also names `docProps/custom.xml`, which a resume does not have).
+pub fn package_rels() -> Rels {
+    Rels::new()
+        .add_rel(format!("{REL}/officeDocument"), "word/document.xml")
+        .add_rel(
+            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+            "docProps/core.xml",
+        )
+        .add_rel(format!("{REL}/extended-properties"), "docProps/app.xml")
 }
 
-/// `word/_rels/document.xml.rels`: the document's parts, then one external
-/// relationship per distinct hyperlink target.
-pub fn document_rels_xml(links: &Links) -> String {
-    let mut out = format!("{XML_DECLARATION}<Relationships xmlns=\"{PKG_REL}\">");
-    for (id, kind, target) in [
-        ("rId1", "styles", "styles.xml"),
-        ("rId2", "numbering", "numbering.xml"),
-        ("rId3", "settings", "settings.xml"),
-        ("rId4", "fontTable", "fontTable.xml"),
-    ] {
-        out.push_str(&format!(
-            r#"<Relationship Id="{id}" Type="{REL}/{kind}" Target="{target}"/>"#
-        ));
+/// `word/_rels/document.xml.rels`, built again by docx-rs's `DocumentRels`
+/// with the hyperlinks in first-use order. docx-rs collects the same
+/// `(rid, target)` pairs while building, but through a `HashMap`, so its
+/// order (and the bytes) changed from run to run.
+pub fn document_rels(links: &Links) -> Vec<u8> {
+    DocumentRels {
+        // The `List Bullet` style refers to the list even when no paragraph does.
+        has_numberings: true,
+        hyperlinks: links
+            .relationships()
+            .map(|(id, target)| (id, target.to_string(), "External".to_string()))
+            .collect(),
+        ..DocumentRels::default()
     }
-    for (id, target) in links.relationships() {
-        // `target` is already escaped and free of whitespace and control characters.
-        out.push_str(&format!(
-            r#"<Relationship Id="{id}" Type="{REL}/hyperlink" Target="{target}" TargetMode="External"/>"#
-        ));
-    }
-    out.push_str("</Relationships>");
-    out
+    .build()
 }
 
 /// `docProps/core.xml`: title, creator, subject, keywords, language, dates.
@@ -130,6 +127,9 @@ pub fn core_xml(meta: &Metadata, language: &str, timestamp: i64) -> String {
     out
 }
 
+/// Every part we write ourselves starts with this.
+const XML_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
 /// `docProps/app.xml`: the producing application, without a version so that
 /// upgrades do not change otherwise identical output.
 pub fn app_xml() -> String {
@@ -143,35 +143,27 @@ pub fn app_xml() -> String {
     )
 }
 
-/// `word/settings.xml`: current Word compatibility (not "compatibility
-/// mode"), and the document language for the spelling checker.
-pub fn settings_xml(language: &str) -> String {
-    format!(
-        concat!(
-            "{decl}<w:settings xmlns:w=\"{w}\">",
-            r#"<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>"#,
-            r#"<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>"#,
-            r#"<w:themeFontLang w:val="{lang}"/>"#,
-            "</w:settings>"
-        ),
-        decl = XML_DECLARATION,
-        w = NS_W,
-        lang = escape(language),
-    )
-}
-
-/// `word/fontTable.xml`: the families the styles name.
-pub fn font_table_xml(names: &[String]) -> String {
-    let mut out = format!("{XML_DECLARATION}<w:fonts xmlns:w=\"{NS_W}\">");
-    for n in names {
-        out.push_str(&format!(r#"<w:font w:name="{}"/>"#, escape(n)));
-    }
-    out.push_str("</w:fonts>");
-    out
+/// `word/settings.xml` gets the language for theme fonts (`w:themeFontLang`),
+/// which docx-rs's `Settings` cannot express; it goes last, after
+/// `w:compat`, where the schema has it.
+pub fn patch_settings(settings: &mut Vec<u8>, language: &str) -> Result<(), String> {
+    let text = std::str::from_utf8(settings).map_err(|e| format!("settings.xml: {e}"))?;
+    let Some(at) = text.rfind("</w:settings>") else {
+        return Err("settings.xml: docx-rs output changed (no </w:settings>)".to_string());
+    };
+    let mut out = String::with_capacity(text.len() + 64);
+    out.push_str(text.get(..at).unwrap_or_default());
+    out.push_str(&format!(
+        r#"<w:themeFontLang w:val="{}" />"#,
+        escape(language)
+    ));
+    out.push_str(text.get(at..).unwrap_or_default());
+    *settings = out.into_bytes();
+    Ok(())
 }
 
 /// Packs the parts, in the given order, into a reproducible zip.
-pub fn zip(parts: &[(&str, String)]) -> zip::result::ZipResult<Vec<u8>> {
+pub fn zip(parts: &[(&str, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     // 1980-01-01, the zip epoch: entry times carry no information here, and
     // a fixed value keeps the bytes reproducible.
@@ -181,7 +173,7 @@ pub fn zip(parts: &[(&str, String)]) -> zip::result::ZipResult<Vec<u8>> {
         .unix_permissions(0o644);
     for (path, xml) in parts {
         zip.start_file(*path, options)?;
-        zip.write_all(xml.as_bytes())?;
+        zip.write_all(xml)?;
     }
     Ok(zip.finish()?.into_inner())
 }

@@ -4,9 +4,22 @@
 //! python-docx and pandoc need to see on the paragraph), so changing
 //! "Heading 1" in Word restyles every section heading at once. The values
 //! come from the layout definition, the same one the PDF uses.
+//!
+//! docx-rs always writes its own `Normal` style first, so we never define
+//! one (a second `Normal` is a duplicate style id): the body's base
+//! formatting goes into the document defaults instead (`default_fonts`,
+//! `default_size`, `default_line_spacing`), which `Normal` and every style
+//! based on it inherit. What docx-rs has no setter for is patched into the
+//! built part by [`patch`].
+
+use docx_rs::{
+    AlignmentType, BorderType, LineSpacing, LineSpacingType, NumberingId, NumberingProperty,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, ParagraphProperty, RunFonts,
+    RunProperty, SpecialIndentType, Style, StyleType, Tab, TabValueType,
+};
 
 use super::xml::escape;
-use super::{Geometry, half_points, twips};
+use super::{Geometry, half_points, twips_i32, twips_u32};
 use crate::layout::{Align, Definition};
 
 /// Style ids used by the body.
@@ -25,33 +38,21 @@ pub mod id {
     pub const ORGANISATION: &str = "EntryOrganisation";
     pub const DATES: &str = "EntryDates";
     pub const GROUP_NAME: &str = "KeywordGroupName";
-}
-
-/// One paragraph or character style, in schema order when written.
-struct StyleDef {
-    kind: &'static str,
-    id: &'static str,
-    name: &'static str,
-    based_on: Option<&'static str>,
-    next: Option<&'static str>,
-    /// Built-in styles Word shows in its gallery get a low priority number.
-    priority: u32,
-    ppr: String,
-    rpr: String,
-    default: bool,
+    /// Written by docx-rs itself; never define it.
+    pub const NORMAL: &str = "Normal";
+    pub const DEFAULT_PARAGRAPH_FONT: &str = "DefaultParagraphFont";
 }
 
 /// Paragraph spacing: before/after in points, line height "at least" size × factor.
-fn spacing(before: f32, after: f32, size: f32, line_height: f32) -> String {
-    format!(
-        r#"<w:spacing w:before="{}" w:after="{}" w:line="{}" w:lineRule="atLeast"/>"#,
-        twips(before),
-        twips(after),
-        twips(size * line_height)
-    )
+fn spacing(before: f32, after: f32, size: f32, line_height: f32) -> LineSpacing {
+    LineSpacing::new()
+        .before(twips_u32(before))
+        .after(twips_u32(after))
+        .line(twips_i32(size * line_height))
+        .line_rule(LineSpacingType::AtLeast)
 }
 
-/// Run properties in schema order: fonts, bold, italic, caps, colour, size, underline.
+/// Run properties of a style.
 #[derive(Default)]
 struct Run<'a> {
     font: Option<&'a str>,
@@ -65,34 +66,32 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
-    fn xml(&self) -> String {
-        let mut s = String::new();
+    fn property(&self) -> RunProperty {
+        let mut r = RunProperty::new();
         if let Some(f) = self.font {
-            let f = escape(f);
-            s.push_str(&format!(r#"<w:rFonts w:ascii="{f}" w:hAnsi="{f}"/>"#));
+            r = r.fonts(RunFonts::new().ascii(f).hi_ansi(f));
         }
         match self.bold {
-            Some(true) => s.push_str("<w:b/><w:bCs/>"),
-            Some(false) => s.push_str(r#"<w:b w:val="0"/><w:bCs w:val="0"/>"#),
+            Some(true) => r = r.bold(),
+            Some(false) => r = r.disable_bold(),
             None => {}
         }
         if self.italic {
-            s.push_str("<w:i/><w:iCs/>");
+            r = r.italic();
         }
         if self.caps {
-            s.push_str("<w:caps/>");
+            r = r.caps();
         }
         if let Some(c) = &self.color {
-            s.push_str(&format!(r#"<w:color w:val="{c}"/>"#));
+            r = r.color(c);
         }
         if let Some(size) = self.size {
-            let hp = half_points(size);
-            s.push_str(&format!(r#"<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>"#));
+            r = r.size(half_points(size));
         }
         if self.underline {
-            s.push_str(r#"<w:u w:val="single"/>"#);
+            r = r.underline("single");
         }
-        s
+        r
     }
 }
 
@@ -110,88 +109,110 @@ fn east_asia_font<'a>(def: &'a Definition, language: &str) -> &'a str {
     }
 }
 
-/// Every font family the document names (for `fontTable.xml`), deduplicated in first-use order.
-pub fn font_names(def: &Definition, language: &str) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for n in [
-        def.fonts.office_body.as_str(),
-        def.fonts.office_heading.as_str(),
-        east_asia_font(def, language),
-        def.docx.complex_script_font.as_str(),
-    ] {
-        if !names.iter().any(|x| x == n) {
-            names.push(n.to_string());
-        }
+/// One style: paragraph styles are in Word's quick gallery (`qFormat`), character styles not.
+// The styles below read as a table, one row of positional values each.
+#[allow(clippy::too_many_arguments)]
+fn style(
+    kind: StyleType,
+    id: &str,
+    name: &str,
+    based_on: Option<&str>,
+    next: Option<&str>,
+    priority: usize,
+    ppr: ParagraphProperty,
+    rpr: &Run,
+) -> Style {
+    let mut s = Style::new(id, kind)
+        .name(name)
+        .ui_priority(priority)
+        .q_format(kind == StyleType::Paragraph);
+    if let Some(b) = based_on {
+        s = s.based_on(b);
     }
-    names
+    if let Some(n) = next {
+        s = s.next(n);
+    }
+    s.paragraph_property = ppr;
+    s.run_property = rpr.property();
+    s
 }
 
-/// Builds `styles.xml`.
-pub fn styles_xml(def: &Definition, geometry: &Geometry, language: &str) -> String {
+/// Adds the document defaults and every style to a document.
+pub fn add(
+    docx: docx_rs::Docx,
+    def: &Definition,
+    geometry: &Geometry,
+    language: &str,
+) -> docx_rs::Docx {
     let sz = &def.sizes;
     let sp = &def.spacing;
     let col = &def.colors;
     let lh = sp.line_height;
     let heading_font = Some(def.fonts.office_heading.as_str());
-    let jc = match def.style.header_align {
-        Align::Left => "",
-        Align::Center => r#"<w:jc w:val="center"/>"#,
+    let header = |p: ParagraphProperty| match def.style.header_align {
+        Align::Left => p,
+        Align::Center => p.align(AlignmentType::Center),
     };
-    let p = |kind, id, name, based_on, next, priority, ppr: String, rpr: Run| StyleDef {
-        kind,
-        id,
-        name,
-        based_on,
-        next,
-        priority,
-        ppr,
-        rpr: rpr.xml(),
-        default: false,
-    };
-    let rule = if def.style.heading_rule {
-        format!(
-            r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="{}"/></w:pBdr>"#,
-            col.rule.hex()
+    let spaced = |s: LineSpacing| ParagraphProperty::new().line_spacing(s);
+    let body = def.fonts.office_body.as_str();
+    let mut docx = docx
+        // Every script slot, so CJK and Arabic text find a font too.
+        .default_fonts(
+            RunFonts::new()
+                .ascii(body)
+                .east_asia(east_asia_font(def, language))
+                .hi_ansi(body)
+                .cs(&def.docx.complex_script_font),
         )
-    } else {
-        String::new()
-    };
-    let styles = vec![
-        StyleDef {
-            default: true,
-            ..p(
-                "paragraph",
-                "Normal",
-                "Normal",
-                None,
-                None,
-                0,
-                spacing(0.0, 0.0, sz.body, lh),
-                Run::default(),
-            )
-        },
-        StyleDef {
-            default: true,
-            ..p(
-                "character",
-                "DefaultParagraphFont",
-                "Default Paragraph Font",
-                None,
-                None,
-                1,
-                String::new(),
-                Run::default(),
-            )
-        },
-        p(
-            "paragraph",
+        .default_size(half_points(sz.body))
+        // What the current Normal style would carry: no paragraph spacing,
+        // lines at least the body size × line height.
+        .default_line_spacing(spacing(0.0, 0.0, sz.body, lh));
+
+    let mut h1 = ParagraphProperty::new()
+        .keep_next(true)
+        .keep_lines(true)
+        .line_spacing(spacing(sp.before_section, sp.after_heading, sz.heading, lh))
+        .outline_lvl(0);
+    if def.style.heading_rule {
+        // Not `set_border`: on a paragraph without borders it starts from
+        // docx-rs's default box (thin lines on all four sides).
+        h1.borders = Some(
+            ParagraphBorders::with_empty().set(
+                ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                    .val(BorderType::Single)
+                    .size(6)
+                    .space(1)
+                    .color(col.rule.hex()),
+            ),
+        );
+    }
+    let indent = twips_i32(sp.bullet_indent);
+    let para = StyleType::Paragraph;
+    let chr = StyleType::Character;
+    let normal = Some(id::NORMAL);
+    let dpf = Some(id::DEFAULT_PARAGRAPH_FONT);
+    let styles = [
+        // Marked as the default character style by `patch`.
+        style(
+            chr,
+            id::DEFAULT_PARAGRAPH_FONT,
+            "Default Paragraph Font",
+            None,
+            None,
+            1,
+            ParagraphProperty::new(),
+            &Run::default(),
+        ),
+        style(
+            para,
             id::TITLE,
             "Title",
-            Some("Normal"),
+            normal,
             Some(id::SUBTITLE),
             10,
-            format!("{}{jc}", spacing(0.0, 2.0, sz.name, 1.1)),
-            Run {
+            header(spaced(spacing(0.0, 2.0, sz.name, 1.1))),
+            &Run {
                 font: heading_font,
                 bold: Some(true),
                 color: Some(col.accent.hex()),
@@ -199,47 +220,44 @@ pub fn styles_xml(def: &Definition, geometry: &Geometry, language: &str) -> Stri
                 ..Run::default()
             },
         ),
-        p(
-            "paragraph",
+        style(
+            para,
             id::SUBTITLE,
             "Subtitle",
-            Some("Normal"),
+            normal,
             Some(id::CONTACT),
             11,
-            format!("{}{jc}", spacing(0.0, 2.0, sz.label, lh)),
-            Run {
+            header(spaced(spacing(0.0, 2.0, sz.label, lh))),
+            &Run {
                 font: heading_font,
                 color: Some(col.muted.hex()),
                 size: Some(sz.label),
                 ..Run::default()
             },
         ),
-        p(
-            "paragraph",
+        style(
+            para,
             id::CONTACT,
             "Contact Info",
-            Some("Normal"),
+            normal,
             Some(id::BODY),
             12,
-            format!("{}{jc}", spacing(0.0, sp.after_header, sz.contact, lh)),
-            Run {
+            header(spaced(spacing(0.0, sp.after_header, sz.contact, lh))),
+            &Run {
                 color: Some(col.muted.hex()),
                 size: Some(sz.contact),
                 ..Run::default()
             },
         ),
-        p(
-            "paragraph",
+        style(
+            para,
             id::HEADING1,
             "heading 1",
-            Some("Normal"),
+            normal,
             Some(id::BODY),
             9,
-            format!(
-                "<w:keepNext/><w:keepLines/>{rule}{}<w:outlineLvl w:val=\"0\"/>",
-                spacing(sp.before_section, sp.after_heading, sz.heading, lh)
-            ),
-            Run {
+            h1,
+            &Run {
                 font: heading_font,
                 bold: Some(true),
                 caps: def.style.heading_uppercase,
@@ -248,19 +266,25 @@ pub fn styles_xml(def: &Definition, geometry: &Geometry, language: &str) -> Stri
                 ..Run::default()
             },
         ),
-        p(
-            "paragraph",
+        style(
+            para,
             id::HEADING2,
             "heading 2",
-            Some("Normal"),
+            normal,
             Some(id::DETAILS),
             9,
-            format!(
-                r#"<w:keepNext/><w:keepLines/><w:tabs><w:tab w:val="right" w:pos="{}"/></w:tabs>{}<w:outlineLvl w:val="1"/>"#,
-                geometry.text_width,
-                spacing(sp.between_entries, 0.0, sz.entry_title, lh)
-            ),
-            Run {
+            ParagraphProperty::new()
+                .keep_next(true)
+                .keep_lines(true)
+                // Entry dates align right at the text width.
+                .add_tab(
+                    Tab::new()
+                        .val(TabValueType::Right)
+                        .pos(usize::try_from(geometry.text_width).unwrap_or(0)),
+                )
+                .line_spacing(spacing(sp.between_entries, 0.0, sz.entry_title, lh))
+                .outline_lvl(1),
+            &Run {
                 font: heading_font,
                 bold: Some(true),
                 color: Some(col.text.hex()),
@@ -268,171 +292,187 @@ pub fn styles_xml(def: &Definition, geometry: &Geometry, language: &str) -> Stri
                 ..Run::default()
             },
         ),
-        p(
-            "paragraph",
+        style(
+            para,
             id::DETAILS,
             "Entry Details",
-            Some("Normal"),
+            normal,
             Some(id::BODY),
             13,
-            format!(
-                "<w:keepNext/>{}",
-                spacing(0.0, sp.after_paragraph, sz.small, lh)
-            ),
-            Run {
+            spaced(spacing(0.0, sp.after_paragraph, sz.small, lh)).keep_next(true),
+            &Run {
                 italic: true,
                 color: Some(col.muted.hex()),
                 size: Some(sz.small),
                 ..Run::default()
             },
         ),
-        p(
-            "paragraph",
+        style(
+            para,
             id::BODY,
             "Body Text",
-            Some("Normal"),
+            normal,
             None,
             1,
-            spacing(0.0, sp.after_paragraph, sz.body, lh),
-            Run::default(),
+            spaced(spacing(0.0, sp.after_paragraph, sz.body, lh)),
+            &Run::default(),
         ),
-        p(
-            "paragraph",
+        style(
+            para,
             id::LIST_BULLET,
             "List Bullet",
-            Some("Normal"),
+            normal,
             None,
             36,
-            format!(
-                r#"<w:numPr><w:numId w:val="{}"/></w:numPr>{}<w:ind w:left="{}" w:hanging="{}"/>"#,
-                super::numbering::BULLET_NUM_ID,
-                spacing(0.0, 0.0, sz.body, lh),
-                twips(sp.bullet_indent),
-                twips(sp.bullet_indent)
-            ),
-            Run::default(),
+            spaced(spacing(0.0, 0.0, sz.body, lh))
+                .numbering_property(
+                    NumberingProperty::new().id(NumberingId::new(super::numbering::BULLET_NUM_ID)),
+                )
+                .indent(
+                    Some(indent),
+                    Some(SpecialIndentType::Hanging(indent)),
+                    None,
+                    None,
+                ),
+            &Run::default(),
         ),
-        p(
-            "paragraph",
+        style(
+            para,
             id::KEYWORDS,
             "Keywords",
-            Some("Normal"),
+            normal,
             None,
             14,
-            spacing(0.0, sp.after_paragraph, sz.body, lh),
-            Run::default(),
+            spaced(spacing(0.0, sp.after_paragraph, sz.body, lh)),
+            &Run::default(),
         ),
-        p(
-            "paragraph",
+        style(
+            para,
             id::ENTRY_KEYWORDS,
             "Entry Keywords",
             Some(id::KEYWORDS),
             None,
             14,
-            String::new(),
-            Run {
+            ParagraphProperty::new(),
+            &Run {
                 italic: true,
                 color: Some(col.muted.hex()),
                 ..Run::default()
             },
         ),
-        p(
-            "character",
+        style(
+            chr,
             id::HYPERLINK,
             "Hyperlink",
-            Some("DefaultParagraphFont"),
+            dpf,
             None,
             99,
-            String::new(),
-            Run {
+            ParagraphProperty::new(),
+            &Run {
                 color: Some(col.link.hex()),
                 underline: true,
                 ..Run::default()
             },
         ),
-        p(
-            "character",
+        style(
+            chr,
             id::ORGANISATION,
             "Entry Organisation",
-            Some("DefaultParagraphFont"),
+            dpf,
             None,
             15,
-            String::new(),
-            Run {
+            ParagraphProperty::new(),
+            &Run {
                 bold: Some(false),
                 color: Some(col.accent.hex()),
                 ..Run::default()
             },
         ),
-        p(
-            "character",
+        style(
+            chr,
             id::DATES,
             "Entry Dates",
-            Some("DefaultParagraphFont"),
+            dpf,
             None,
             16,
-            String::new(),
-            Run {
+            ParagraphProperty::new(),
+            &Run {
                 bold: Some(false),
                 color: Some(col.muted.hex()),
                 size: Some(sz.small),
                 ..Run::default()
             },
         ),
-        p(
-            "character",
+        style(
+            chr,
             id::GROUP_NAME,
             "Keyword Group Name",
-            Some("DefaultParagraphFont"),
+            dpf,
             None,
             17,
-            String::new(),
-            Run {
+            ParagraphProperty::new(),
+            &Run {
                 bold: Some(true),
                 ..Run::default()
             },
         ),
     ];
-    let mut out = String::with_capacity(8192);
-    out.push_str(super::XML_DECLARATION);
-    out.push_str(&format!(r#"<w:styles xmlns:w="{}">"#, super::NS_W));
-    out.push_str(&doc_defaults(def, language));
-    for s in &styles {
-        out.push_str(&format!(
-            r#"<w:style w:type="{}"{} w:styleId="{}"><w:name w:val="{}"/>"#,
-            s.kind,
-            if s.default { r#" w:default="1""# } else { "" },
-            s.id,
-            s.name
-        ));
-        if let Some(b) = s.based_on {
-            out.push_str(&format!(r#"<w:basedOn w:val="{b}"/>"#));
-        }
-        if let Some(n) = s.next {
-            out.push_str(&format!(r#"<w:next w:val="{n}"/>"#));
-        }
-        out.push_str(&format!(r#"<w:uiPriority w:val="{}"/>"#, s.priority));
-        if s.kind == "paragraph" {
-            out.push_str("<w:qFormat/>");
-        }
-        if !s.ppr.is_empty() {
-            out.push_str(&format!("<w:pPr>{}</w:pPr>", s.ppr));
-        }
-        if !s.rpr.is_empty() {
-            out.push_str(&format!("<w:rPr>{}</w:rPr>", s.rpr));
-        }
-        out.push_str("</w:style>");
+    for s in styles {
+        docx = docx.add_style(s);
     }
-    out.push_str("</w:styles>");
-    out
+    docx
 }
 
-/// Document defaults: fonts for every script slot, size, colour and languages.
-fn doc_defaults(def: &Definition, language: &str) -> String {
-    let body = escape(&def.fonts.office_body);
-    let ea = escape(east_asia_font(def, language));
-    let cs = escape(&def.docx.complex_script_font);
-    let size = half_points(def.sizes.body);
+/// Replaces the first `anchor` in `part` with `with`, or says which patch no longer applies.
+fn replace_once(part: &mut Vec<u8>, anchor: &str, with: &str, what: &str) -> Result<(), String> {
+    let text = std::str::from_utf8(part).map_err(|e| format!("{what}: {e}"))?;
+    match text.find(anchor) {
+        Some(at) => {
+            let mut out = String::with_capacity(text.len() + with.len());
+            out.push_str(text.get(..at).unwrap_or_default());
+            out.push_str(with);
+            out.push_str(text.get(at + anchor.len()..).unwrap_or_default());
+            *part = out.into_bytes();
+            Ok(())
+        }
+        None => Err(format!(
+            "{what}: docx-rs output changed ({anchor:?} not found)"
+        )),
+    }
+}
+
+/// What docx-rs cannot express in `styles.xml`, patched into the built part:
+///
+/// - `w:default="1"` on `Normal` and `DefaultParagraphFont`: without it
+///   python-docx reports no default paragraph style and Word may pick its
+///   own; docx-rs has no attribute for it.
+/// - `w:bCs w:val="false"` where bold is switched off: docx-rs's
+///   `disable_bold` writes `<w:b w:val="false"/>` but a bare `<w:bCs/>`
+///   (on), so Arabic or Hebrew organisation names would stay bold.
+/// - the text colour and the languages (`w:lang`: the document language,
+///   its east-Asian counterpart, Arabic for complex scripts) in the run
+///   defaults: `DocDefaults` only takes fonts, size and spacing. They go
+///   last in `w:rPr`, where the schema has them.
+pub fn patch(styles: &mut Vec<u8>, def: &Definition, language: &str) -> Result<(), String> {
+    for (kind, id) in [
+        ("paragraph", id::NORMAL),
+        ("character", id::DEFAULT_PARAGRAPH_FONT),
+    ] {
+        replace_once(
+            styles,
+            &format!(r#"<w:style w:type="{kind}" w:styleId="{id}">"#),
+            &format!(r#"<w:style w:type="{kind}" w:default="1" w:styleId="{id}">"#),
+            "styles.xml default style",
+        )?;
+    }
+    let bold_off = r#"<w:b w:val="false" /><w:bCs />"#;
+    let text = String::from_utf8_lossy(styles);
+    if !text.contains(bold_off) {
+        return Err("styles.xml bold off: docx-rs output changed".to_string());
+    }
+    *styles = text
+        .replace(bold_off, r#"<w:b w:val="false" /><w:bCs w:val="false" />"#)
+        .into_bytes();
     let lang = escape(language);
     let primary = language.split(['-', '_']).next().unwrap_or("");
     // Tell Word which east-Asian language to expect, so it picks the right glyph variants.
@@ -446,20 +486,19 @@ fn doc_defaults(def: &Definition, language: &str) -> String {
         }
         _ => "zh-CN",
     };
-    format!(
-        concat!(
-            "<w:docDefaults><w:rPrDefault><w:rPr>",
-            r#"<w:rFonts w:ascii="{body}" w:eastAsia="{ea}" w:hAnsi="{body}" w:cs="{cs}"/>"#,
-            r#"<w:color w:val="{color}"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>"#,
-            r#"<w:lang w:val="{lang}" w:eastAsia="{ea_lang}" w:bidi="ar-SA"/>"#,
-            "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr/></w:pPrDefault></w:docDefaults>"
+    replace_once(
+        styles,
+        "</w:rPr></w:rPrDefault>",
+        &format!(
+            concat!(
+                r#"<w:color w:val="{color}" />"#,
+                r#"<w:lang w:val="{lang}" w:eastAsia="{ea_lang}" w:bidi="ar-SA" />"#,
+                "</w:rPr></w:rPrDefault>"
+            ),
+            color = def.colors.text.hex(),
+            lang = lang,
+            ea_lang = ea_lang,
         ),
-        body = body,
-        ea = ea,
-        cs = cs,
-        color = def.colors.text.hex(),
-        size = size,
-        lang = lang,
-        ea_lang = ea_lang,
+        "styles.xml run defaults",
     )
 }
