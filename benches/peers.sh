@@ -202,7 +202,9 @@ try() {
   local rc=0
   "$@" >"$R/$name.first.log" 2>&1 || rc=$?
   if [ $rc -ne 0 ]; then
-    fail "$name: exit $rc: $(tail -c 300 "$R/$name.first.log" | tr -s '\n' ' ')"; return 1
+    local why
+    why=$(grep -m1 -A1 -E '[A-Za-z]*Error: |error: ' "$R/$name.first.log" | tr -s '\n ' '  ' | sed 's/│//g' | cut -c1-300)
+    fail "$name: exit $rc: ${why:-$(tail -n 3 "$R/$name.first.log" | tr -s '\n ' '  ')}"; return 1
   fi
   [ -s "$out" ] || { fail "$name: exit 0 but no $out"; return 1; }
 }
