@@ -230,7 +230,7 @@ fn subset_fonts(
                     for g in &piece.glyphs {
                         let entry = glyphs.entry(g.gid).or_default();
                         if entry.is_empty() {
-                            entry.clone_from(&g.text);
+                            entry.push_str(&g.text);
                         }
                     }
                 }

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use compact_str::CompactString;
 use unicode_bidi::{BidiClass, bidi_class};
 
 use super::fonts::{FontKey, FontSet, ignorable};
@@ -38,8 +39,10 @@ pub struct Glyph {
     /// Horizontal offset from the pen, in points (marks, GPOS).
     pub x_offset: f32,
     /// The characters this glyph stands for (the whole cluster on its first
-    /// glyph, empty on the others), for ToUnicode.
-    pub text: String,
+    /// glyph, empty on the others), for ToUnicode. Inline up to 24 bytes:
+    /// a glyph's text is almost always one character, and a `String` per
+    /// glyph was the largest source of allocations in a render.
+    pub text: CompactString,
 }
 
 /// Glyphs in one face, style and direction, in visual order.
@@ -87,7 +90,7 @@ struct Unshaped {
     gid: u16,
     advance: i32,
     x_offset: i32,
-    text: String,
+    text: CompactString,
 }
 
 impl<'s, 'f> Shaper<'s, 'f> {
@@ -236,9 +239,14 @@ fn shape_units(
                     .unwrap_or(text.len());
                 // No-break spaces only steer line breaking; extracted
                 // text should have plain spaces.
-                text.get(start..end).unwrap_or("").replace('\u{00A0}', " ")
+                let cluster = text.get(start..end).unwrap_or("");
+                if cluster.contains('\u{00A0}') {
+                    CompactString::from(cluster.replace('\u{00A0}', " "))
+                } else {
+                    CompactString::from(cluster)
+                }
             } else {
-                String::new()
+                CompactString::default()
             };
             Unshaped {
                 gid: u16::try_from(info.glyph_id).unwrap_or(0),
