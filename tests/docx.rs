@@ -4,6 +4,8 @@
 //!
 //! `UPDATE_GOLDEN=1 cargo test --test docx` rewrites `tests/golden/docx/`.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -28,16 +30,7 @@ fn samples() -> Vec<PathBuf> {
 }
 
 fn corpus() -> Vec<PathBuf> {
-    let dir = manifest().join("../shared/corpus/real");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut v: Vec<PathBuf> = entries
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    v.sort();
-    v
+    common::corpus_real()
 }
 
 fn load(path: &Path) -> Document {

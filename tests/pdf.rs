@@ -4,6 +4,7 @@
 //!
 //! `UPDATE_GOLDEN=1 cargo test --test pdf` rewrites `tests/golden/*.pdf.txt`.
 
+mod common;
 mod pdf_dump;
 
 use std::path::{Path, PathBuf};
@@ -64,13 +65,8 @@ fn inputs() -> Vec<PathBuf> {
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
-    // The shared corpus sits beside the repository; skip it quietly when absent.
-    if let Ok(dir) = std::fs::read_dir(manifest().join("../shared/corpus/real")) {
-        files.extend(
-            dir.map(|e| e.unwrap().path())
-                .filter(|p| p.extension().is_some_and(|x| x == "json")),
-        );
-    }
+    // The shared corpus sits beside the repository; without it, samples only (with a note).
+    files.extend(common::corpus_real());
     files.sort();
     files
 }

@@ -82,5 +82,8 @@ fn wrong_shapes_anywhere_never_panic() {
             runs += 1;
         }
     }
-    assert!(runs > 300, "{runs} runs");
+    // Each input gives a run for every 11th node: the samples alone give a few
+    // dozen, the corpus several hundred more. Fewer means nodes were skipped.
+    let least = if common::corpus().is_some() { 300 } else { 30 };
+    assert!(runs > least, "{runs} runs, expected more than {least}");
 }

@@ -12,13 +12,71 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `../shared/corpus`, when it is there (it is beside the repository in CI).
+/// The folder of shared test data: `$RESUME_EXPORT_SHARED` if set, else
+/// `../shared` beside the repository (where CI puts it). A fresh clone has
+/// none; `.ci/run` also runs the suite with the variable naming a missing
+/// folder, to prove that every test passes without it.
+pub fn shared() -> PathBuf {
+    match std::env::var_os("RESUME_EXPORT_SHARED") {
+        Some(dir) => PathBuf::from(dir),
+        None => root().join("../shared"),
+    }
+}
+
+/// The shared corpus (`corpus/` of [`shared`]), when it is there; a note on
+/// stderr says which checks are left out when it is not.
 pub fn corpus() -> Option<PathBuf> {
-    let dir = root().join("../shared/corpus");
+    let dir = shared().join("corpus");
     if dir.join("real").is_dir() {
         Some(dir)
     } else {
-        eprintln!("note: ../shared/corpus not found; corpus tests skipped");
+        missing(&dir, "corpus");
+        None
+    }
+}
+
+/// Says once per test binary, on the real stderr (the test harness captures
+/// `eprintln!` of passing tests), which shared data is missing, and once per
+/// test which test left that part out.
+fn missing(dir: &Path, what: &str) {
+    use std::io::Write;
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let binary = std::env::args().next().unwrap_or_default();
+        let binary = Path::new(&binary)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // `validate-d4620c01f725000b` → `tests/validate.rs`.
+        let binary = match binary.rsplit_once('-') {
+            Some((name, _)) => format!("tests/{name}.rs"),
+            None => binary,
+        };
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: {} not found: {binary} checks the samples only and skips its {what} checks",
+            dir.display()
+        );
+    });
+    let test = std::thread::current().name().unwrap_or("?").to_string();
+    eprintln!(
+        "note: {} not found; {test} skips its {what} part",
+        dir.display()
+    );
+}
+
+/// The real resumes of the corpus, sorted; empty (with a note) without it.
+pub fn corpus_real() -> Vec<PathBuf> {
+    corpus().map_or_else(Vec::new, |c| json_files(&c.join("real")))
+}
+
+/// The seed folder (`seed/` of [`shared`]), when it is there, else a note.
+pub fn seed() -> Option<PathBuf> {
+    let dir = shared().join("seed");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        missing(&dir, "seed");
         None
     }
 }
@@ -44,9 +102,7 @@ pub fn samples() -> Vec<PathBuf> {
 /// Every real corpus file and every sample.
 pub fn all_inputs() -> Vec<PathBuf> {
     let mut v = samples();
-    if let Some(c) = corpus() {
-        v.extend(json_files(&c.join("real")));
-    }
+    v.extend(corpus_real());
     v
 }
 
