@@ -330,3 +330,51 @@ fn the_corpus_with_its_invalid_files_exits_1_and_writes_every_good_one() {
     );
     assert_eq!(files_in(&out).len(), 49 * formats);
 }
+
+#[test]
+fn a_number_in_a_batch_fails_alone_and_the_others_convert() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("good.json"), sample_json()).unwrap();
+    std::fs::write(tmp.path().join("number.json"), "42\n").unwrap();
+    let lines = format!("{}\n\"just text\"\n", minified("Ann One"));
+    std::fs::write(tmp.path().join("people.jsonl"), lines).unwrap();
+    let out = tmp.path().join("out");
+    let report = tmp.path().join("report.json");
+    cmd()
+        .args(["-q", "-f", "md,pdf", "-d"])
+        .arg(&out)
+        .arg("--report")
+        .arg(&report)
+        .arg(tmp.path())
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "not a resume: the top level is a number; a resume is an object",
+        ))
+        .stderr(contains("number.json:1:1"))
+        .stderr(contains("people.jsonl:2:1"));
+    assert_eq!(
+        files_in(&out),
+        ["good.md", "good.pdf", "people-1.md", "people-1.pdf"]
+    );
+    let r: Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_eq!(r["summary"]["failed"], 2);
+    let errors: Vec<&str> = r["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|u| u["error"].as_str())
+        .collect();
+    assert!(
+        errors.iter().any(|e| e.ends_with(
+            "number.json:1:1: not a resume: the top level is a number; a resume is an object"
+        )),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.ends_with(
+            "people.jsonl:2:1: not a resume: the top level is a string; a resume is an object"
+        )),
+        "{errors:?}"
+    );
+}

@@ -9,7 +9,7 @@ use crate::resume::SourceError;
 pub fn location(name: &str, e: &SourceError, offset: (usize, usize)) -> String {
     match e {
         SourceError::Encoding { .. } | SourceError::Limit(_) => name.to_string(),
-        SourceError::Json(j) => {
+        SourceError::Json(j) | SourceError::NotResume(j) => {
             let (line, column) = shift(j.line, j.column, offset);
             format!("{name}:{line}:{column}")
         }
@@ -35,43 +35,53 @@ pub fn source_error(name: &str, e: &SourceError, color: bool, offset: (usize, us
         SourceError::Limit(message) => {
             format!("error: {name}: {message}; nothing was written")
         }
-        SourceError::Json(j) => {
-            let (line, _) = shift(j.line, j.column, offset);
-            // A resume that starts mid-line (an array element) keeps its real columns.
-            let pad = if j.line == 1 {
-                offset.1.saturating_sub(1)
-            } else {
-                0
-            };
-            let source = format!("{}{}", " ".repeat(pad), j.line_text);
-            let col = j.column.saturating_sub(1);
-            let start: usize = pad
-                + j.line_text
-                    .chars()
-                    .take(col)
-                    .map(char::len_utf8)
-                    .sum::<usize>();
-            let width = j.line_text.chars().nth(col).map_or(0, char::len_utf8);
-            let title = format!("invalid JSON: {}", j.message);
-            let report = &[Level::ERROR.primary_title(&title).element(
-                Snippet::source(&source)
-                    .line_start(line)
-                    .path(name)
-                    .annotation(
-                        AnnotationKind::Primary
-                            .span(start..start + width)
-                            .label(&j.message),
-                    ),
-            )];
-            let renderer = if color {
-                Renderer::styled()
-            } else {
-                Renderer::plain()
-            };
-            format!(
-                "{}\n  = note: nothing was written for this input",
-                renderer.render(report)
-            )
-        }
+        SourceError::Json(j) => snippet(name, j, "invalid JSON", color, offset),
+        SourceError::NotResume(j) => snippet(name, j, "not a resume", color, offset),
     }
+}
+
+/// An error message with the line of the source it points at.
+fn snippet(
+    name: &str,
+    j: &crate::resume::JsonError,
+    kind: &str,
+    color: bool,
+    offset: (usize, usize),
+) -> String {
+    let (line, _) = shift(j.line, j.column, offset);
+    // A resume that starts mid-line (an array element) keeps its real columns.
+    let pad = if j.line == 1 {
+        offset.1.saturating_sub(1)
+    } else {
+        0
+    };
+    let source = format!("{}{}", " ".repeat(pad), j.line_text);
+    let col = j.column.saturating_sub(1);
+    let start: usize = pad
+        + j.line_text
+            .chars()
+            .take(col)
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let width = j.line_text.chars().nth(col).map_or(0, char::len_utf8);
+    let title = format!("{kind}: {}", j.message);
+    let report = &[Level::ERROR.primary_title(&title).element(
+        Snippet::source(&source)
+            .line_start(line)
+            .path(name)
+            .annotation(
+                AnnotationKind::Primary
+                    .span(start..start + width)
+                    .label(&j.message),
+            ),
+    )];
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    format!(
+        "{}\n  = note: nothing was written for this input",
+        renderer.render(report)
+    )
 }

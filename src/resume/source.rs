@@ -16,6 +16,9 @@ pub enum SourceError {
     Json(JsonError),
     /// Over one of the [`Limits`](super::Limits).
     Limit(String),
+    /// Valid JSON, but its top level is not an object, so it is no resume
+    /// (the position is where the top-level value starts).
+    NotResume(JsonError),
 }
 
 /// A JSON syntax or structure error with its position.
@@ -37,7 +40,9 @@ impl fmt::Display for SourceError {
             SourceError::Encoding { offset, message } => {
                 write!(f, "{message} (at byte {offset})")
             }
-            SourceError::Json(e) => write!(f, "{}:{}: {}", e.line, e.column, e.message),
+            SourceError::Json(e) | SourceError::NotResume(e) => {
+                write!(f, "{}:{}: {}", e.line, e.column, e.message)
+            }
             SourceError::Limit(m) => f.write_str(m),
         }
     }
@@ -120,6 +125,7 @@ pub fn parse_json_within(
     match serde_json::from_str::<serde_json::Value>(&text) {
         Ok(v) => {
             super::limits::check_value(&v, limits).map_err(SourceError::Limit)?;
+            check_top_level(&text, &v)?;
             Ok((text, v))
         }
         Err(e) => {
@@ -135,6 +141,52 @@ pub fn parse_json_within(
             Err(SourceError::Json(error))
         }
     }
+}
+
+/// A resume is an object; a top-level array is a list of resumes (split into
+/// members before parsing, or read as a list). A number, text, a boolean or
+/// null is no resume at all, and is refused rather than rendered empty.
+fn check_top_level(text: &str, value: &serde_json::Value) -> Result<(), SourceError> {
+    use serde_json::Value;
+    let what = |v: &Value| match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    };
+    let (message, pointer) = match value {
+        Value::Object(_) => return Ok(()),
+        Value::Array(items) => match items.iter().position(|v| !v.is_object()) {
+            None => return Ok(()),
+            Some(i) => (
+                format!(
+                    "item {} of the list is {}; a list of resumes holds only objects",
+                    i + 1,
+                    what(items.get(i).unwrap_or(&Value::Null))
+                ),
+                format!("/{i}"),
+            ),
+        },
+        other => (
+            format!("the top level is {}; a resume is an object", what(other)),
+            String::new(),
+        ),
+    };
+    let (line, column) = locate(text, &pointer).unwrap_or((1, 1));
+    let line_text = text
+        .split('\n')
+        .nth(line - 1)
+        .unwrap_or("")
+        .trim_end_matches('\r')
+        .to_string();
+    Err(SourceError::NotResume(JsonError {
+        message,
+        line,
+        column,
+        line_text,
+    }))
 }
 
 fn json_error(text: &str, e: &serde_json::Error) -> JsonError {
