@@ -3,7 +3,6 @@
 //! nothing, a resume that fits already is untouched, DOCX takes the tighter
 //! sizes, and fitting is deterministic.
 
-#[allow(dead_code)]
 mod pdf_dump;
 
 use std::collections::BTreeMap;

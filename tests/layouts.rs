@@ -6,7 +6,6 @@
 //! parts. `UPDATE_GOLDEN=1 cargo test --test layouts` rewrites them.
 
 mod common;
-#[allow(dead_code)]
 mod pdf_dump;
 
 use std::io::Read;

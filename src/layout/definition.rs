@@ -119,6 +119,8 @@ pub struct Sizes {
 pub struct Colors {
     pub text: Color,
     pub accent: Color,
+    /// The organisation beside an entry's title (employer, school, issuer).
+    pub organisation: Color,
     pub muted: Color,
     pub rule: Color,
     pub link: Color,

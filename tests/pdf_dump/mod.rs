@@ -1,6 +1,8 @@
 //! A text dump of a PDF, read with lopdf alone (no poppler): positioned
 //! lines per page (text decoded through each font's ToUnicode map, widths
-//! from `/W`), link URIs and outline titles.
+//! from `/W`), the fill colour of each shown string, link URIs and outline titles.
+
+#![allow(dead_code)] // each test binary that includes this module uses a part of it
 
 use std::collections::BTreeMap;
 
@@ -22,6 +24,8 @@ pub struct Dump {
     pub pages: Vec<Vec<Run>>,
     pub links: Vec<String>,
     pub outline: Vec<String>,
+    /// Every shown string (one `TJ`/`Tj`) with its RGB fill colour as `rrggbb`.
+    pub painted: Vec<(String, String)>,
 }
 
 struct Font {
@@ -94,6 +98,8 @@ pub fn dump(bytes: &[u8]) -> Dump {
         let content = Content::decode(&content).expect("content decodes");
         let mut runs: Vec<Run> = Vec::new();
         let (mut font, mut size, mut x, mut y) = (Vec::new(), 0.0f32, 0.0f32, 0.0f32);
+        let mut fill = String::from("000000");
+        let mut saved = Vec::new();
         for op in content.operations {
             match op.operator.as_str() {
                 "Tf" => {
@@ -104,6 +110,19 @@ pub fn dump(bytes: &[u8]) -> Dump {
                         .unwrap_or_default()
                         .to_vec();
                     size = op.operands.get(1).and_then(num).unwrap_or(0.0);
+                }
+                "q" => saved.push(fill.clone()),
+                "Q" => fill = saved.pop().unwrap_or_default(),
+                "rg" => {
+                    fill = op
+                        .operands
+                        .iter()
+                        .map(|o| format!("{:02x}", (num(o).unwrap_or(0.0) * 255.0).round() as u8))
+                        .collect();
+                }
+                "g" => {
+                    let v = (op.operands.first().and_then(num).unwrap_or(0.0) * 255.0).round();
+                    fill = format!("{:02x}", v as u8).repeat(3);
                 }
                 "Tm" => {
                     x = op.operands.get(4).and_then(num).unwrap_or(0.0);
@@ -139,6 +158,7 @@ pub fn dump(bytes: &[u8]) -> Dump {
                             }
                         }
                     }
+                    out.painted.push((text.clone(), fill.clone()));
                     // Runs that continue where the previous one ended join it.
                     match runs.last_mut() {
                         Some(last)

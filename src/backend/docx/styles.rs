@@ -384,7 +384,7 @@ pub fn add(
             ParagraphProperty::new(),
             &Run {
                 bold: Some(false),
-                color: Some(col.accent.hex()),
+                color: Some(col.organisation.hex()),
                 ..Run::default()
             },
         ),

@@ -41,6 +41,7 @@ impl Composer<'_, '_, '_> {
         }
         if let Some(s) = e.subtitle.as_deref().filter(|t| !t.trim().is_empty()) {
             let st = self.style(Role::Body, false, false, size, d.colors.text);
+            let org = self.style(Role::Body, false, false, size, d.colors.organisation);
             if !spans.is_empty() {
                 spans.push(Span {
                     text: d.pdf.title_separator.clone(),
@@ -49,7 +50,7 @@ impl Composer<'_, '_, '_> {
             }
             spans.push(Span {
                 text: s.into(),
-                style: st,
+                style: org,
             });
         }
         let gap = if date_w > 0.0 { size } else { 0.0 };

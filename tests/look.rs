@@ -1,0 +1,86 @@
+//! One layout, one look: the PDF and the DOCX take the colours of an entry's
+//! parts, the name and the section headings from the same layout keys.
+
+mod pdf_dump;
+
+use std::io::Read;
+
+use resume_export::backend::{self, RenderOptions};
+use resume_export::layout::Layout;
+
+const RESUME: &str = r#"{
+  "basics": {"name": "Dana Example", "label": "Engineer"},
+  "work": [{"name": "Orgname Corp", "position": "Titleword Lead",
+            "startDate": "2020-01", "highlights": ["Did a thing"]}]
+}"#;
+
+/// The fill colour of the first string painted in the PDF that contains `text`.
+fn pdf_colour(dump: &pdf_dump::Dump, text: &str) -> String {
+    dump.painted
+        .iter()
+        .find(|(t, _)| t.contains(text))
+        .map(|(_, c)| c.clone())
+        .unwrap_or_else(|| panic!("{text:?} not painted: {:?}", dump.painted))
+}
+
+/// The `w:color` of a style in the DOCX's styles part.
+fn docx_colour(styles: &str, style_id: &str) -> String {
+    let doc = roxmltree::Document::parse(styles).unwrap();
+    let style = doc
+        .descendants()
+        .find(|n| n.has_tag_name("style") && n.attributes().any(|a| a.value() == style_id))
+        .unwrap_or_else(|| panic!("no style {style_id}"));
+    style
+        .descendants()
+        .find(|n| n.has_tag_name("color"))
+        .and_then(|n| n.attributes().find(|a| a.name() == "val"))
+        .map(|a| a.value().to_ascii_lowercase())
+        .unwrap_or_else(|| panic!("style {style_id} has no colour"))
+}
+
+#[test]
+fn pdf_and_docx_colour_each_part_from_the_same_layout_key() {
+    for name in ["classic", "modern", "compact"] {
+        let layout = Layout::builtin(name).unwrap();
+        let (_, doc) = resume_export::load(RESUME.as_bytes(), &layout).unwrap();
+        let render = |format: &str| {
+            backend::find(format)
+                .unwrap()
+                .render(&doc, &layout, &RenderOptions::default())
+                .unwrap()
+                .bytes
+        };
+        let dump = pdf_dump::dump(&render("pdf"));
+        let mut styles = String::new();
+        zip::ZipArchive::new(std::io::Cursor::new(render("docx")))
+            .unwrap()
+            .by_name("word/styles.xml")
+            .unwrap()
+            .read_to_string(&mut styles)
+            .unwrap();
+        let colors = &layout.definition().colors;
+        for (text, style_id, want) in [
+            ("Orgname", "EntryOrganisation", colors.organisation.hex()),
+            ("Dana", "Title", colors.accent.hex()),
+        ] {
+            let want = want.to_ascii_lowercase();
+            assert_eq!(
+                pdf_colour(&dump, text),
+                want,
+                "{name}: PDF colour of {text}"
+            );
+            assert_eq!(
+                docx_colour(&styles, style_id),
+                want,
+                "{name}: DOCX {style_id}"
+            );
+        }
+        // Organisation and title: the layouts decide, and both backends follow.
+        let title = pdf_colour(&dump, "Titleword");
+        assert_eq!(
+            title,
+            colors.text.hex().to_ascii_lowercase(),
+            "{name}: title"
+        );
+    }
+}
