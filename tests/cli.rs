@@ -238,3 +238,16 @@ fn formats_and_layouts_are_listed() {
         .success()
         .stdout(contains("classic"));
 }
+
+#[test]
+fn a_template_that_writes_a_formats_extension_is_refused() {
+    cmd()
+        .args(["-f", "html", "--template"])
+        .arg(root().join("samples/templates/resume.html.hbs"))
+        .arg(root().join("samples/alex-rn.json"))
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "--template writes .html files, and so does the html format",
+        ));
+}

@@ -90,6 +90,13 @@ fn official_sample_loses_nothing_in_text() {
     check_nothing_lost("txt", squash);
 }
 
+#[test]
+fn official_sample_loses_nothing_in_html() {
+    check_nothing_lost("html", |html| {
+        common::html_text(&common::check_html(html, "html"))
+    });
+}
+
 /// Every position in the seed document: (title, employer, dates).
 fn seed_positions() -> Vec<(String, String, String)> {
     let Some(seed) = common::seed()

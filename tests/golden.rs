@@ -1,4 +1,4 @@
-//! Golden files: the Markdown and text output of each sample, reviewed as diffs.
+//! Golden files: the Markdown, text and HTML output of each sample, reviewed as diffs.
 //!
 //! `UPDATE_GOLDEN=1 cargo test --test golden` rewrites them.
 
@@ -13,7 +13,7 @@ fn samples_match_their_golden_files() {
     let mut mismatched = Vec::new();
     for sample in samples() {
         let bytes = std::fs::read(&sample).unwrap();
-        for format in ["md", "txt"] {
+        for format in ["md", "txt", "html"] {
             let out = convert(&bytes, format);
             let stem = sample.file_stem().unwrap().to_string_lossy();
             let golden = dir.join(format!("{stem}.{format}"));

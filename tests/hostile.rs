@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
-use common::{check_docx, check_markdown, check_text};
+use common::{check_docx, check_html, check_markdown, check_text};
 use resume_export::backend::BACKENDS;
 use serde_json::{Value, json};
 
@@ -70,6 +70,9 @@ impl Run {
                     check_docx(bytes, "docx");
                 }
                 "pdf" => assert!(bytes.starts_with(b"%PDF-")),
+                "html" => {
+                    check_html(&self.text("html"), "html");
+                }
                 _ => {}
             }
         }

@@ -5,7 +5,8 @@
 //! `http`/`https`/`mailto`/`tel` (`common::check_markdown`). DOCX: every XML part
 //! well-formed, external relationships safe (`common::check_docx`). Text: no
 //! control characters, every line within the width (`common::check_text`). PDF:
-//! lopdf parses it and every page has content.
+//! lopdf parses it and every page has content. HTML: an HTML5 parser finds
+//! only the elements and attributes the backend writes (`common::check_html`).
 //!
 //! 64 cases by default; `PROPTEST_CASES=10000 cargo test --test properties` runs more.
 
@@ -155,6 +156,14 @@ const URLS: &[&str] = &[
     "https://exa mple.com",
     "https://example.com/)](javascript:alert(1))",
     "https://例え.jp",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "\"><svg onload=alert(1)>",
+    "' onmouseover='x",
+    "</style><b>",
+    "</script><!--",
+    "&amp;&lt;",
+    "javascript:alert(1)",
 ];
 
 /// Hostile text: pieces joined, arbitrary Unicode, or a long unbreakable token.
@@ -395,6 +404,10 @@ fn check_all(value: &Value, width: usize) {
                         "pdf: page {n} has no content"
                     );
                 }
+            }
+            "html" => {
+                let html = String::from_utf8(bytes).unwrap();
+                common::check_html(&html, "html");
             }
             other => panic!("backend {other} has no property yet; add one here"),
         }

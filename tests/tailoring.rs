@@ -237,12 +237,15 @@ fn tags_and_max_highlights_tailor_one_master_resume() {
 #[test]
 fn redaction_leaves_no_trace_in_any_output() {
     let tmp = tempfile::tempdir().unwrap();
-    let template = root().join("samples/templates/resume.html.hbs");
+    // `.htm`: the HTML format of `-f all` writes the `.html` file.
+    let template = tmp.path().join("resume.htm.hbs");
+    std::fs::copy(root().join("samples/templates/resume.html.hbs"), &template).unwrap();
+    let out = tmp.path().join("out");
     cmd()
         .args(["-q", "-f", "all", "--redact", "all", "--template"])
         .arg(&template)
         .arg("-d")
-        .arg(tmp.path())
+        .arg(&out)
         .arg(sample())
         .assert()
         .success();
@@ -258,7 +261,7 @@ fn redaction_leaves_no_trace_in_any_output() {
         "dandymusicnl",
     ];
     let mut files = 0;
-    for entry in std::fs::read_dir(tmp.path()).unwrap() {
+    for entry in std::fs::read_dir(&out).unwrap() {
         let path = entry.unwrap().path();
         let mut bytes = std::fs::read(&path).unwrap();
         if path.extension().is_some_and(|e| e == "docx") {

@@ -6,6 +6,7 @@
 
 pub mod custom;
 mod docx;
+mod html;
 mod markdown;
 mod pdf;
 pub mod template;
@@ -100,6 +101,11 @@ pub trait Backend: Send + Sync {
     fn template_file(&self) -> Option<&'static str> {
         None
     }
+    /// Other files of the layout this backend reads (`html.css`); a layout
+    /// folder may override each one.
+    fn asset_files(&self) -> &'static [&'static str] {
+        &[]
+    }
     /// Loads what every render of this format needs (fonts, patterns) ahead of
     /// the first render; the command line runs it on a spare thread.
     fn prepare(&self) {}
@@ -115,7 +121,13 @@ pub trait Backend: Send + Sync {
 }
 
 /// Every built format, in the order `all` produces them.
-pub static BACKENDS: &[&dyn Backend] = &[&pdf::Pdf, &docx::Docx, &markdown::Markdown, &text::Text];
+pub static BACKENDS: &[&dyn Backend] = &[
+    &pdf::Pdf,
+    &docx::Docx,
+    &markdown::Markdown,
+    &text::Text,
+    &html::Html,
+];
 
 /// Formats that are planned but not built yet.
 pub const PLANNED: &[&str] = &[];

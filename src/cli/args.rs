@@ -65,7 +65,7 @@ pub struct ExportArgs {
     #[arg(short = 'r', long)]
     pub recursive: bool,
 
-    /// Output formats: pdf, docx, md, txt or all; comma-separated or repeated.
+    /// Output formats: pdf, docx, md, txt, html or all; comma-separated or repeated.
     /// [default: pdf, or none when --template is given]
     #[arg(
         short = 'f',

@@ -264,6 +264,16 @@ fn run_export(args: &ExportArgs) -> ExitCode {
             }
         }
     };
+    if let Some(t) = &template
+        && let Some(b) = backends.iter().find(|b| b.extension() == t.extension())
+    {
+        return usage_error(&format!(
+            "--template writes .{ext} files, and so does the {name} format: leave {name} out of \
+             -f, or name the template for another extension (e.g. cv.htm.hbs)",
+            ext = t.extension(),
+            name = b.name()
+        ));
+    }
     let outputs = backends.len() + usize::from(template.is_some());
     if args.output.is_some() && args.out_dir.is_some() {
         return usage_error("--output and --out-dir cannot be used together");

@@ -58,6 +58,8 @@ pub struct Definition {
     pub pdf: Pdf,
     /// Word-only choices.
     pub docx: Docx,
+    /// HTML-only choices: the font stacks a browser tries.
+    pub html: Html,
     /// How far `--max-pages` may tighten this layout.
     pub fit: Fit,
 }
@@ -124,6 +126,41 @@ pub struct Colors {
     pub muted: Color,
     pub rule: Color,
     pub link: Color,
+    /// Colours for screens in dark mode (HTML `prefers-color-scheme: dark`);
+    /// none: the page stays light. Print is always light.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dark: Option<DarkColors>,
+}
+
+/// A dark colour scheme: light text on a dark background.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DarkColors {
+    pub background: Color,
+    pub text: Color,
+    pub accent: Color,
+    pub muted: Color,
+    pub rule: Color,
+    pub link: Color,
+}
+
+impl Default for DarkColors {
+    /// A neutral dark scheme for keys a partial `[colors.dark]` table leaves out.
+    fn default() -> Self {
+        let grey = |v| Color { r: v, g: v, b: v };
+        DarkColors {
+            background: grey(0x14),
+            text: grey(0xe8),
+            accent: grey(0xf2),
+            muted: grey(0xb0),
+            rule: grey(0x70),
+            link: Color {
+                r: 0x8a,
+                g: 0xb8,
+                b: 0xf0,
+            },
+        }
+    }
 }
 
 /// Vertical rhythm.
@@ -169,6 +206,22 @@ pub struct Docx {
     pub east_asia_font_ko: String,
     /// Complex-script font (Arabic, Hebrew, …).
     pub complex_script_font: String,
+}
+
+/// Settings only the HTML backend reads: CSS font stacks, each a list of
+/// family names tried in order (generic families such as `serif` written as
+/// they are). Pages in Japanese, Chinese, Korean, Arabic or Hebrew get that
+/// script's list before the first generic family.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Html {
+    pub body_fonts: Vec<String>,
+    pub heading_fonts: Vec<String>,
+    pub fonts_ja: Vec<String>,
+    pub fonts_zh: Vec<String>,
+    pub fonts_ko: Vec<String>,
+    pub fonts_arabic: Vec<String>,
+    pub fonts_hebrew: Vec<String>,
 }
 
 /// Settings only the PDF backend reads.

@@ -15,8 +15,8 @@ use handlebars::Handlebars;
 use rayon::prelude::*;
 
 pub use definition::{
-    Align, Color, Colors, Definition, DefinitionError, Docx, Fit, Fonts, Page, Paper, Pdf,
-    Sections, Sizes, Spacing, Style,
+    Align, Color, Colors, DarkColors, Definition, DefinitionError, Docx, Fit, Fonts, Html, Page,
+    Paper, Pdf, Sections, Sizes, Spacing, Style,
 };
 
 use crate::backend::{BACKENDS, Backend};
@@ -41,6 +41,7 @@ static BUILTINS: &[Builtin] = &[
                 include_str!("../../layouts/classic/markdown.hbs"),
             ),
             ("text.hbs", include_str!("../../layouts/classic/text.hbs")),
+            ("html.css", include_str!("../../layouts/classic/html.css")),
         ],
     },
     Builtin {
@@ -131,6 +132,9 @@ pub struct Layout {
     templates: Vec<Template>,
     /// `i18n/<code>.toml` files of the chain, parent first: (code, path, source).
     i18n: Vec<(String, String, String)>,
+    /// Other files backends read (a stylesheet), from the nearest level that
+    /// has them: (file name, source).
+    assets: Vec<(String, String)>,
 }
 
 /// A text format's template source and, once compiled, its registry.
@@ -259,6 +263,14 @@ impl Layout {
             });
         }
 
+        // Assets (stylesheets): the nearest level that has the file.
+        let mut assets = Vec::new();
+        for file in BACKENDS.iter().flat_map(|b| b.asset_files()) {
+            if let Some(source) = chain.iter().rev().find_map(|l| l.file(file)) {
+                assets.push((file.to_string(), source.to_string()));
+            }
+        }
+
         // Word overrides, parent first; checked now so a typo fails before any render.
         let mut i18n = Vec::new();
         for level in &chain {
@@ -284,6 +296,7 @@ impl Layout {
             definition,
             templates,
             i18n,
+            assets,
         })
     }
 
@@ -295,6 +308,15 @@ impl Layout {
     /// The layout's page, fonts, sizes, colours, spacing and style.
     pub fn definition(&self) -> &Definition {
         &self.definition
+    }
+
+    /// A file a backend reads beside its template (`html.css`), from the
+    /// nearest level of the chain that has it.
+    pub fn asset(&self, file: &str) -> Option<&str> {
+        self.assets
+            .iter()
+            .find(|(f, _)| f == file)
+            .map(|(_, s)| s.as_str())
     }
 
     /// Build options from this layout: section order, hidden sections, titles, date style.
@@ -431,6 +453,23 @@ mod tests {
             assert!(l.templates("txt").is_some_and(|t| t.is_ok()));
             assert!(l.templates("pdf").is_none());
         }
+    }
+
+    #[test]
+    fn a_folder_overrides_the_stylesheet() {
+        let modern = Layout::builtin("modern").unwrap();
+        assert!(
+            modern
+                .asset("html.css")
+                .is_some_and(|s| s.contains("--accent"))
+        );
+        let l = Layout::from_source(Source {
+            name: "mine".into(),
+            files: vec![("html.css".into(), "h1 { color: red }".into())],
+        })
+        .unwrap();
+        assert_eq!(l.asset("html.css"), Some("h1 { color: red }"));
+        assert_eq!(l.asset("nothing.css"), None);
     }
 
     #[test]

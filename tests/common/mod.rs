@@ -254,3 +254,105 @@ pub fn check_text(txt: &str, width: usize, context: &str) {
         );
     }
 }
+
+/// The elements the HTML backend writes; any other came from input.
+pub const HTML_ELEMENTS: &[&str] = &[
+    "html", "head", "meta", "title", "style", "script", "body", "header", "h1", "p", "address",
+    "ul", "li", "a", "main", "section", "h2", "article", "h3", "span", "time", "strong", "em",
+    "br",
+];
+
+/// The attributes the HTML backend writes.
+pub const HTML_ATTRIBUTES: &[&str] = &[
+    "lang",
+    "dir",
+    "charset",
+    "http-equiv",
+    "content",
+    "name",
+    "property",
+    "type",
+    "class",
+    "id",
+    "href",
+    "rel",
+    "datetime",
+];
+
+/// Parses a page with an HTML5 parser (html5ever, through scraper) and checks
+/// that it holds only what the backend writes: known elements and attributes,
+/// one `<style>`, one `<script>` that is JSON-LD and parses as JSON, one
+/// `<h1>`, safe links with `rel="noopener noreferrer"` on web links. Returns
+/// the parsed page. Panics with `context` on the first problem.
+pub fn check_html(html: &str, context: &str) -> scraper::Html {
+    let page = scraper::Html::parse_document(html);
+    let mut count = std::collections::BTreeMap::new();
+    for node in page.tree.nodes() {
+        let Some(el) = node.value().as_element() else {
+            continue;
+        };
+        let name = el.name();
+        assert!(
+            HTML_ELEMENTS.contains(&name),
+            "{context}: unexpected element <{name}>"
+        );
+        *count.entry(name.to_string()).or_insert(0) += 1;
+        for (attr, value) in el.attrs() {
+            assert!(
+                HTML_ATTRIBUTES.contains(&attr),
+                "{context}: unexpected attribute {attr} on <{name}>"
+            );
+            if attr == "href" {
+                assert!(is_safe_target(value), "{context}: unsafe link {value:?}");
+            }
+        }
+        if name == "a" {
+            let href = el.attr("href").unwrap_or("");
+            if href.starts_with("http") {
+                assert_eq!(
+                    el.attr("rel"),
+                    Some("noopener noreferrer"),
+                    "{context}: web link without rel"
+                );
+            }
+        }
+        if name == "script" {
+            assert_eq!(el.attr("type"), Some("application/ld+json"), "{context}");
+            let json: String = scraper::ElementRef::wrap(node)
+                .map(|e| e.text().collect())
+                .unwrap_or_default();
+            serde_json::from_str::<serde_json::Value>(&json)
+                .unwrap_or_else(|e| panic!("{context}: JSON-LD does not parse: {e}: {json}"));
+        }
+    }
+    for (name, n) in [
+        ("h1", 1),
+        ("style", 1),
+        ("script", 1),
+        ("main", 1),
+        ("title", 1),
+    ] {
+        assert_eq!(
+            count.get(name).copied().unwrap_or(0),
+            n,
+            "{context}: {name} count"
+        );
+    }
+    page
+}
+
+/// The visible text of a page's body, whitespace collapsed, with every link
+/// target after its link text (as `unescape_markdown` keeps Markdown's).
+pub fn html_text(page: &scraper::Html) -> String {
+    let body = scraper::Selector::parse("body").unwrap();
+    let a = scraper::Selector::parse("a").unwrap();
+    let mut out = String::new();
+    for b in page.select(&body) {
+        out.push_str(&b.text().collect::<Vec<_>>().join(" "));
+        for link in b.select(&a) {
+            out.push(' ');
+            out.push_str(link.attr("href").unwrap_or(""));
+        }
+    }
+    squash(&out)
+}

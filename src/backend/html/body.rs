@@ -1,0 +1,327 @@
+//! The page's `<body>`: the header (name, headline, contacts) and the sections.
+//!
+//! The markup is the page's contract with screen readers and parsers: one
+//! `<h1>`, an `<h2>` per section, an `<h3>` per titled entry, real lists,
+//! `<time>` for dates, contacts in `<address>`. The look is the stylesheet's.
+
+use super::write::{attr, blank, slug, text};
+use crate::document::{
+    Block, Contact, ContactKind, DateRange, Document, Entry, Inline, KeywordGroup, plain_text,
+};
+use crate::layout::Definition;
+
+/// What the body needs beside the document.
+pub struct Context<'a> {
+    pub def: &'a Definition,
+    /// Between the two ends of a date range in this language (` – `).
+    pub range_separator: &'a str,
+}
+
+/// Writes the header and `<main>`.
+pub fn write(out: &mut String, doc: &Document, cx: &Context<'_>) {
+    header(out, doc);
+    out.push_str("<main>\n");
+    let mut ids: Vec<String> = Vec::new();
+    for section in &doc.sections {
+        let mut id = slug(&section.id);
+        if ids.contains(&id) {
+            id = format!("{id}-{}", ids.len() + 1);
+        }
+        out.push_str("<section id=\"");
+        attr(out, &id);
+        out.push_str("\">\n<h2>");
+        text(out, &section.title);
+        out.push_str("</h2>\n");
+        ids.push(id);
+        let mut blocks = section.blocks.iter().peekable();
+        while let Some(block) = blocks.next() {
+            if let Block::Keywords(g) = block {
+                // Consecutive groups form one list.
+                out.push_str("<ul class=\"groups\">\n");
+                keywords(out, g);
+                while let Some(Block::Keywords(g)) = blocks.peek() {
+                    keywords(out, g);
+                    blocks.next();
+                }
+                out.push_str("</ul>\n");
+            } else {
+                self::block(out, block, cx);
+            }
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</main>\n");
+}
+
+fn header(out: &mut String, doc: &Document) {
+    let h = &doc.header;
+    out.push_str("<header class=\"resume-header\">\n<h1>");
+    // The page always has its one `<h1>`: the name, else the document title.
+    let name = h.name.as_deref().filter(|n| !blank(n));
+    text(out, name.unwrap_or(&doc.meta.title));
+    out.push_str("</h1>\n");
+    if let Some(label) = h.label.as_deref().filter(|l| !blank(l)) {
+        out.push_str("<p class=\"label\">");
+        text(out, label);
+        out.push_str("</p>\n");
+    }
+    if !h.contacts.is_empty() {
+        out.push_str("<address>\n<ul class=\"contacts\">\n");
+        for c in &h.contacts {
+            out.push_str("<li class=\"");
+            out.push_str(kind_class(c.kind));
+            out.push_str("\">");
+            let shown = contact_text(c);
+            match &c.link {
+                Some(url) => link(out, url, blank(&shown), |out| text(out, &shown)),
+                None => text(out, &shown),
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n</address>\n");
+    }
+    out.push_str("</header>\n");
+}
+
+fn kind_class(kind: ContactKind) -> &'static str {
+    match kind {
+        ContactKind::Email => "email",
+        ContactKind::Phone => "phone",
+        ContactKind::Url => "url",
+        ContactKind::Location => "location",
+        ContactKind::Profile => "profile",
+    }
+}
+
+/// A profile shows its network unless its text already says where it goes (as in the PDF).
+fn contact_text(c: &Contact) -> String {
+    if c.kind == ContactKind::Profile && !c.text.contains(&c.label) && !c.text.contains('/') {
+        format!("{}: {}", c.label, c.text)
+    } else {
+        c.text.clone()
+    }
+}
+
+/// An `<a>` to a target the builder already judged safe; web links open no
+/// window reference and send no referrer.
+fn link(out: &mut String, url: &str, empty: bool, content: impl FnOnce(&mut String)) {
+    out.push_str("<a href=\"");
+    attr(out, url);
+    out.push('"');
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("http:") || lower.starts_with("https:") {
+        out.push_str(" rel=\"noopener noreferrer\"");
+    }
+    out.push('>');
+    if empty {
+        // A link always says where it goes.
+        text(
+            out,
+            url.trim_start_matches("mailto:").trim_start_matches("tel:"),
+        );
+    } else {
+        content(out);
+    }
+    out.push_str("</a>");
+}
+
+fn block(out: &mut String, block: &Block, cx: &Context<'_>) {
+    match block {
+        Block::Entry(e) => entry(out, e, cx),
+        Block::Paragraph { content } => {
+            out.push_str("<p>");
+            inlines(out, content);
+            out.push_str("</p>\n");
+        }
+        Block::List { items } => list(out, items, None),
+        Block::Keywords(g) => {
+            out.push_str("<ul class=\"groups\">\n");
+            keywords(out, g);
+            out.push_str("</ul>\n");
+        }
+    }
+}
+
+fn list(out: &mut String, items: &[Vec<Inline>], class: Option<&str>) {
+    match class {
+        Some(c) => {
+            out.push_str("<ul class=\"");
+            out.push_str(c);
+            out.push_str("\">\n");
+        }
+        None => out.push_str("<ul>\n"),
+    }
+    for item in items {
+        out.push_str("<li>");
+        inlines(out, item);
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n");
+}
+
+fn entry(out: &mut String, e: &Entry, cx: &Context<'_>) {
+    let some = |s: &Option<String>| s.clone().filter(|t| !blank(t));
+    let (title, subtitle) = (some(&e.title), some(&e.subtitle));
+    let dates = e.dates.as_ref().filter(|d| !blank(&d.text));
+    out.push_str("<article class=\"entry\">\n");
+    if title.is_some() || subtitle.is_some() || dates.is_some() {
+        out.push_str("<header class=\"entry-head\">");
+        if title.is_some() || subtitle.is_some() {
+            out.push_str("<h3>");
+            if let Some(t) = &title {
+                out.push_str("<span class=\"title\">");
+                text(out, t);
+                out.push_str("</span>");
+            }
+            if let Some(s) = &subtitle {
+                if title.is_some() {
+                    out.push_str("<span class=\"sep\">");
+                    text(out, &cx.def.pdf.title_separator);
+                    out.push_str("</span>");
+                }
+                out.push_str("<span class=\"org\">");
+                text(out, s);
+                out.push_str("</span>");
+            }
+            out.push_str("</h3>");
+        }
+        if let Some(d) = dates {
+            out.push_str("<p class=\"dates\">");
+            date_range(out, d, cx.range_separator);
+            out.push_str("</p>");
+        }
+        out.push_str("</header>\n");
+    }
+    let location = some(&e.location);
+    if location.is_some() || e.link.is_some() {
+        out.push_str("<p class=\"details\">");
+        if let Some(loc) = &location {
+            out.push_str("<span class=\"location\">");
+            text(out, loc);
+            out.push_str("</span>");
+        }
+        if let Some(l) = &e.link {
+            if location.is_some() {
+                out.push_str("<span class=\"sep\">");
+                text(out, &cx.def.style.contact_separator);
+                out.push_str("</span>");
+            }
+            link(out, &l.url, blank(&l.text), |out| text(out, &l.text));
+        }
+        out.push_str("</p>\n");
+    }
+    for b in &e.summary {
+        block(out, b, cx);
+    }
+    if !e.bullets.is_empty() {
+        list(out, &e.bullets, Some("bullets"));
+    }
+    if !e.keywords.is_empty() {
+        out.push_str("<p class=\"keywords\">");
+        text(out, &e.keywords.join(", "));
+        out.push_str("</p>\n");
+    }
+    out.push_str("</article>\n");
+}
+
+/// The range as the builder wrote it, each end that is a real date in a `<time>`.
+fn date_range(out: &mut String, d: &DateRange, separator: &str) {
+    let parts = if separator.is_empty() {
+        None
+    } else {
+        d.text.split_once(separator)
+    };
+    match parts {
+        Some((start, end)) if !end.contains(separator) => {
+            time(out, start, d.start.as_deref());
+            text(out, separator);
+            time(out, end, d.end.as_deref());
+        }
+        _ => time(
+            out,
+            &d.text,
+            d.start
+                .as_deref()
+                .filter(|_| d.start == d.end || d.end.is_none()),
+        ),
+    }
+}
+
+fn time(out: &mut String, shown: &str, iso: Option<&str>) {
+    match iso.filter(|i| valid_datetime(i)) {
+        Some(iso) => {
+            out.push_str("<time datetime=\"");
+            attr(out, iso);
+            out.push_str("\">");
+            text(out, shown);
+            out.push_str("</time>");
+        }
+        None => text(out, shown),
+    }
+}
+
+/// A valid `datetime` value: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn valid_datetime(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.chars().all(|c| c.is_ascii_digit());
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
+        _ => false,
+    }
+}
+
+fn keywords(out: &mut String, g: &KeywordGroup) {
+    out.push_str("<li>");
+    let name = g.name.as_deref().filter(|n| !blank(n));
+    let level = g.level.as_deref().filter(|n| !blank(n));
+    if let Some(n) = name {
+        out.push_str("<strong>");
+        text(out, n);
+        out.push_str("</strong>");
+    }
+    if let Some(l) = level {
+        out.push_str("<span class=\"level\">");
+        if name.is_some() {
+            out.push(' ');
+        }
+        out.push('(');
+        text(out, l);
+        out.push(')');
+        out.push_str("</span>");
+    }
+    if !g.keywords.is_empty() {
+        if name.is_some() {
+            out.push_str(": ");
+        } else if level.is_some() {
+            out.push(' ');
+        }
+        text(out, &g.keywords.join(", "));
+    }
+    out.push_str("</li>\n");
+}
+
+/// Inline text: `<strong>`, `<em>`, `<a>` and `<br>` from the model, everything else text.
+fn inlines(out: &mut String, items: &[Inline]) {
+    for item in items {
+        match item {
+            Inline::Text { text: t } => text(out, t),
+            Inline::Strong { content } => {
+                out.push_str("<strong>");
+                inlines(out, content);
+                out.push_str("</strong>");
+            }
+            Inline::Emph { content } => {
+                out.push_str("<em>");
+                inlines(out, content);
+                out.push_str("</em>");
+            }
+            Inline::Link { url, content } => {
+                let empty = blank(&plain_text(content));
+                link(out, url, empty, |out| inlines(out, content));
+            }
+            Inline::Break => out.push_str("<br>"),
+        }
+    }
+}
