@@ -1,4 +1,4 @@
-//! One layout, one look: the PDF and the DOCX take the colours of an entry's
+//! One layout, one look: the PDF, the DOCX and the HTML page take the colours of an entry's
 //! parts, the name and the section headings from the same layout keys.
 
 mod pdf_dump;
@@ -75,7 +75,17 @@ fn pdf_and_docx_colour_each_part_from_the_same_layout_key() {
                 "{name}: DOCX {style_id}"
             );
         }
-        // Organisation and title: the layouts decide, and both backends follow.
+        // The page takes the same keys as CSS properties, and its stylesheet uses them.
+        let html = String::from_utf8(render("html")).unwrap();
+        for (key, c) in [
+            ("organisation", &colors.organisation),
+            ("accent", &colors.accent),
+        ] {
+            let want = format!("--{key}: #{};", c.hex().to_ascii_lowercase());
+            assert!(html.contains(&want), "{name}: HTML lacks {want}");
+        }
+        assert!(html.contains("h3 .org { color: var(--organisation); }"), "{name}");
+        // Organisation and title: the layouts decide, and every backend follows.
         let title = pdf_colour(&dump, "Titleword");
         assert_eq!(
             title,

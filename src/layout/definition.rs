@@ -139,6 +139,8 @@ pub struct DarkColors {
     pub background: Color,
     pub text: Color,
     pub accent: Color,
+    /// The organisation beside an entry's title.
+    pub organisation: Color,
     pub muted: Color,
     pub rule: Color,
     pub link: Color,
@@ -152,6 +154,7 @@ impl Default for DarkColors {
             background: grey(0x14),
             text: grey(0xe8),
             accent: grey(0xf2),
+            organisation: grey(0xe8),
             muted: grey(0xb0),
             rule: grey(0x70),
             link: Color {
