@@ -45,6 +45,7 @@ impl Backend for Markdown {
         Ok(Rendered {
             bytes: text.into_bytes(),
             warnings: Vec::new(),
+            notes: Vec::new(),
         })
     }
 }

@@ -63,6 +63,9 @@ impl Default for RenderOptions {
 pub struct Rendered {
     pub bytes: Vec<u8>,
     pub warnings: Vec<String>,
+    /// Advice that is no fault ("page 3 holds 6 lines; --max-pages 2 fits
+    /// it"): shown as notes, silenced by `-q`, listed in `--report`.
+    pub notes: Vec<String>,
 }
 
 /// Why a backend failed.

@@ -49,6 +49,7 @@ impl Backend for Text {
         Ok(Rendered {
             bytes: text.into_bytes(),
             warnings: Vec::new(),
+            notes: Vec::new(),
         })
     }
 }

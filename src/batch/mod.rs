@@ -65,6 +65,9 @@ pub struct UnitReport {
     pub input: String,
     pub outputs: Vec<String>,
     pub warnings: Vec<String>,
+    /// Advice that is no fault, each naming its output file
+    /// ("out/alex-rn.pdf: page 3 holds 6 lines; --max-pages 2 fits it").
+    pub notes: Vec<String>,
     pub error: Option<String>,
     pub milliseconds: f64,
 }
@@ -209,6 +212,7 @@ pub fn run(request: &Request<'_>) -> Outcome {
                     input: unit.label.clone(),
                     outputs: Vec::new(),
                     warnings: Vec::new(),
+                    notes: Vec::new(),
                     error: Some(message.clone()),
                     milliseconds: 0.0,
                 };
@@ -221,6 +225,7 @@ pub fn run(request: &Request<'_>) -> Outcome {
         }
         if !request.keep_warnings {
             report.warnings = Vec::new();
+            report.notes = Vec::new();
         }
         // Every 128th resume: a trim costs milliseconds, so it is spread out.
         if units.len() > 1 && unit.id % 128 == 127 {
@@ -305,6 +310,7 @@ fn convert(
         input: unit.label.clone(),
         outputs: Vec::new(),
         warnings: Vec::new(),
+        notes: Vec::new(),
         error: None,
         milliseconds: 0.0,
     };
@@ -397,12 +403,14 @@ fn render_and_write(
         .map(|b| (b.name(), b.render(doc, request.layout, &request.render)))
         .collect();
     let mut rendered = Vec::new();
+    let mut notes = Vec::new();
     for (name, result) in results {
         let r = result.map_err(|e| format!("{name} output failed: {e}"))?;
         report
             .warnings
             .extend(r.warnings.iter().map(|w| format!("{name}: {w}")));
         rendered.push(r.bytes);
+        notes.push(r.notes);
     }
     if let Some(t) = request.template {
         let bytes = t
@@ -410,13 +418,17 @@ fn render_and_write(
             .map_err(|e| format!("template output failed: {e}"))?;
         rendered.push(bytes);
     }
-    for (target, bytes) in targets.iter().zip(rendered) {
+    for (i, (target, bytes)) in targets.iter().zip(rendered).enumerate() {
         write::write(target, &bytes, injected("write-fail", &unit.label))?;
         report.outputs.push(target.display());
+        for note in notes.get(i).into_iter().flatten() {
+            report.notes.push(format!("{}: {note}", target.display()));
+        }
     }
     Ok(())
 }
 
+/// Warnings, then notes, unless `-q`.
 fn push_warnings(request: &Request<'_>, unit: &Unit, report: &UnitReport, lines: &mut Vec<String>) {
     if !request.quiet {
         lines.extend(
@@ -425,6 +437,7 @@ fn push_warnings(request: &Request<'_>, unit: &Unit, report: &UnitReport, lines:
                 .iter()
                 .map(|w| format!("warning: {}: {w}", unit.label)),
         );
+        lines.extend(report.notes.iter().map(|n| format!("note: {n}")));
     }
 }
 

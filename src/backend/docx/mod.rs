@@ -83,6 +83,7 @@ impl Backend for Docx {
         Ok(Rendered {
             bytes,
             warnings: Vec::new(),
+            notes: Vec::new(),
         })
     }
 }

@@ -79,6 +79,7 @@ impl Backend for Html {
         Ok(Rendered {
             bytes: out.into_bytes(),
             warnings: Vec::new(),
+            notes: Vec::new(),
         })
     }
 }

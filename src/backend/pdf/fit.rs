@@ -205,6 +205,43 @@ pub(super) fn search<'d>(
     Ok((Cow::Owned(best.0), best.1))
 }
 
+/// The share of a page's content height under which a last page counts as
+/// nearly empty. A fifth of an A4 page is about ten body lines: two short
+/// entries, as alex-rn's third page; the tightest settings of the built-in
+/// layouts win back roughly a fifth of the height of every page, so a
+/// longer last page seldom fits anyway, and below it the page reads as
+/// left over, not as content.
+const NEARLY_EMPTY: f32 = 0.2;
+
+/// A note when the last of several pages is nearly empty and `--max-pages`
+/// one fewer would fit the resume ("page 3 holds 6 lines; --max-pages 2
+/// fits it"). Composes once more (at the tightest settings, which fit if
+/// any does) only when the last page is nearly empty.
+pub(super) fn last_page_note(
+    document: &Document,
+    def: &Definition,
+    paper: Paper,
+    laid: &Laid,
+    shaper: &mut Shaper,
+) -> Option<String> {
+    let count = laid.pages.len();
+    let last = laid.pages.last().filter(|_| count > 1)?;
+    if last.used > laid.avail * NEARLY_EMPTY {
+        return None;
+    }
+    let tightest = apply(def, sequence(def).last().copied().unwrap_or(AS_IS));
+    if lay_out(document, &tightest, paper, shaper).pages.len() >= count {
+        return None;
+    }
+    let lines = last.lines();
+    Some(format!(
+        "page {count} holds {} line{}; --max-pages {} fits it",
+        lines,
+        if lines == 1 { "" } else { "s" },
+        count - 1
+    ))
+}
+
 /// What `--max-pages` would set `def` to for `document` (for backends that
 /// cannot count their own pages, like DOCX: Word paginates it). Pure, like
 /// every backend; fails as the PDF backend would when nothing fits.

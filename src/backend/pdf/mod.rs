@@ -77,6 +77,9 @@ impl Backend for Pdf {
                 lay_out(document, def, paper, &mut shaper),
             ),
         };
+        let notes = fit::last_page_note(document, layout.definition(), paper, &laid, &mut shaper)
+            .into_iter()
+            .collect();
         let Laid {
             mut pages,
             bookmarks,
@@ -167,7 +170,11 @@ impl Backend for Pdf {
         let mut bytes = Vec::new();
         out.save_to(&mut bytes)
             .map_err(|e| RenderError::Pdf(e.to_string()))?;
-        Ok(Rendered { bytes, warnings })
+        Ok(Rendered {
+            bytes,
+            warnings,
+            notes,
+        })
     }
 }
 

@@ -19,6 +19,23 @@ pub struct Page {
     pub used: f32,
 }
 
+impl Page {
+    /// Lines of text: items that share a baseline (a title and its date) count once.
+    pub fn lines(&self) -> usize {
+        let mut baselines: Vec<i64> = self
+            .items
+            .iter()
+            .filter_map(|p| match &p.item {
+                Item::Text { baseline, .. } => Some(((p.top + baseline) * 10.0).round() as i64),
+                Item::Rule { .. } => None,
+            })
+            .collect();
+        baselines.sort_unstable();
+        baselines.dedup();
+        baselines.len()
+    }
+}
+
 /// An outline entry: title, 0-based page, distance from the content top.
 #[derive(Debug, Clone)]
 pub struct Bookmark {

@@ -1,14 +1,15 @@
-//! Line breaking: Unicode (UAX #14) break opportunities, greedy filling,
-//! forced breaks inside words that fit on no line, and bidi reordering of
-//! each line (UAX #9, rule L2).
+//! Line breaking: words between break opportunities, filled greedily, hyphenated conservatively, each line reordered for bidi (UAX #9, L2).
 
 use std::sync::OnceLock;
 
 use hyphenation::{Hyphenator, Language, Load, Standard};
 use unicode_bidi::{BidiInfo, Level};
-use unicode_linebreak::{BreakOpportunity, linebreaks};
+mod fill;
+mod opportunity;
 
 use super::shape::{Piece, Shaper, Span};
+use fill::{Word, fill};
+use opportunity::{Kind, opportunities};
 
 /// One line, in visual order.
 #[derive(Debug, Clone, Default)]
@@ -35,17 +36,6 @@ impl Line {
     pub fn text(&self) -> String {
         self.pieces.iter().map(Piece::text).collect()
     }
-}
-
-/// The unit between two break opportunities.
-struct Word {
-    content: Vec<Piece>,
-    content_width: f32,
-    space: Vec<Piece>,
-    space_width: f32,
-    mandatory: bool,
-    /// Byte range of the content in the paragraph text.
-    range: (usize, usize),
 }
 
 /// The languages whose hyphenation patterns are used, by primary subtag.
@@ -134,19 +124,19 @@ pub fn break_lines(
         }
         pieces
     };
+    // Links, and the items of a list with elided separators (the header's
+    // contacts, whose spaces are no-break spaces already), are units: never
+    // broken after a hyphen.
+    let items = spans.iter().any(|s| s.style.elide);
+    let unit = |i: usize| {
+        owner
+            .get(i)
+            .and_then(|&o| spans.get(o))
+            .is_some_and(|s| s.style.link.is_some() || (items && !s.style.elide))
+    };
     let mut words = Vec::new();
     let mut start = 0;
-    for (end, kind) in linebreaks(&text) {
-        // Korean breaks between words, not between syllables (CSS
-        // `word-break: keep-all`); a word wider than the line is still cut.
-        let before = text.get(..end).and_then(|t| t.chars().next_back());
-        let after = text.get(end..).and_then(|t| t.chars().next());
-        if kind == BreakOpportunity::Allowed
-            && before.is_some_and(hangul)
-            && after.is_some_and(hangul)
-        {
-            continue;
-        }
+    for (end, kind) in opportunities(&text, unit) {
         let Some(word) = text.get(start..end) else {
             continue;
         };
@@ -159,7 +149,8 @@ pub fn break_lines(
             content,
             space_width: space.iter().map(Piece::width).sum(),
             space,
-            mandatory: kind == BreakOpportunity::Mandatory && end < text.len(),
+            mandatory: kind == Kind::Mandatory && end < text.len(),
+            hyphen: kind == Kind::Hyphen,
             range: (start, content_end),
         });
         start = end;
@@ -202,96 +193,6 @@ pub fn break_lines(
         None
     };
     fill(words, width, &mut hyphenation)
-}
-
-/// Splits a word into a head (ending in a hyphen) that fits a width, and the rest.
-type Hyphenate<'a> = dyn FnMut((usize, usize), f32) -> Option<(Vec<Piece>, Vec<Piece>)> + 'a;
-
-/// Hangul syllables and jamo.
-fn hangul(c: char) -> bool {
-    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
-}
-
-/// Greedy filling: each word goes on the current line if it fits.
-fn fill(words: Vec<Word>, width: f32, hyphenate: &mut Hyphenate) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut line: Vec<Piece> = Vec::new();
-    let mut used = 0.0f32;
-    let mut pending: (Vec<Piece>, f32) = (Vec::new(), 0.0);
-    // Tolerance for float rounding; far below what anyone can see.
-    let slack = 0.01;
-    for mut word in words {
-        let has_content = !line.is_empty();
-        if has_content && used + pending.1 + word.content_width > width + slack {
-            if let Some((head, rest)) = hyphenate(word.range, width - used - pending.1) {
-                line.append(&mut pending.0);
-                line.extend(head);
-                word.content_width = rest.iter().map(Piece::width).sum();
-                word.content = rest;
-            }
-            lines.push(Line::finish(std::mem::take(&mut line)));
-            used = 0.0;
-        } else if has_content {
-            line.append(&mut pending.0);
-            used += pending.1;
-        }
-        if word.content_width > width + slack {
-            let mut chunks = split_word(word.content, width);
-            let last = chunks.pop().unwrap_or_default();
-            for chunk in chunks {
-                if !line.is_empty() {
-                    lines.push(Line::finish(std::mem::take(&mut line)));
-                }
-                lines.push(Line::finish(chunk));
-            }
-            used = last.iter().map(Piece::width).sum();
-            line = last;
-        } else {
-            used += word.content_width;
-            line.extend(word.content);
-        }
-        pending = (word.space, word.space_width);
-        if word.mandatory {
-            lines.push(Line::finish(std::mem::take(&mut line)));
-            used = 0.0;
-            pending = (Vec::new(), 0.0);
-        }
-    }
-    if !line.is_empty() {
-        lines.push(Line::finish(line));
-    }
-    lines
-}
-
-/// Cuts a word wider than the line between clusters, so nothing runs past the margin.
-fn split_word(pieces: Vec<Piece>, width: f32) -> Vec<Vec<Piece>> {
-    let mut chunks = Vec::new();
-    let mut chunk: Vec<Piece> = Vec::new();
-    let mut used = 0.0f32;
-    for piece in pieces {
-        let mut part = Piece {
-            glyphs: Vec::new(),
-            ..piece.clone()
-        };
-        for g in piece.glyphs {
-            let starts_cluster = !g.text.is_empty();
-            if starts_cluster && used > 0.0 && used + g.advance > width {
-                if !part.glyphs.is_empty() {
-                    chunk.push(part.clone());
-                    part.glyphs.clear();
-                }
-                chunks.push(std::mem::take(&mut chunk));
-                used = 0.0;
-            }
-            used += g.advance;
-            part.glyphs.push(g);
-        }
-        if !part.glyphs.is_empty() {
-            chunk.push(part);
-        }
-    }
-    chunks.push(chunk);
-    chunks
 }
 
 /// UAX #9 rule L2 on pieces: from the highest level down to the lowest odd
@@ -430,6 +331,58 @@ mod tests {
         assert!(out.len() > 2);
         assert!(out.iter().all(|l| l.width <= 80.01));
         assert_eq!(out.iter().map(Line::text).collect::<String>(), url);
+    }
+
+    /// Width of a text on one line.
+    fn width_of(text: &str) -> f32 {
+        lines(text, 1e6).first().map_or(0.0, |l| l.width)
+    }
+
+    #[test]
+    fn a_compound_moves_down_whole_rather_than_break_after_its_hyphen() {
+        let text = "Led the migration of the platform cross-team";
+        let width = width_of("Led the migration of the platform cross-") + 1.0;
+        let texts: Vec<String> = lines(text, width).iter().map(Line::text).collect();
+        assert_eq!(texts, ["Led the migration of the platform", "cross-team"]);
+        // At every width: a line ends after a hard hyphen only when ending
+        // at its last space instead would leave it under two thirds full.
+        let text = "Owned the self-service, cloud-native build farm for cross-team \
+                    releases of state-of-the-art BI-Werkzeuge";
+        for w in (60..400).step_by(3).map(|w| w as f32) {
+            let out = lines(text, w);
+            let texts: Vec<String> = out.iter().map(Line::text).collect();
+            assert_eq!(texts.concat().replace(' ', ""), text.replace(' ', ""));
+            assert!(out.iter().all(|l| l.width <= w + 0.01), "{w}: {texts:?}");
+            for (t, next) in texts.iter().zip(texts.iter().skip(1)) {
+                let Some((head, tail)) = t.strip_suffix('-').and_then(|t| t.rsplit_once(' '))
+                else {
+                    continue;
+                };
+                // What would have moved down, beside the word that did not fit.
+                let word = next.split_inclusive(['-', ' ']).next().unwrap_or("");
+                let moved = width_of(&format!("{tail}-{word}"));
+                assert!(
+                    width_of(head) < w * fill::KEEP_FILLED || moved > w,
+                    "{w}: {texts:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn urls_and_addresses_never_break_after_a_hyphen() {
+        for text in [
+            "IETF draft http://tools.ietf.org/html/draft-dipankar-nfsv4-pathless-objects-02",
+            "mail jean-luc.picard-dupont@star-fleet-academy.example.org today",
+        ] {
+            for w in (30..500).step_by(7).map(|w| w as f32) {
+                let out = lines(text, w);
+                let texts: Vec<String> = out.iter().map(Line::text).collect();
+                assert!(out.iter().all(|l| l.width <= w + 0.01), "{w}: {texts:?}");
+                assert!(texts.iter().all(|t| !t.ends_with('-')), "{w}: {texts:?}");
+                assert_eq!(texts.concat().replace(' ', ""), text.replace(' ', ""));
+            }
+        }
     }
 
     #[test]
