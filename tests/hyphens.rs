@@ -3,7 +3,6 @@
 //! address, because extractors take such a hyphen for a soft one and join
 //! `cross-` and `team` into `crossteam`.
 
-#[allow(dead_code)]
 mod pdf_dump;
 
 use std::collections::BTreeMap;

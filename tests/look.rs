@@ -84,7 +84,10 @@ fn pdf_and_docx_colour_each_part_from_the_same_layout_key() {
             let want = format!("--{key}: #{};", c.hex().to_ascii_lowercase());
             assert!(html.contains(&want), "{name}: HTML lacks {want}");
         }
-        assert!(html.contains("h3 .org { color: var(--organisation); }"), "{name}");
+        assert!(
+            html.contains("h3 .org { color: var(--organisation); }"),
+            "{name}"
+        );
         // Organisation and title: the layouts decide, and every backend follows.
         let title = pdf_colour(&dump, "Titleword");
         assert_eq!(
