@@ -231,9 +231,12 @@ fn subset_fonts(
         };
         let mut ids = vec![0u16];
         ids.extend(glyphs.keys().copied().filter(|&g| g != 0));
-        let (bytes, remap, tag) = match subset(face.bytes, &ids) {
-            Ok(bytes) => {
-                let remap = ids
+        // Our own subsetter for TrueType outlines; allsorts for the rest.
+        let subsetted = super::subset::subset(face.bytes, &ids)
+            .or_else(|_| subset(face.bytes, &ids).map(|bytes| (bytes, ids.clone())));
+        let (bytes, remap, tag) = match subsetted {
+            Ok((bytes, order)) => {
+                let remap = order
                     .iter()
                     .enumerate()
                     .filter_map(|(new, &old)| Some((old, u16::try_from(new).ok()?)))

@@ -18,6 +18,7 @@ mod meta;
 mod pack;
 mod paginate;
 mod shape;
+mod subset;
 
 use std::borrow::Cow;
 
