@@ -4,7 +4,8 @@
 //! [`shape`] (rustybuzz) → [`linebreak`] (UAX #14 + bidi) → [`compose`]
 //! (the classic look, as blocks with keep rules) → [`paginate`] → [`draw`]
 //! (subset fonts, glyph-ID text as [`content`] streams, links) → [`meta`]
-//! (info, outline, ID) → [`pack`] (our content streams in place, deflate).
+//! (info, outline, ID) → [`pack`] (our content streams in place, deflate,
+//! object streams).
 //! [`fit`] repeats compose and paginate with a tighter definition until the
 //! document fits `--max-pages`.
 
@@ -170,9 +171,7 @@ impl Backend for Pdf {
         };
         meta::finish(&mut out, &info).map_err(|e| RenderError::Pdf(e.to_string()))?;
         pack::compress(&mut out);
-        let mut bytes = Vec::new();
-        out.save_to(&mut bytes)
-            .map_err(|e| RenderError::Pdf(e.to_string()))?;
+        let bytes = pack::save(&mut out).map_err(|e| RenderError::Pdf(e.to_string()))?;
         Ok(Rendered { bytes, warnings })
     }
 }

@@ -1,21 +1,70 @@
-//! The file as written: printpdf's pages get our content streams, and streams are deflated.
+//! The file as written: printpdf's pages get our content streams, shared resources and no redundant boxes; streams are deflated and the other objects packed into object streams with a cross-reference stream.
 
 use lopdf::{Document, Object, ObjectId};
 
 /// Puts `contents` (one stream per page, in page order) in place of the
-/// page contents printpdf wrote.
+/// page contents printpdf wrote, shares one resource dictionary between
+/// the pages and drops what only repeats a default.
 pub fn tidy(doc: &mut Document, contents: Vec<Vec<u8>>) {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let mut shared: Option<Object> = None;
+    let mut orphans = Vec::new();
     for (id, bytes) in pages.iter().zip(contents) {
-        let contents = doc
-            .get_dictionary(*id)
-            .and_then(|page| page.get(b"Contents"))
-            .and_then(Object::as_reference);
+        let Ok(page) = doc.get_dictionary_mut(*id) else {
+            continue;
+        };
+        // CropBox and TrimBox default to the MediaBox, which is all they repeat.
+        if page.get(b"CropBox").ok() == page.get(b"MediaBox").ok() {
+            page.remove(b"CropBox");
+        }
+        if page.get(b"TrimBox").ok() == page.get(b"MediaBox").ok() {
+            page.remove(b"TrimBox");
+        }
+        if page
+            .get(b"Annots")
+            .and_then(Object::as_array)
+            .is_ok_and(Vec::is_empty)
+        {
+            page.remove(b"Annots");
+        }
+        // Every page's resources are the same references: one dictionary serves all.
+        match (&shared, page.get(b"Resources")) {
+            (None, Ok(r)) => shared = Some(r.clone()),
+            (Some(first), Ok(r)) if first != r => {
+                if let Ok(old) = r.as_reference() {
+                    orphans.push(old);
+                }
+                page.set("Resources", first.clone());
+            }
+            _ => {}
+        }
+        let contents = page.get(b"Contents").and_then(Object::as_reference);
         if let Ok(stream) = contents
             .and_then(|c| doc.get_object_mut(c))
             .and_then(Object::as_stream_mut)
         {
             stream.set_content(bytes);
+        }
+    }
+    for id in orphans {
+        doc.objects.remove(&id);
+    }
+    // printpdf refers to its image, graphics-state and shading dictionaries
+    // even when they are empty.
+    let Some(resources) = shared.and_then(|r| r.as_reference().ok()) else {
+        return;
+    };
+    for key in [b"XObject".as_slice(), b"ExtGState", b"Shading"] {
+        let target = doc
+            .get_dictionary(resources)
+            .and_then(|r| r.get(key))
+            .and_then(Object::as_reference);
+        let Ok(target) = target else { continue };
+        if doc.get_dictionary(target).is_ok_and(|d| d.is_empty()) {
+            doc.objects.remove(&target);
+            if let Ok(r) = doc.get_dictionary_mut(resources) {
+                r.remove(key);
+            }
         }
     }
 }
@@ -67,4 +116,18 @@ fn deflate(z: &mut flate2::Compress, data: &[u8]) -> Option<Vec<u8>> {
             flate2::Status::Ok | flate2::Status::BufError => out.reserve(out.capacity().max(1024)),
         }
     }
+}
+
+/// The file's bytes: objects other than streams go into compressed object
+/// streams, and the cross-reference table becomes a stream (PDF 1.5).
+pub fn save(doc: &mut Document) -> Result<Vec<u8>, lopdf::Error> {
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .max_objects_per_stream(1000)
+        .compression_level(LEVEL)
+        .build();
+    let mut bytes = Vec::new();
+    doc.save_with_options(&mut bytes, options)?;
+    Ok(bytes)
 }
