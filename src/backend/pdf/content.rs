@@ -204,7 +204,7 @@ impl Content {
 
     /// A number with at most two decimals.
     fn num(&mut self, v: f32) {
-        self.fixed((f64::from(v) * 100.0).round() as i64, 100);
+        self.fixed(hundredths(v), 100);
     }
 
     /// `scaled / unit`, without trailing zeros.
@@ -252,9 +252,16 @@ impl Content {
     }
 }
 
+/// `v` in hundredths, rounded half away from zero (as `f64::round`, which
+/// is a library call; this is one instruction).
+fn hundredths(v: f32) -> i64 {
+    let x = f64::from(v) * 100.0;
+    (x + 0.5f64.copysign(x)) as i64
+}
+
 /// `v` rounded to two decimals, as written.
 fn round2(v: f32) -> f32 {
-    ((f64::from(v) * 100.0).round() / 100.0) as f32
+    (hundredths(v) as f64 / 100.0) as f32
 }
 
 fn hex4(buf: &mut Vec<u8>, code: u16) {

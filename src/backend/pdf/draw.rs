@@ -9,9 +9,11 @@ use printpdf::{
     PdfFontHandle, PdfPage, Pt, Rect, TextItem,
 };
 
+use rayon::prelude::*;
+
 use super::compose::Item;
 use super::content::{Content, Shown};
-use super::fonts::FontSet;
+use super::fonts::{Face, FontSet};
 use super::linebreak::Line;
 use super::paginate::Page;
 
@@ -51,63 +53,11 @@ pub fn draw(
     warnings: &mut Vec<String>,
 ) -> Vec<Vec<u8>> {
     let subsets = subset_fonts(doc, pages, fonts, warnings);
-    let mut out = Vec::new();
-    let mut contents = Vec::new();
-    for page in pages {
-        let mut content = Content::new();
-        let mut annots = Vec::new();
-        for placed in &page.items {
-            if let Item::Rule {
-                x0,
-                x1,
-                y,
-                thickness,
-                color,
-            } = &placed.item
-            {
-                let y = geo.height - geo.top - placed.top - y;
-                content.rule(geo.left + x0, geo.left + x1, y, *thickness, *color);
-            }
-        }
-        content.begin_text();
-        for placed in &page.items {
-            if let Item::Text { x, baseline, line } = &placed.item {
-                let y = geo.height - geo.top - placed.top - baseline;
-                text(
-                    &mut content,
-                    &mut annots,
-                    line,
-                    (geo.left + x, y),
-                    &subsets,
-                    fonts,
-                );
-            }
-        }
-        content.end_text();
-        contents.push(content.finish());
-        let mut ops = Vec::new();
-        for (link, x0, x1, y, size) in annots {
-            // The document model only holds safe links; checked again here
-            // because a URI action is executable content in a reader.
-            let Some(url) = links.get(link).filter(|u| safe_uri(u)) else {
-                continue;
-            };
-            ops.push(Op::LinkAnnotation {
-                link: LinkAnnotation::new(
-                    Rect::from_xywh(Pt(x0), Pt(y - 0.25 * size), Pt(x1 - x0), Pt(1.15 * size)),
-                    Actions::uri(url.clone()),
-                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                    None,
-                    None,
-                ),
-            });
-        }
-        out.push(PdfPage::new(
-            printpdf::Mm(geo.width * 25.4 / 72.0),
-            printpdf::Mm(geo.height * 25.4 / 72.0),
-            ops,
-        ));
-    }
+    // Pages are written side by side, and taken in page order.
+    let (contents, mut out): (Vec<Vec<u8>>, Vec<PdfPage>) = pages
+        .par_iter()
+        .map(|page| draw_page(page, &subsets, fonts, links, geo))
+        .unzip();
     if let Some(first) = out.first_mut() {
         first.ops.push(Op::StartTextSection);
         for sub in subsets.values() {
@@ -132,6 +82,69 @@ pub fn draw(
     }
     doc.pages = out;
     contents
+}
+
+/// One page's content stream, and the page with its link annotations for printpdf.
+fn draw_page(
+    page: &Page,
+    subsets: &BTreeMap<usize, Subset>,
+    fonts: &FontSet,
+    links: &[String],
+    geo: Geometry,
+) -> (Vec<u8>, PdfPage) {
+    let mut content = Content::new();
+    let mut annots = Vec::new();
+    for placed in &page.items {
+        if let Item::Rule {
+            x0,
+            x1,
+            y,
+            thickness,
+            color,
+        } = &placed.item
+        {
+            let y = geo.height - geo.top - placed.top - y;
+            content.rule(geo.left + x0, geo.left + x1, y, *thickness, *color);
+        }
+    }
+    content.begin_text();
+    for placed in &page.items {
+        if let Item::Text { x, baseline, line } = &placed.item {
+            let y = geo.height - geo.top - placed.top - baseline;
+            text(
+                &mut content,
+                &mut annots,
+                line,
+                (geo.left + x, y),
+                &subsets,
+                fonts,
+            );
+        }
+    }
+    content.end_text();
+    let mut ops = Vec::new();
+    for (link, x0, x1, y, size) in annots {
+        // The document model only holds safe links; checked again here
+        // because a URI action is executable content in a reader.
+        let Some(url) = links.get(link).filter(|u| safe_uri(u)) else {
+            continue;
+        };
+        ops.push(Op::LinkAnnotation {
+            link: LinkAnnotation::new(
+                Rect::from_xywh(Pt(x0), Pt(y - 0.25 * size), Pt(x1 - x0), Pt(1.15 * size)),
+                Actions::uri(url.clone()),
+                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                None,
+                None,
+            ),
+        });
+    }
+    let page = PdfPage::new(
+        printpdf::Mm(geo.width * 25.4 / 72.0),
+        printpdf::Mm(geo.height * 25.4 / 72.0),
+        ops,
+    );
+    (content.finish(), page)
 }
 
 /// `http`, `https`, `mailto` or `tel`, without control characters.
@@ -224,67 +237,84 @@ fn subset_fonts(
             }
         }
     }
+    // Each face is subset on its own (side by side: subsetting is most of
+    // drawing); fonts enter the document in face order.
+    let used: Vec<(usize, (usize, BTreeMap<u16, String>))> = used.into_iter().enumerate().collect();
+    let built: Vec<_> = used
+        .into_par_iter()
+        .map(|(n, (face_index, glyphs))| {
+            let mut notes = Vec::new();
+            let made = fonts
+                .face(face_index)
+                .and_then(|face| embed(face, n, glyphs, &mut notes));
+            (face_index, made, notes)
+        })
+        .collect();
     let mut out = BTreeMap::new();
-    for (n, (face_index, glyphs)) in used.into_iter().enumerate() {
-        let Some(face) = fonts.face(face_index) else {
-            continue;
-        };
-        let mut ids = vec![0u16];
-        ids.extend(glyphs.keys().copied().filter(|&g| g != 0));
-        // Our own subsetter for TrueType outlines; allsorts for the rest.
-        let subsetted = super::subset::subset(face.bytes, &ids)
-            .or_else(|_| subset(face.bytes, &ids).map(|bytes| (bytes, ids.clone())));
-        let (bytes, remap, tag) = match subsetted {
-            Ok((bytes, order)) => {
-                let remap = order
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(new, &old)| Some((old, u16::try_from(new).ok()?)))
-                    .collect();
-                let tag = subset_tag(&face.ps_name, &ids);
-                (bytes, remap, Some(tag))
-            }
-            Err(e) => {
-                warnings.push(format!(
-                    "font {} could not be subset ({e}); embedded whole",
-                    face.ps_name
-                ));
-                (
-                    face.bytes.to_vec(),
-                    ids.iter().map(|&g| (g, g)).collect(),
-                    None,
-                )
-            }
-        };
-        let mut parse_warnings = Vec::new();
-        let Some(mut parsed) = ParsedFont::from_bytes(&bytes, 0, &mut parse_warnings) else {
-            warnings.push(format!("font {} could not be embedded", face.ps_name));
-            continue;
-        };
-        parsed.font_name = Some(match tag {
-            Some(tag) => format!("{tag}+{}", face.ps_name),
-            None => face.ps_name.clone(),
-        });
-        let id = FontId(format!("F{n}"));
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), printpdf::PdfFont::new(parsed));
-        let text = glyphs
-            .into_iter()
-            .filter_map(|(old, t)| Some((*remap_get(&remap, old)?, t)))
-            .collect();
-        out.insert(
-            face_index,
-            Subset {
-                id,
-                number: n,
-                remap,
-                text,
-            },
-        );
+    for (face_index, made, notes) in built {
+        warnings.extend(notes);
+        if let Some((subset, font)) = made {
+            doc.resources.fonts.map.insert(subset.id.clone(), font);
+            out.insert(face_index, subset);
+        }
     }
     out
+}
+
+/// Subsets one face to `glyphs` as font resource `/F<n>`.
+fn embed(
+    face: &Face,
+    n: usize,
+    glyphs: BTreeMap<u16, String>,
+    warnings: &mut Vec<String>,
+) -> Option<(Subset, printpdf::PdfFont)> {
+    let mut ids = vec![0u16];
+    ids.extend(glyphs.keys().copied().filter(|&g| g != 0));
+    // Our own subsetter for TrueType outlines; allsorts for the rest.
+    let subsetted = super::subset::subset(face.bytes, &ids)
+        .or_else(|_| subset(face.bytes, &ids).map(|bytes| (bytes, ids.clone())));
+    let (bytes, remap, tag) = match subsetted {
+        Ok((bytes, order)) => {
+            let remap = order
+                .iter()
+                .enumerate()
+                .filter_map(|(new, &old)| Some((old, u16::try_from(new).ok()?)))
+                .collect();
+            let tag = subset_tag(&face.ps_name, &ids);
+            (bytes, remap, Some(tag))
+        }
+        Err(e) => {
+            warnings.push(format!(
+                "font {} could not be subset ({e}); embedded whole",
+                face.ps_name
+            ));
+            (
+                face.bytes.to_vec(),
+                ids.iter().map(|&g| (g, g)).collect(),
+                None,
+            )
+        }
+    };
+    let mut parse_warnings = Vec::new();
+    let Some(mut parsed) = ParsedFont::from_bytes(&bytes, 0, &mut parse_warnings) else {
+        warnings.push(format!("font {} could not be embedded", face.ps_name));
+        return None;
+    };
+    parsed.font_name = Some(match tag {
+        Some(tag) => format!("{tag}+{}", face.ps_name),
+        None => face.ps_name.clone(),
+    });
+    let text = glyphs
+        .into_iter()
+        .filter_map(|(old, t)| Some((*remap_get(&remap, old)?, t)))
+        .collect();
+    let subset = Subset {
+        id: FontId(format!("F{n}")),
+        number: n,
+        remap,
+        text,
+    };
+    Some((subset, printpdf::PdfFont::new(parsed)))
 }
 
 fn remap_get(remap: &BTreeMap<u16, u16>, old: u16) -> Option<&u16> {
