@@ -50,14 +50,17 @@ pub fn draw(
     fonts: &FontSet,
     links: &[String],
     geo: Geometry,
+    parallel: bool,
     warnings: &mut Vec<String>,
 ) -> Vec<Vec<u8>> {
-    let subsets = subset_fonts(doc, pages, fonts, warnings);
-    // Pages are written side by side, and taken in page order.
-    let (contents, mut out): (Vec<Vec<u8>>, Vec<PdfPage>) = pages
-        .par_iter()
-        .map(|page| draw_page(page, &subsets, fonts, links, geo))
-        .unzip();
+    let subsets = subset_fonts(doc, pages, fonts, parallel, warnings);
+    // Pages are written side by side (with `parallel`), taken in page order.
+    let draw = |page| draw_page(page, &subsets, fonts, links, geo);
+    let (contents, mut out): (Vec<Vec<u8>>, Vec<PdfPage>) = if parallel {
+        pages.par_iter().map(draw).unzip()
+    } else {
+        pages.iter().map(draw).unzip()
+    };
     if let Some(first) = out.first_mut() {
         first.ops.push(Op::StartTextSection);
         for sub in subsets.values() {
@@ -219,6 +222,7 @@ fn subset_fonts(
     doc: &mut PdfDocument,
     pages: &[Page],
     fonts: &FontSet,
+    parallel: bool,
     warnings: &mut Vec<String>,
 ) -> BTreeMap<usize, Subset> {
     let mut used: BTreeMap<usize, BTreeMap<u16, String>> = BTreeMap::new();
@@ -237,19 +241,21 @@ fn subset_fonts(
             }
         }
     }
-    // Each face is subset on its own (side by side: subsetting is most of
-    // drawing); fonts enter the document in face order.
+    // Each face is subset on its own (side by side with `parallel`:
+    // subsetting is most of drawing); fonts enter the document in face order.
     let used: Vec<(usize, (usize, BTreeMap<u16, String>))> = used.into_iter().enumerate().collect();
-    let built: Vec<_> = used
-        .into_par_iter()
-        .map(|(n, (face_index, glyphs))| {
-            let mut notes = Vec::new();
-            let made = fonts
-                .face(face_index)
-                .and_then(|face| embed(face, n, glyphs, &mut notes));
-            (face_index, made, notes)
-        })
-        .collect();
+    let build = |(n, (face_index, glyphs)): (usize, (usize, BTreeMap<u16, String>))| {
+        let mut notes = Vec::new();
+        let made = fonts
+            .face(face_index)
+            .and_then(|face| embed(face, n, glyphs, &mut notes));
+        (face_index, made, notes)
+    };
+    let built: Vec<_> = if parallel {
+        used.into_par_iter().map(build).collect()
+    } else {
+        used.into_iter().map(build).collect()
+    };
     let mut out = BTreeMap::new();
     for (face_index, made, notes) in built {
         warnings.extend(notes);

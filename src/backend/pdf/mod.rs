@@ -151,7 +151,15 @@ impl Backend for Pdf {
         }
 
         let mut pdf = PdfDocument::new(&document.meta.title);
-        let contents = draw::draw(&mut pdf, &pages, &set, &links, geo, &mut warnings);
+        let contents = draw::draw(
+            &mut pdf,
+            &pages,
+            &set,
+            &links,
+            geo,
+            options.parallel,
+            &mut warnings,
+        );
         let save = PdfSaveOptions {
             optimize: true,
             subset_fonts: false,
@@ -170,7 +178,7 @@ impl Backend for Pdf {
             top: geo.top,
         };
         meta::finish(&mut out, &info).map_err(|e| RenderError::Pdf(e.to_string()))?;
-        pack::compress(&mut out);
+        pack::compress(&mut out, options.parallel);
         let bytes = pack::save(&mut out).map_err(|e| RenderError::Pdf(e.to_string()))?;
         Ok(Rendered { bytes, warnings })
     }

@@ -79,10 +79,10 @@ pub fn tidy(doc: &mut Document, contents: Vec<Vec<u8>>) {
 /// instructions for 2.6% more bytes, and level 1 (fast but 20% larger) would
 /// take alex-rn past 70 KB.
 ///
-/// The streams are split in two halves of about the same size, deflated
-/// side by side: one resume's PDF leaves the second core idle otherwise.
-/// Each stream's bytes do not depend on which half it is in.
-pub fn compress(doc: &mut Document) {
+/// With `parallel`, the streams are split in two halves of about the same
+/// size, deflated side by side: one resume's PDF leaves the second core
+/// idle otherwise. Each stream's bytes do not depend on which half it is in.
+pub fn compress(doc: &mut Document, parallel: bool) {
     let mut streams: Vec<&mut Stream> = doc
         .objects
         .values_mut()
@@ -103,7 +103,12 @@ pub fn compress(doc: &mut Document) {
             two.push(s);
         }
     }
-    rayon::join(|| deflate_all(one), || deflate_all(two));
+    if parallel {
+        rayon::join(|| deflate_all(one), || deflate_all(two));
+    } else {
+        deflate_all(one);
+        deflate_all(two);
+    }
 }
 
 thread_local! {
