@@ -26,6 +26,9 @@ pub struct Geometry {
     pub top: f32,
 }
 
+/// A face's index and the glyphs a document shows in it, with their text.
+type Used = (usize, BTreeMap<u16, String>);
+
 /// A subset face: new glyph ids and the printpdf font.
 struct Subset {
     id: FontId,
@@ -119,7 +122,7 @@ fn draw_page(
                 &mut annots,
                 line,
                 (geo.left + x, y),
-                &subsets,
+                subsets,
                 fonts,
             );
         }
@@ -243,8 +246,8 @@ fn subset_fonts(
     }
     // Each face is subset on its own (side by side with `parallel`:
     // subsetting is most of drawing); fonts enter the document in face order.
-    let used: Vec<(usize, (usize, BTreeMap<u16, String>))> = used.into_iter().enumerate().collect();
-    let build = |(n, (face_index, glyphs)): (usize, (usize, BTreeMap<u16, String>))| {
+    let used: Vec<(usize, Used)> = used.into_iter().enumerate().collect();
+    let build = |(n, (face_index, glyphs)): (usize, Used)| {
         let mut notes = Vec::new();
         let made = fonts
             .face(face_index)

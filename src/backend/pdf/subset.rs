@@ -89,16 +89,16 @@ pub fn subset(font: &[u8], ids: &[u16]) -> Result<(Vec<u8>, Vec<u16>), String> {
     let mut order: Vec<u16> = Vec::with_capacity(ids.len());
     let mut new_id: BTreeMap<u16, u16> = BTreeMap::new();
     for &gid in ids {
-        if !new_id.contains_key(&gid) {
-            new_id.insert(gid, len_u16(order.len())?);
+        if let std::collections::btree_map::Entry::Vacant(slot) = new_id.entry(gid) {
+            slot.insert(len_u16(order.len())?);
             order.push(gid);
         }
     }
     let mut i = 0;
     while let Some(&gid) = order.get(i) {
         for part in components(glyph(gid)?)? {
-            if !new_id.contains_key(&part.1) {
-                new_id.insert(part.1, len_u16(order.len())?);
+            if let std::collections::btree_map::Entry::Vacant(slot) = new_id.entry(part.1) {
+                slot.insert(len_u16(order.len())?);
                 order.push(part.1);
             }
         }
@@ -161,7 +161,7 @@ pub fn subset(font: &[u8], ids: &[u16]) -> Result<(Vec<u8>, Vec<u16>), String> {
             out.push((*tag, t.to_vec()));
         }
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.sort_by_key(|t| t.0);
     Ok((assemble(&out)?, order))
 }
 
