@@ -33,6 +33,12 @@ pub struct RenderOptions {
     /// limits) until the resume fits this many pages, or fail with
     /// [`RenderError::DoesNotFit`]. `None`: the layout as it is.
     pub max_pages: Option<u32>,
+    /// Whether one render may use more than one thread (the PDF subsets
+    /// faces, writes pages and deflates streams side by side). A batch of
+    /// several resumes turns it off: its resumes already keep the cores
+    /// busy, and splitting each one only adds hand-overs between threads.
+    /// Output does not depend on it.
+    pub parallel: bool,
 }
 
 /// A font file the CLI read, for backends that embed fonts.
@@ -54,6 +60,7 @@ impl Default for RenderOptions {
             timestamp: None,
             fonts: Vec::new(),
             max_pages: None,
+            parallel: true,
         }
     }
 }

@@ -346,7 +346,7 @@ fn run_export(args: &ExportArgs) -> ExitCode {
         },
         ..layout.build_options()
     };
-    let render = RenderOptions {
+    let mut render = RenderOptions {
         width: usize::from(args.width),
         paper: match args.paper.as_deref() {
             Some("letter") => Some(Paper::Letter),
@@ -362,6 +362,7 @@ fn run_export(args: &ExportArgs) -> ExitCode {
             Err(e) => return usage_error(&e),
         },
         max_pages: args.max_pages,
+        parallel: true,
     };
     let mut units = batch::inputs::expand(
         &args.inputs,
@@ -382,6 +383,9 @@ fn run_export(args: &ExportArgs) -> ExitCode {
             units.len()
         ));
     }
+    // Several resumes fill the cores by themselves; one resume's PDF uses
+    // the spare core for its fonts, pages and streams.
+    render.parallel = units.len() <= 1;
     let jobs = args.jobs.map(usize::from).unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });

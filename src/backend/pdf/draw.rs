@@ -5,15 +5,17 @@
 use std::collections::BTreeMap;
 
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color as PdfColor, FontId, LinkAnnotation, Op, ParsedFont,
-    PdfDocument, PdfFontHandle, PdfPage, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+    Actions, BorderArray, Codepoint, FontId, LinkAnnotation, Op, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, Pt, Rect, TextItem,
 };
 
+use rayon::prelude::*;
+
 use super::compose::Item;
-use super::fonts::FontSet;
+use super::content::{Content, Shown};
+use super::fonts::{Face, FontSet};
 use super::linebreak::Line;
 use super::paginate::Page;
-use crate::layout::Color;
 
 /// Page geometry in points.
 #[derive(Debug, Clone, Copy)]
@@ -24,89 +26,131 @@ pub struct Geometry {
     pub top: f32,
 }
 
+/// A face's index and the glyphs a document shows in it, with their text.
+type Used = (usize, BTreeMap<u16, String>);
+
 /// A subset face: new glyph ids and the printpdf font.
 struct Subset {
     id: FontId,
+    /// The `n` of its resource name `/F<n>`.
+    number: usize,
     remap: BTreeMap<u16, u16>,
     /// Text for each new glyph id, the same on every use (ToUnicode has one entry per glyph).
     text: BTreeMap<u16, String>,
 }
 
-/// Adds subset fonts and pages to `doc`.
+/// Adds subset fonts and pages to `doc`; returns each page's content stream.
+///
+/// printpdf gets the pages' link annotations and, on the first page, one
+/// `ShowText` per font with each of its glyphs once: that is what it needs
+/// to write the fonts (widths and ToUnicode). The content streams it would
+/// write from operations are replaced by ours ([`super::pack::tidy`]):
+/// serialising thousands of operations through lopdf objects cost more
+/// than all the rest of the drawing.
 pub fn draw(
     doc: &mut PdfDocument,
     pages: &[Page],
     fonts: &FontSet,
     links: &[String],
     geo: Geometry,
+    parallel: bool,
     warnings: &mut Vec<String>,
-) {
-    let subsets = subset_fonts(doc, pages, fonts, warnings);
-    let mut out = Vec::new();
-    for page in pages {
-        let mut ops = Vec::new();
-        let mut annots = Vec::new();
-        for placed in &page.items {
-            if let Item::Rule {
-                x0,
-                x1,
-                y,
-                thickness,
-                color,
-            } = &placed.item
-            {
-                let y = geo.height - geo.top - placed.top - y;
-                ops.push(Op::SetOutlineColor { col: rgb(*color) });
-                ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
-                ops.push(Op::DrawLine {
-                    line: printpdf::Line {
-                        points: vec![line_point(geo.left + x0, y), line_point(geo.left + x1, y)],
-                        is_closed: false,
-                    },
-                });
-            }
-        }
-        ops.push(Op::StartTextSection);
-        let mut state: (Option<(usize, u32)>, Option<Color>) = (None, None);
-        for placed in &page.items {
-            if let Item::Text { x, baseline, line } = &placed.item {
-                let y = geo.height - geo.top - placed.top - baseline;
-                text_ops(
-                    &mut ops,
-                    &mut annots,
-                    line,
-                    geo.left + x,
-                    y,
-                    &subsets,
-                    fonts,
-                    &mut state,
-                );
-            }
-        }
-        ops.push(Op::EndTextSection);
-        for (link, x0, x1, y, size) in annots {
-            // The document model only holds safe links; checked again here
-            // because a URI action is executable content in a reader.
-            let Some(url) = links.get(link).filter(|u| safe_uri(u)) else {
-                continue;
-            };
-            ops.push(Op::LinkAnnotation {
-                link: LinkAnnotation::new(
-                    Rect::from_xywh(Pt(x0), Pt(y - 0.25 * size), Pt(x1 - x0), Pt(1.15 * size)),
-                    Actions::uri(url.clone()),
-                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                    None,
-                    None,
-                ),
+) -> Vec<Vec<u8>> {
+    let subsets = subset_fonts(doc, pages, fonts, parallel, warnings);
+    // Pages are written side by side (with `parallel`), taken in page order.
+    let draw = |page| draw_page(page, &subsets, fonts, links, geo);
+    let (contents, mut out): (Vec<Vec<u8>>, Vec<PdfPage>) = if parallel {
+        pages.par_iter().map(draw).unzip()
+    } else {
+        pages.iter().map(draw).unzip()
+    };
+    if let Some(first) = out.first_mut() {
+        first.ops.push(Op::StartTextSection);
+        for sub in subsets.values() {
+            first.ops.push(Op::SetFont {
+                font: PdfFontHandle::External(sub.id.clone()),
+                size: Pt(10.0),
+            });
+            let glyphs = sub
+                .text
+                .iter()
+                .map(|(gid, text)| Codepoint {
+                    gid: *gid,
+                    offset: 0.0,
+                    cid: Some(text.clone()),
+                })
+                .collect();
+            first.ops.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(glyphs)],
             });
         }
-        out.push(PdfPage::new(
-            printpdf::Mm(geo.width * 25.4 / 72.0),
-            printpdf::Mm(geo.height * 25.4 / 72.0),
-            ops,
-        ));
+        first.ops.push(Op::EndTextSection);
     }
     doc.pages = out;
+    contents
+}
+
+/// One page's content stream, and the page with its link annotations for printpdf.
+fn draw_page(
+    page: &Page,
+    subsets: &BTreeMap<usize, Subset>,
+    fonts: &FontSet,
+    links: &[String],
+    geo: Geometry,
+) -> (Vec<u8>, PdfPage) {
+    let mut content = Content::new();
+    let mut annots = Vec::new();
+    for placed in &page.items {
+        if let Item::Rule {
+            x0,
+            x1,
+            y,
+            thickness,
+            color,
+        } = &placed.item
+        {
+            let y = geo.height - geo.top - placed.top - y;
+            content.rule(geo.left + x0, geo.left + x1, y, *thickness, *color);
+        }
+    }
+    content.begin_text();
+    for placed in &page.items {
+        if let Item::Text { x, baseline, line } = &placed.item {
+            let y = geo.height - geo.top - placed.top - baseline;
+            text(
+                &mut content,
+                &mut annots,
+                line,
+                (geo.left + x, y),
+                subsets,
+                fonts,
+            );
+        }
+    }
+    content.end_text();
+    let mut ops = Vec::new();
+    for (link, x0, x1, y, size) in annots {
+        // The document model only holds safe links; checked again here
+        // because a URI action is executable content in a reader.
+        let Some(url) = links.get(link).filter(|u| safe_uri(u)) else {
+            continue;
+        };
+        ops.push(Op::LinkAnnotation {
+            link: LinkAnnotation::new(
+                Rect::from_xywh(Pt(x0), Pt(y - 0.25 * size), Pt(x1 - x0), Pt(1.15 * size)),
+                Actions::uri(url.clone()),
+                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                None,
+                None,
+            ),
+        });
+    }
+    let page = PdfPage::new(
+        printpdf::Mm(geo.width * 25.4 / 72.0),
+        printpdf::Mm(geo.height * 25.4 / 72.0),
+        ops,
+    );
+    (content.finish(), page)
 }
 
 /// `http`, `https`, `mailto` or `tel`, without control characters.
@@ -118,37 +162,19 @@ fn safe_uri(url: &str) -> bool {
         && !url.chars().any(char::is_control)
 }
 
-fn line_point(x: f32, y: f32) -> printpdf::LinePoint {
-    printpdf::LinePoint {
-        p: Point { x: Pt(x), y: Pt(y) },
-        bezier: false,
-    }
-}
-
-fn rgb(c: Color) -> PdfColor {
-    let (r, g, b) = c.unit();
-    PdfColor::Rgb(Rgb {
-        r,
-        g,
-        b,
-        icc_profile: None,
-    })
-}
-
 /// A link rectangle: target, x from, x to, baseline, font size.
 type Annot = (usize, f32, f32, f32, f32);
 
-#[allow(clippy::too_many_arguments)] // one call site; a struct would only rename them
-fn text_ops(
-    ops: &mut Vec<Op>,
+/// Shows a line with its start at `at` (points from the page's bottom left).
+fn text(
+    content: &mut Content,
     annots: &mut Vec<Annot>,
     line: &Line,
-    mut x: f32,
-    y: f32,
+    at: (f32, f32),
     subsets: &BTreeMap<usize, Subset>,
     fonts: &FontSet,
-    state: &mut (Option<(usize, u32)>, Option<Color>),
 ) {
+    let (mut x, y) = at;
     for piece in &line.pieces {
         let width = piece.width();
         let (Some(sub), Some(face)) = (subsets.get(&piece.face), fonts.face(piece.face)) else {
@@ -156,52 +182,32 @@ fn text_ops(
             continue;
         };
         let size = piece.style.size;
-        let font_state = Some((piece.face, size.to_bits()));
-        if state.0 != font_state {
-            ops.push(Op::SetFont {
-                font: PdfFontHandle::External(sub.id.clone()),
-                size: Pt(size),
-            });
-            state.0 = font_state;
-        }
-        if state.1 != Some(piece.style.color) {
-            ops.push(Op::SetFillColor {
-                col: rgb(piece.style.color),
-            });
-            state.1 = Some(piece.style.color);
-        }
+        content.font(sub.number, size);
+        content.fill(piece.style.color);
         let first_offset = piece.glyphs.first().map_or(0.0, |g| g.x_offset);
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(x + first_offset), Pt(y)),
-        });
         let scale = size / face.upem;
-        let mut items = Vec::with_capacity(piece.glyphs.len());
-        let mut iter = piece.glyphs.iter().peekable();
-        while let Some(g) = iter.next() {
-            let drawn = face
+        // The viewer advances by the font's /W widths: printpdf writes
+        // them as whole thousandths of an em, truncated.
+        let thousandths = 1000.0 / face.upem;
+        let glyphs = piece.glyphs.iter().enumerate().map(|(i, g)| {
+            let units = face
                 .buzz
                 .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.gid))
-                .map_or(0.0, |a| f32::from(a) * scale);
-            let next_offset = iter.peek().map_or(0.0, |n| n.x_offset);
+                .map_or(0.0, f32::from);
+            let drawn = units * scale;
+            let next_offset = piece.glyphs.get(i + 1).map_or(0.0, |n| n.x_offset);
             // Where the next glyph must start, relative to where the PDF
             // viewer puts it after drawing this one with its hmtx advance.
             // In font units, rounded: shaped advances are whole units, so
             // anything else is float noise that would only bloat the file.
             let adjust = ((g.advance + next_offset - g.x_offset - drawn) / scale).round();
-            let gid = sub.remap.get(&g.gid).copied().unwrap_or(0);
-            items.push(Codepoint {
-                gid,
-                offset: if adjust == 0.0 {
-                    0.0
-                } else {
-                    -adjust * 1000.0 / face.upem
-                },
-                cid: Some(sub.text.get(&gid).cloned().unwrap_or_default()),
-            });
-        }
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(items)],
+            Shown {
+                code: sub.remap.get(&g.gid).copied().unwrap_or(0),
+                width: (units * thousandths) as i64,
+                kern: -adjust * thousandths,
+            }
         });
+        content.show(x + first_offset, y, glyphs);
         if let Some(link) = piece.style.link {
             match annots.last_mut() {
                 Some(last) if last.0 == link && (last.2 - x).abs() < 0.5 && last.3 == y => {
@@ -219,6 +225,7 @@ fn subset_fonts(
     doc: &mut PdfDocument,
     pages: &[Page],
     fonts: &FontSet,
+    parallel: bool,
     warnings: &mut Vec<String>,
 ) -> BTreeMap<usize, Subset> {
     let mut used: BTreeMap<usize, BTreeMap<u16, String>> = BTreeMap::new();
@@ -237,56 +244,86 @@ fn subset_fonts(
             }
         }
     }
+    // Each face is subset on its own (side by side with `parallel`:
+    // subsetting is most of drawing); fonts enter the document in face order.
+    let used: Vec<(usize, Used)> = used.into_iter().enumerate().collect();
+    let build = |(n, (face_index, glyphs)): (usize, Used)| {
+        let mut notes = Vec::new();
+        let made = fonts
+            .face(face_index)
+            .and_then(|face| embed(face, n, glyphs, &mut notes));
+        (face_index, made, notes)
+    };
+    let built: Vec<_> = if parallel {
+        used.into_par_iter().map(build).collect()
+    } else {
+        used.into_iter().map(build).collect()
+    };
     let mut out = BTreeMap::new();
-    for (n, (face_index, glyphs)) in used.into_iter().enumerate() {
-        let Some(face) = fonts.face(face_index) else {
-            continue;
-        };
-        let mut ids = vec![0u16];
-        ids.extend(glyphs.keys().copied().filter(|&g| g != 0));
-        let (bytes, remap, tag) = match subset(face.bytes, &ids) {
-            Ok(bytes) => {
-                let remap = ids
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(new, &old)| Some((old, u16::try_from(new).ok()?)))
-                    .collect();
-                let tag = subset_tag(&face.ps_name, &ids);
-                (bytes, remap, Some(tag))
-            }
-            Err(e) => {
-                warnings.push(format!(
-                    "font {} could not be subset ({e}); embedded whole",
-                    face.ps_name
-                ));
-                (
-                    face.bytes.to_vec(),
-                    ids.iter().map(|&g| (g, g)).collect(),
-                    None,
-                )
-            }
-        };
-        let mut parse_warnings = Vec::new();
-        let Some(mut parsed) = ParsedFont::from_bytes(&bytes, 0, &mut parse_warnings) else {
-            warnings.push(format!("font {} could not be embedded", face.ps_name));
-            continue;
-        };
-        parsed.font_name = Some(match tag {
-            Some(tag) => format!("{tag}+{}", face.ps_name),
-            None => face.ps_name.clone(),
-        });
-        let id = FontId(format!("F{n}"));
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), printpdf::PdfFont::new(parsed));
-        let text = glyphs
-            .into_iter()
-            .filter_map(|(old, t)| Some((*remap_get(&remap, old)?, t)))
-            .collect();
-        out.insert(face_index, Subset { id, remap, text });
+    for (face_index, made, notes) in built {
+        warnings.extend(notes);
+        if let Some((subset, font)) = made {
+            doc.resources.fonts.map.insert(subset.id.clone(), font);
+            out.insert(face_index, subset);
+        }
     }
     out
+}
+
+/// Subsets one face to `glyphs` as font resource `/F<n>`.
+fn embed(
+    face: &Face,
+    n: usize,
+    glyphs: BTreeMap<u16, String>,
+    warnings: &mut Vec<String>,
+) -> Option<(Subset, printpdf::PdfFont)> {
+    let mut ids = vec![0u16];
+    ids.extend(glyphs.keys().copied().filter(|&g| g != 0));
+    // Our own subsetter for TrueType outlines; allsorts for the rest.
+    let subsetted = super::subset::subset(face.bytes, &ids)
+        .or_else(|_| subset(face.bytes, &ids).map(|bytes| (bytes, ids.clone())));
+    let (bytes, remap, tag) = match subsetted {
+        Ok((bytes, order)) => {
+            let remap = order
+                .iter()
+                .enumerate()
+                .filter_map(|(new, &old)| Some((old, u16::try_from(new).ok()?)))
+                .collect();
+            let tag = subset_tag(&face.ps_name, &ids);
+            (bytes, remap, Some(tag))
+        }
+        Err(e) => {
+            warnings.push(format!(
+                "font {} could not be subset ({e}); embedded whole",
+                face.ps_name
+            ));
+            (
+                face.bytes.to_vec(),
+                ids.iter().map(|&g| (g, g)).collect(),
+                None,
+            )
+        }
+    };
+    let mut parse_warnings = Vec::new();
+    let Some(mut parsed) = ParsedFont::from_bytes(&bytes, 0, &mut parse_warnings) else {
+        warnings.push(format!("font {} could not be embedded", face.ps_name));
+        return None;
+    };
+    parsed.font_name = Some(match tag {
+        Some(tag) => format!("{tag}+{}", face.ps_name),
+        None => face.ps_name.clone(),
+    });
+    let text = glyphs
+        .into_iter()
+        .filter_map(|(old, t)| Some((*remap_get(&remap, old)?, t)))
+        .collect();
+    let subset = Subset {
+        id: FontId(format!("F{n}")),
+        number: n,
+        remap,
+        text,
+    };
+    Some((subset, printpdf::PdfFont::new(parsed)))
 }
 
 fn remap_get(remap: &BTreeMap<u16, u16>, old: u16) -> Option<&u16> {

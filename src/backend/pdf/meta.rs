@@ -63,6 +63,10 @@ pub fn finish(doc: &mut lopdf::Document, info: &FileInfo) -> Result<(), lopdf::E
     );
     dict.set("CreationDate", text(&date));
     dict.set("ModDate", text(&date));
+    // printpdf's own info dictionary would stay behind, unreferenced.
+    if let Ok(old) = doc.trailer.get(b"Info").and_then(Object::as_reference) {
+        doc.objects.remove(&old);
+    }
     let info_id = doc.add_object(dict);
     doc.trailer.set("Info", Object::Reference(info_id));
 

@@ -3,18 +3,23 @@
 //! Phases, one module each: [`fonts`] (faces and fallback chains) →
 //! [`shape`] (rustybuzz) → [`linebreak`] (UAX #14 + bidi) → [`compose`]
 //! (the classic look, as blocks with keep rules) → [`paginate`] → [`draw`]
-//! (subset fonts, glyph-ID text, links) → [`meta`] (info, outline, ID).
+//! (subset fonts, glyph-ID text as [`content`] streams, links) → [`meta`]
+//! (info, outline, ID) → [`pack`] (our content streams in place, deflate,
+//! object streams).
 //! [`fit`] repeats compose and paginate with a tighter definition until the
 //! document fits `--max-pages`.
 
 mod compose;
+mod content;
 mod draw;
 mod fit;
 pub mod fonts;
 mod linebreak;
 mod meta;
+mod pack;
 mod paginate;
 mod shape;
+mod subset;
 
 use std::borrow::Cow;
 
@@ -149,7 +154,15 @@ impl Backend for Pdf {
         }
 
         let mut pdf = PdfDocument::new(&document.meta.title);
-        draw::draw(&mut pdf, &pages, &set, &links, geo, &mut warnings);
+        let contents = draw::draw(
+            &mut pdf,
+            &pages,
+            &set,
+            &links,
+            geo,
+            options.parallel,
+            &mut warnings,
+        );
         let save = PdfSaveOptions {
             optimize: true,
             subset_fonts: false,
@@ -157,6 +170,8 @@ impl Backend for Pdf {
         };
         let mut pdf_warnings = Vec::new();
         let mut out = pdf.to_lopdf_document(&save, &mut pdf_warnings);
+        drop(pdf);
+        pack::tidy(&mut out, contents);
         let info = meta::FileInfo {
             meta: &document.meta,
             timestamp: options.timestamp.unwrap_or(FALLBACK_TIMESTAMP),
@@ -166,10 +181,8 @@ impl Backend for Pdf {
             top: geo.top,
         };
         meta::finish(&mut out, &info).map_err(|e| RenderError::Pdf(e.to_string()))?;
-        compress(&mut out);
-        let mut bytes = Vec::new();
-        out.save_to(&mut bytes)
-            .map_err(|e| RenderError::Pdf(e.to_string()))?;
+        pack::compress(&mut out, options.parallel);
+        let bytes = pack::save(&mut out).map_err(|e| RenderError::Pdf(e.to_string()))?;
         Ok(Rendered {
             bytes,
             warnings,
@@ -241,53 +254,4 @@ fn content_hash(
         }
     }
     [a.finish(), b.finish()]
-}
-
-/// Deflates every stream that may be compressed, at level 2: lopdf's own
-/// `compress` uses the best level, which costs several milliseconds per
-/// document for a file a few percent smaller. Measured with callgrind on
-/// alex-rn: level 6 takes 17.0 M instructions for 53.9 KB, level 3 10.7 M
-/// for 56.5 KB; on the JSON Resume sample level 2 saves another 2.3 M
-/// instructions for 2.6% more bytes, and level 1 (fast but 20% larger) would
-/// take alex-rn past 70 KB.
-fn compress(doc: &mut lopdf::Document) {
-    // One compressor, reset between streams: setting one up clears its
-    // window and tables, which cost more than deflating a small stream.
-    let mut z = flate2::Compress::new(flate2::Compression::new(LEVEL), true);
-    for object in doc.objects.values_mut() {
-        let lopdf::Object::Stream(stream) = object else {
-            continue;
-        };
-        if !stream.allows_compression || stream.dict.has(b"Filter") {
-            continue;
-        }
-        if let Some(packed) = deflate(&mut z, &stream.content)
-            && packed.len() < stream.content.len()
-        {
-            stream
-                .dict
-                .set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
-            stream.set_content(packed);
-        }
-    }
-}
-
-/// The deflate level of PDF streams.
-const LEVEL: u32 = 2;
-
-/// `data` as a zlib stream.
-fn deflate(z: &mut flate2::Compress, data: &[u8]) -> Option<Vec<u8>> {
-    z.reset();
-    let mut out = Vec::with_capacity(data.len() / 2 + 128);
-    loop {
-        let consumed = usize::try_from(z.total_in()).ok()?;
-        let input = data.get(consumed..)?;
-        match z
-            .compress_vec(input, &mut out, flate2::FlushCompress::Finish)
-            .ok()?
-        {
-            flate2::Status::StreamEnd => return Some(out),
-            flate2::Status::Ok | flate2::Status::BufError => out.reserve(out.capacity().max(1024)),
-        }
-    }
 }

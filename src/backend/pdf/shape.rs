@@ -1,7 +1,9 @@
 //! Shaping: styled text becomes pieces of positioned glyphs, each piece in
 //! one face, chosen character by character by coverage, and one bidi level.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
 
 use compact_str::CompactString;
 use unicode_bidi::{BidiClass, bidi_class};
@@ -81,8 +83,13 @@ pub struct Shaper<'s, 'f> {
     plans: BTreeMap<(usize, bool, rustybuzz::Script), rustybuzz::ShapePlan>,
     /// Shaped runs by face and direction, then text, in font units: a resume
     /// repeats its words and spaces, and shaping depends on nothing else (the
-    /// size only scales the result).
-    shaped: HashMap<(usize, bool), HashMap<String, Vec<Unshaped>>>,
+    /// size only scales the result). Fx hashing: SipHash cost more than the
+    /// lookups it guarded, and nothing here reaches the output in hash order.
+    shaped: FxHashMap<(usize, bool), FxHashMap<String, Vec<Unshaped>>>,
+    /// Per face, whether it covers each ASCII character (0: not looked up,
+    /// 1: yes, 2: no): a cmap lookup costs a few hundred instructions, and
+    /// most text is ASCII.
+    ascii: Vec<[u8; 128]>,
 }
 
 /// A shaped glyph in font units, as cached.
@@ -99,13 +106,39 @@ impl<'s, 'f> Shaper<'s, 'f> {
             fonts,
             missing: BTreeSet::new(),
             plans: BTreeMap::new(),
-            shaped: HashMap::new(),
+            shaped: FxHashMap::default(),
+            ascii: Vec::new(),
         }
+    }
+
+    /// Whether face `face` has a glyph for `c`.
+    fn covers(&mut self, face: usize, c: char) -> bool {
+        let Some(f) = self.fonts.face(face) else {
+            return false;
+        };
+        let Ok(i) = u8::try_from(c) else {
+            return f.covers(c);
+        };
+        if self.ascii.len() <= face {
+            self.ascii.resize(face + 1, [0; 128]);
+        }
+        let Some(slot) = self
+            .ascii
+            .get_mut(face)
+            .and_then(|t| t.get_mut(usize::from(i)))
+        else {
+            return f.covers(c);
+        };
+        if *slot == 0 {
+            *slot = if f.covers(c) { 1 } else { 2 };
+        }
+        *slot == 1
     }
 
     /// Pieces for `chars` (character, bidi level) in `style`, in logical order.
     pub fn shape(&mut self, chars: &[(char, u8)], style: &TextStyle) -> Vec<Piece> {
-        let chain = self.fonts.chain(style.font);
+        let fonts = self.fonts;
+        let chain = fonts.chain(style.font);
         let mut pieces = Vec::new();
         let mut current: Option<(usize, u8, String)> = None;
         for &(c, level) in chars {
@@ -122,11 +155,8 @@ impl<'s, 'f> Shaper<'s, 'f> {
             let sticky = c.is_whitespace() || bidi_class(c) == BidiClass::NSM || ignorable(c);
             let current_face = current.as_ref().map(|(f, _, _)| *f);
             let face = match current_face {
-                Some(f) if sticky && self.fonts.face(f).is_some_and(|x| x.covers(c)) => Some(f),
-                _ => chain
-                    .iter()
-                    .copied()
-                    .find(|&i| self.fonts.face(i).is_some_and(|x| x.covers(c))),
+                Some(f) if sticky && self.covers(f, c) => Some(f),
+                _ => chain.iter().copied().find(|&i| self.covers(i, c)),
             };
             let Some(face) = face else {
                 if !ignorable(c) && !c.is_whitespace() {
@@ -150,10 +180,8 @@ impl<'s, 'f> Shaper<'s, 'f> {
         pieces
     }
 
-    fn covers_in(&self, chain: &[usize], c: char) -> bool {
-        chain
-            .iter()
-            .any(|&i| self.fonts.face(i).is_some_and(|x| x.covers(c)))
+    fn covers_in(&mut self, chain: &[usize], c: char) -> bool {
+        chain.iter().any(|&i| self.covers(i, c))
     }
 
     fn shape_run(
