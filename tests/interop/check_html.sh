@@ -14,6 +14,7 @@ bin=${1:-target/release/resume-export}
 if ! command -v chromium >/dev/null 2>&1; then
   echo "== installing: chromium"
   export DEBIAN_FRONTEND=noninteractive
+  dpkg --configure -a >/dev/null 2>&1 || true  # finish an install interrupted earlier
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
