@@ -175,18 +175,22 @@ fn check_top_level(text: &str, value: &serde_json::Value) -> Result<(), SourceEr
         ),
     };
     let (line, column) = locate(text, &pointer).unwrap_or((1, 1));
-    let line_text = text
-        .split('\n')
-        .nth(line - 1)
-        .unwrap_or("")
-        .trim_end_matches('\r')
-        .to_string();
+    let line_text = line_text(text, line);
     Err(SourceError::NotResume(JsonError {
         message,
         line,
         column,
         line_text,
     }))
+}
+
+/// The text of 1-based line `line`, without its line ending (empty past the end).
+fn line_text(text: &str, line: usize) -> String {
+    text.split('\n')
+        .nth(line.saturating_sub(1))
+        .unwrap_or("")
+        .trim_end_matches('\r')
+        .to_string()
 }
 
 fn json_error(text: &str, e: &serde_json::Error) -> JsonError {
@@ -197,12 +201,7 @@ fn json_error(text: &str, e: &serde_json::Error) -> JsonError {
         None => full,
     };
     let line = e.line().max(1);
-    let line_text = text
-        .split('\n')
-        .nth(line - 1)
-        .unwrap_or("")
-        .trim_end_matches('\r')
-        .to_string();
+    let line_text = line_text(text, line);
     // serde_json counts columns in bytes; report characters.
     let byte_col = e.column().saturating_sub(1).min(line_text.len());
     let mut cut = byte_col;
