@@ -5,7 +5,6 @@ mod pdf_dump;
 
 use std::io::Read;
 
-use resume_export::backend::{self, RenderOptions};
 use resume_export::layout::Layout;
 
 const RESUME: &str = r#"{
@@ -42,14 +41,18 @@ fn docx_colour(styles: &str, style_id: &str) -> String {
 fn pdf_and_docx_colour_each_part_from_the_same_layout_key() {
     for name in ["classic", "modern", "compact"] {
         let layout = Layout::builtin(name).unwrap();
-        let (_, doc) = resume_export::load(RESUME.as_bytes(), &layout).unwrap();
-        let render = |format: &str| {
-            backend::find(format)
-                .unwrap()
-                .render(&doc, &layout, &RenderOptions::default())
-                .unwrap()
-                .bytes
-        };
+        // Through the binary, as a user would run it.
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in.json");
+        std::fs::write(&input, RESUME).unwrap();
+        assert_cmd::Command::cargo_bin("resume-export")
+            .unwrap()
+            .args(["-q", "-f", "pdf,docx,html", "-l", name, "-d"])
+            .arg(dir.path())
+            .arg(&input)
+            .assert()
+            .success();
+        let render = |ext: &str| std::fs::read(dir.path().join(format!("in.{ext}"))).unwrap();
         let dump = pdf_dump::dump(&render("pdf"));
         let mut styles = String::new();
         zip::ZipArchive::new(std::io::Cursor::new(render("docx")))
