@@ -45,6 +45,23 @@ pub enum Direction {
     Rtl,
 }
 
+impl Direction {
+    /// The direction of a language's script, from its tag (`fa-IR`, `ur_PK`):
+    /// right to left for Arabic, Hebrew, Persian, Urdu, Yiddish, Pashto, Sindhi
+    /// and Uyghur, else left to right. For every backend, so they cannot disagree.
+    pub fn of_language(tag: &str) -> Direction {
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" => Direction::Rtl,
+            _ => Direction::Ltr,
+        }
+    }
+}
+
 /// Localisable words used by the builder.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Labels {

@@ -51,7 +51,7 @@ impl Backend for Html {
         let labels = layout.labels(&language);
         let rtl = match &labels {
             Some(l) => l.direction == Direction::Rtl,
-            None => right_to_left(&language),
+            None => Direction::of_language(&language) == Direction::Rtl,
         };
         let range_separator = labels
             .as_ref()
@@ -99,15 +99,6 @@ fn language_tag(tag: &str) -> String {
     if ok { tag } else { "en".to_string() }
 }
 
-/// Languages written right to left, for tags the labels do not know.
-fn right_to_left(tag: &str) -> bool {
-    let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
-    matches!(
-        primary.as_str(),
-        "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +108,7 @@ mod tests {
         assert_eq!(language_tag("pt_BR"), "pt-BR");
         assert_eq!(language_tag("en\" onload=\"x"), "en");
         assert_eq!(language_tag(""), "en");
-        assert!(right_to_left("fa-IR"));
+        assert_eq!(Direction::of_language("fa-IR"), Direction::Rtl);
+        assert_eq!(Direction::of_language("fr"), Direction::Ltr);
     }
 }

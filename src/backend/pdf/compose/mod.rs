@@ -73,11 +73,8 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
     pub fn document(&mut self, doc: &Document) {
         let lang = doc.meta.language.to_ascii_lowercase();
         self.hyphenate = super::linebreak::hyphenation_language(&lang);
-        let primary = lang.split(['-', '_']).next().unwrap_or("");
-        self.rtl = matches!(
-            primary,
-            "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug"
-        );
+        self.rtl =
+            crate::document::Direction::of_language(&lang) == crate::document::Direction::Rtl;
         self.header(doc);
         if self.blocks.is_empty() && doc.sections.is_empty() {
             // Nothing to show: print the document title rather than a blank
