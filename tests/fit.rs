@@ -106,7 +106,7 @@ fn the_fitted_page_stays_within_the_tightest_margins() {
     let right = 595.276 - def.fit.min_margin_mm * mm + 0.05;
     for run in pdf_dump::dump(&pdf).pages.iter().flatten() {
         assert!(run.x >= def.fit.min_margin_mm * mm - 0.05, "{run:?}");
-        assert!(run.end <= right, "past the margin: {run:?}");
+        assert!(run.ink_end <= right, "past the margin: {run:?}");
     }
 }
 

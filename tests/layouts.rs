@@ -134,14 +134,14 @@ fn right_to_left_resumes_are_laid_out_from_the_right() {
         .unwrap();
     let dump = pdf_dump::dump(&out.bytes);
     let runs = &dump.pages[0];
-    let right_margin = runs.iter().map(|r| r.end).fold(0.0f32, f32::max);
+    let right_margin = runs.iter().map(|r| r.ink_end).fold(0.0f32, f32::max);
     // The name is the topmost line (its text may come back in visual order).
     let name = runs
         .iter()
         .max_by(|a, b| a.y.total_cmp(&b.y))
         .expect("name drawn");
     assert!(
-        (name.end - right_margin).abs() < 1.0,
+        (name.ink_end - right_margin).abs() < 1.0,
         "the name ends at the right margin"
     );
     let date = runs

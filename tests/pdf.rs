@@ -82,7 +82,7 @@ fn every_input_renders_with_its_text() {
         // Nothing runs past the right margin (A4 595.3 pt, 18 mm margin).
         let right = 595.276 - 18.0 * 72.0 / 25.4 + 0.05;
         for run in dump.pages.iter().flatten() {
-            if run.end > right {
+            if run.ink_end > right {
                 failures.push(format!("{}: past the margin: {run:?}", path.display()));
             }
         }

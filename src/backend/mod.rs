@@ -39,6 +39,90 @@ pub struct RenderOptions {
     /// busy, and splitting each one only adds hand-overs between threads.
     /// Output does not depend on it.
     pub parallel: bool,
+    /// The standards the PDF claims (`--pdf-standard`); it is tagged either way.
+    pub pdf_standards: PdfStandards,
+}
+
+/// What a PDF claims to conform to: PDF/UA-1, a PDF/A-2 level, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PdfStandards {
+    pub ua1: bool,
+    pub pdfa: Option<PdfA>,
+}
+
+/// A PDF/A-2 conformance level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdfA {
+    /// Level B: reproducible appearance.
+    B,
+    /// Level U: B, and all text maps to Unicode.
+    U,
+    /// Level A: U, and tagged with a logical structure and language.
+    A,
+}
+
+impl Default for PdfStandards {
+    /// Tagged output claims PDF/UA-1; PDF/A is asked for.
+    fn default() -> Self {
+        PdfStandards {
+            ua1: true,
+            pdfa: None,
+        }
+    }
+}
+
+impl PdfStandards {
+    /// Parses `--pdf-standard` values: `ua-1`, `a-2b`, `a-2u`, `a-2a` (one
+    /// PDF/A level at most), or `none`.
+    pub fn parse<S: AsRef<str>>(names: &[S]) -> Result<PdfStandards, String> {
+        let mut out = PdfStandards {
+            ua1: false,
+            pdfa: None,
+        };
+        for name in names {
+            let name = name.as_ref().trim().to_ascii_lowercase();
+            let level = match name.as_str() {
+                "ua-1" | "ua1" | "pdf/ua-1" => {
+                    out.ua1 = true;
+                    continue;
+                }
+                "none" | "" => continue,
+                "a-2b" | "pdf/a-2b" => PdfA::B,
+                "a-2u" | "pdf/a-2u" => PdfA::U,
+                "a-2a" | "pdf/a-2a" => PdfA::A,
+                other => {
+                    return Err(format!(
+                        "unknown PDF standard '{other}' (expected ua-1, a-2b, a-2u, a-2a or none)"
+                    ));
+                }
+            };
+            match out.pdfa {
+                Some(prev) if prev != level => {
+                    return Err(
+                        "a PDF claims one PDF/A level at most: choose one of a-2b, a-2u, a-2a"
+                            .to_string(),
+                    );
+                }
+                _ => out.pdfa = Some(level),
+            }
+        }
+        Ok(out)
+    }
+
+    /// The claims as `--pdf-standard` spells them, for messages and hashes.
+    pub fn names(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        match self.pdfa {
+            Some(PdfA::B) => out.push("a-2b"),
+            Some(PdfA::U) => out.push("a-2u"),
+            Some(PdfA::A) => out.push("a-2a"),
+            None => {}
+        }
+        if self.ua1 {
+            out.push("ua-1");
+        }
+        out
+    }
 }
 
 /// A font file the CLI read, for backends that embed fonts.
@@ -61,6 +145,7 @@ impl Default for RenderOptions {
             fonts: Vec::new(),
             max_pages: None,
             parallel: true,
+            pdf_standards: PdfStandards::default(),
         }
     }
 }

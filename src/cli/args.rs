@@ -149,6 +149,17 @@ pub struct ExportArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub max_pages: Option<u32>,
 
+    /// Standards the PDF claims, combinable: ua-1 (PDF/UA-1, accessible), a-2b, a-2u
+    /// or a-2a (PDF/A-2 levels, archivable; one at most), or none. PDFs are tagged
+    /// either way. [default: ua-1]
+    #[arg(
+        long = "pdf-standard",
+        value_name = "STD",
+        value_delimiter = ',',
+        value_parser = ["ua-1", "a-2b", "a-2u", "a-2a", "none"]
+    )]
+    pub pdf_standard: Vec<String>,
+
     /// Extra TrueType/OpenType fonts for PDF (every .ttf/.otf in DIR).
     #[arg(long, value_name = "DIR")]
     pub font_dir: Option<PathBuf>,

@@ -11,7 +11,7 @@ use clap::Parser;
 
 pub use args::{Cli, Command, ExportArgs, LayoutsArgs, ValidateArgs};
 
-use crate::backend::{self, BACKENDS, Backend, RenderOptions};
+use crate::backend::{self, BACKENDS, Backend, PdfStandards, RenderOptions};
 use crate::batch;
 use crate::document::{BuildOptions, Labels, Redact};
 use crate::layout::{self, Layout, Paper};
@@ -363,6 +363,14 @@ fn run_export(args: &ExportArgs) -> ExitCode {
         },
         max_pages: args.max_pages,
         parallel: true,
+        pdf_standards: if args.pdf_standard.is_empty() {
+            PdfStandards::default()
+        } else {
+            match PdfStandards::parse(&args.pdf_standard) {
+                Ok(s) => s,
+                Err(e) => return usage_error(&e),
+            }
+        },
     };
     let mut units = batch::inputs::expand(
         &args.inputs,

@@ -15,6 +15,9 @@ pub struct Run {
     pub x: f32,
     pub y: f32,
     pub end: f32,
+    /// Where the last glyph that is not a space ends: a line that broke at
+    /// a space draws that space past its end, where it shows nothing.
+    pub ink_end: f32,
     pub text: String,
 }
 
@@ -136,6 +139,7 @@ pub fn dump(bytes: &[u8]) -> Dump {
                         None => continue,
                     };
                     let start = x;
+                    let mut ink_end = x;
                     let mut text = String::new();
                     for item in items {
                         match item {
@@ -143,12 +147,14 @@ pub fn dump(bytes: &[u8]) -> Dump {
                                 for pair in bytes.chunks(2) {
                                     let code =
                                         u16::from_be_bytes([pair[0], *pair.get(1).unwrap_or(&0)]);
-                                    text.push_str(
-                                        f.unicode.get(&code).map_or("\u{FFFD}", String::as_str),
-                                    );
+                                    let t = f.unicode.get(&code).map_or("\u{FFFD}", String::as_str);
+                                    text.push_str(t);
                                     x += f.widths.get(&code).copied().unwrap_or(f.default_width)
                                         / 1000.0
                                         * size;
+                                    if !t.trim().is_empty() {
+                                        ink_end = x;
+                                    }
                                 }
                             }
                             other => {
@@ -166,11 +172,15 @@ pub fn dump(bytes: &[u8]) -> Dump {
                         {
                             last.text.push_str(&text);
                             last.end = x;
+                            if !text.trim().is_empty() {
+                                last.ink_end = ink_end;
+                            }
                         }
                         _ => runs.push(Run {
                             x: start,
                             y,
                             end: x,
+                            ink_end,
                             text,
                         }),
                     }

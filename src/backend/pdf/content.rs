@@ -1,5 +1,6 @@
 //! Page content streams written straight to bytes: rules, fonts, colours and glyph-ID text runs, with the graphics state tracked so nothing repeats.
 
+use super::tag::Artifact;
 use crate::layout::Color;
 
 /// A page's content stream being written.
@@ -107,6 +108,52 @@ impl Content {
         self.color(color);
         self.buf.extend_from_slice(b" rg\n");
         self.fill = Some(color);
+    }
+
+    /// Opens a marked-content sequence of structure type `tag` with `mcid`;
+    /// with `actual`, that is its text, whatever its glyphs map to.
+    pub fn begin_marked(&mut self, tag: &[u8], mcid: usize, actual: Option<&str>) {
+        self.flush();
+        self.buf.push(b'/');
+        self.buf.extend_from_slice(tag);
+        self.buf.extend_from_slice(b" <</MCID ");
+        self.uint(mcid as u64);
+        if let Some(text) = actual {
+            self.actual_text(text);
+        }
+        self.buf.extend_from_slice(b">> BDC\n");
+    }
+
+    /// Opens an artifact: content that is not part of the document's text.
+    pub fn begin_artifact(&mut self, kind: Artifact) {
+        self.flush();
+        self.buf.extend_from_slice(match kind {
+            Artifact::Layout => b"/Artifact <</Type /Layout>> BDC\n".as_slice(),
+            Artifact::Pagination => b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n",
+        });
+    }
+
+    /// Opens a span whose text is `text`, whatever its glyphs map to.
+    pub fn begin_actual_text(&mut self, text: &str) {
+        self.flush();
+        self.buf.extend_from_slice(b"/Span <<");
+        self.actual_text(text);
+        self.buf.extend_from_slice(b">> BDC\n");
+    }
+
+    /// An `/ActualText` entry: UTF-16BE with a byte-order mark.
+    fn actual_text(&mut self, text: &str) {
+        self.buf.extend_from_slice(b"/ActualText <feff");
+        for unit in text.encode_utf16() {
+            hex4(&mut self.buf, unit);
+        }
+        self.buf.push(b'>');
+    }
+
+    /// Closes the innermost marked-content sequence.
+    pub fn end_marked(&mut self) {
+        self.flush();
+        self.buf.extend_from_slice(b"EMC\n");
     }
 
     /// Shows `glyphs` with the pen at (`x`, `y`), in the current font.
@@ -313,6 +360,40 @@ mod tests {
             text(c),
             "BT\n/F0 10 Tf\n1 0 0 1 10 700 Tm\n[<00010002>-50<0003>]TJ\n0 0 0 rg\n\
              1 0 0 1 30 700 Tm\n[<0004>]TJ\nET\n"
+        );
+    }
+
+    #[test]
+    fn marked_content_closes_the_open_run() {
+        let mut c = Content::new();
+        c.begin_text();
+        c.font(0, 10.0);
+        let glyph = |code| {
+            [Shown {
+                code,
+                width: 500,
+                kern: 0.0,
+            }]
+            .into_iter()
+        };
+        c.begin_marked(b"P", 0, None);
+        c.show(10.0, 700.0, glyph(1));
+        c.end_marked();
+        c.begin_marked(b"P", 1, Some("fi"));
+        c.show(15.0, 700.0, glyph(2));
+        c.end_marked();
+        c.begin_artifact(Artifact::Pagination);
+        c.begin_actual_text("2");
+        c.show(15.0, 20.0, glyph(3));
+        c.end_marked();
+        c.end_marked();
+        c.end_text();
+        assert_eq!(
+            text(c),
+            "BT\n/F0 10 Tf\n/P <</MCID 0>> BDC\n1 0 0 1 10 700 Tm\n[<0001>]TJ\nEMC\n\
+             /P <</MCID 1/ActualText <feff00660069>>> BDC\n1 0 0 1 15 700 Tm\n[<0002>]TJ\nEMC\n\
+             /Artifact <</Type /Pagination /Subtype /Footer>> BDC\n\
+             /Span <</ActualText <feff0032>>> BDC\n1 0 0 1 15 20 Tm\n[<0003>]TJ\nEMC\nEMC\nET\n"
         );
     }
 

@@ -1,12 +1,11 @@
-//! Drawing: placed pages become printpdf operations — glyph-ID text in
-//! subset fonts (with ToUnicode text for every glyph), rules and link
-//! annotations without borders.
+//! Drawing: placed pages become content streams — glyph-ID text in subset
+//! fonts (with ToUnicode text for every glyph), rules, marked content for
+//! the structure tree — and the link annotations they need.
 
 use std::collections::BTreeMap;
 
 use printpdf::{
-    Actions, BorderArray, Codepoint, FontId, LinkAnnotation, Op, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, Pt, Rect, TextItem,
+    Codepoint, FontId, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, Pt, TextItem,
 };
 
 use rayon::prelude::*;
@@ -16,6 +15,8 @@ use super::content::{Content, Shown};
 use super::fonts::{Face, FontSet};
 use super::linebreak::Line;
 use super::paginate::Page;
+use super::shape::Glyph;
+use super::tag::{Annot, Artifact, Mark, PageMarks, Tag, Tree};
 
 /// Page geometry in points.
 #[derive(Debug, Clone, Copy)]
@@ -24,6 +25,16 @@ pub struct Geometry {
     pub height: f32,
     pub left: f32,
     pub top: f32,
+}
+
+/// What is drawn: the pages, the link targets and structure elements
+/// their lines refer to, and the page geometry.
+#[derive(Clone, Copy)]
+pub struct Sheets<'a> {
+    pub pages: &'a [Page],
+    pub links: &'a [String],
+    pub tree: &'a Tree,
+    pub geo: Geometry,
 }
 
 /// A face's index and the glyphs a document shows in it, with their text.
@@ -39,31 +50,45 @@ struct Subset {
     text: BTreeMap<u16, String>,
 }
 
-/// Adds subset fonts and pages to `doc`; returns each page's content stream.
+/// Adds subset fonts and pages to `doc`; returns each page's content
+/// stream and what it marked (for the structure tree and the link
+/// annotations, which [`super::tag::write`] adds).
 ///
-/// printpdf gets the pages' link annotations and, on the first page, one
-/// `ShowText` per font with each of its glyphs once: that is what it needs
-/// to write the fonts (widths and ToUnicode). The content streams it would
-/// write from operations are replaced by ours ([`super::pack::tidy`]):
-/// serialising thousands of operations through lopdf objects cost more
-/// than all the rest of the drawing.
+/// printpdf gets, on the first page, one `ShowText` per font with each of
+/// its glyphs once: that is what it needs to write the fonts (widths and
+/// ToUnicode). The content streams it would write from operations are
+/// replaced by ours ([`super::pack::tidy`]): serialising thousands of
+/// operations through lopdf objects cost more than all the rest of the
+/// drawing.
 pub fn draw(
     doc: &mut PdfDocument,
-    pages: &[Page],
+    sheets: &Sheets,
     fonts: &FontSet,
-    links: &[String],
-    geo: Geometry,
     parallel: bool,
     warnings: &mut Vec<String>,
-) -> Vec<Vec<u8>> {
+) -> (Vec<Vec<u8>>, Vec<PageMarks>) {
+    let Sheets {
+        pages,
+        links,
+        tree,
+        geo,
+    } = *sheets;
     let subsets = subset_fonts(doc, pages, fonts, parallel, warnings);
     // Pages are written side by side (with `parallel`), taken in page order.
-    let draw = |page| draw_page(page, &subsets, fonts, links, geo);
-    let (contents, mut out): (Vec<Vec<u8>>, Vec<PdfPage>) = if parallel {
+    let draw = |page| draw_page(page, &subsets, fonts, links, tree, geo);
+    let (contents, marks): (Vec<Vec<u8>>, Vec<PageMarks>) = if parallel {
         pages.par_iter().map(draw).unzip()
     } else {
         pages.iter().map(draw).unzip()
     };
+    let size = (
+        printpdf::Mm(geo.width * 25.4 / 72.0),
+        printpdf::Mm(geo.height * 25.4 / 72.0),
+    );
+    let mut out: Vec<PdfPage> = pages
+        .iter()
+        .map(|_| PdfPage::new(size.0, size.1, Vec::new()))
+        .collect();
     if let Some(first) = out.first_mut() {
         first.ops.push(Op::StartTextSection);
         for sub in subsets.values() {
@@ -87,70 +112,162 @@ pub fn draw(
         first.ops.push(Op::EndTextSection);
     }
     doc.pages = out;
-    contents
+    (contents, marks)
 }
 
-/// One page's content stream, and the page with its link annotations for printpdf.
+/// One page's content stream and what it marked.
 fn draw_page(
     page: &Page,
     subsets: &BTreeMap<usize, Subset>,
     fonts: &FontSet,
     links: &[String],
+    tree: &Tree,
     geo: Geometry,
-) -> (Vec<u8>, PdfPage) {
+) -> (Vec<u8>, PageMarks) {
     let mut content = Content::new();
-    let mut annots = Vec::new();
-    for placed in &page.items {
-        if let Item::Rule {
+    let mut rules = page.items.iter().filter_map(|placed| match &placed.item {
+        Item::Rule {
             x0,
             x1,
             y,
             thickness,
             color,
-        } = &placed.item
-        {
-            let y = geo.height - geo.top - placed.top - y;
+        } => Some((placed.top, x0, x1, y, thickness, color)),
+        Item::Text { .. } => None,
+    });
+    if let Some(first) = rules.next() {
+        content.begin_artifact(Artifact::Layout);
+        for (top, x0, x1, y, thickness, color) in std::iter::once(first).chain(rules) {
+            let y = geo.height - geo.top - top - y;
             content.rule(geo.left + x0, geo.left + x1, y, *thickness, *color);
         }
+        content.end_marked();
     }
-    content.begin_text();
+    let mut marker = Marker {
+        content,
+        open: None,
+        marks: PageMarks::default(),
+        links,
+        tree,
+    };
+    marker.content.begin_text();
     for placed in &page.items {
-        if let Item::Text { x, baseline, line } = &placed.item {
+        if let Item::Text {
+            x,
+            baseline,
+            line,
+            tag,
+        } = &placed.item
+        {
             let y = geo.height - geo.top - placed.top - baseline;
-            text(
-                &mut content,
-                &mut annots,
-                line,
-                (geo.left + x, y),
-                subsets,
-                fonts,
-            );
+            text(&mut marker, line, *tag, (geo.left + x, y), subsets, fonts);
         }
     }
-    content.end_text();
-    let mut ops = Vec::new();
-    for (link, x0, x1, y, size) in annots {
+    marker.switch(None);
+    marker.content.end_text();
+    (marker.content.finish(), marker.marks)
+}
+
+/// What the content being drawn belongs to: an element (and, for link
+/// text, the link annotation on this page) or an artifact.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Key {
+    Node(usize, Option<usize>),
+    Artifact(Artifact),
+    /// A sequence with ActualText, for one cluster.
+    Actual,
+    /// An artifact with a span with ActualText inside.
+    ActualArtifact,
+}
+
+/// A page's content stream with the marked-content sequence that is open.
+struct Marker<'a> {
+    content: Content,
+    open: Option<Key>,
+    marks: PageMarks,
+    links: &'a [String],
+    tree: &'a Tree,
+}
+
+impl Marker<'_> {
+    /// Closes the open sequence unless it is `key`, and opens `key`.
+    fn switch(&mut self, key: Option<Key>) {
+        if self.open == key {
+            return;
+        }
+        match self.open {
+            Some(Key::ActualArtifact) => {
+                self.content.end_marked();
+                self.content.end_marked();
+            }
+            Some(_) => self.content.end_marked(),
+            None => {}
+        }
+        match key {
+            Some(Key::Node(node, link)) => {
+                let mcid = self.marks.marks.len();
+                let name = if link.is_some() {
+                    b"Link".as_slice()
+                } else {
+                    self.tree.kind(node).name()
+                };
+                self.content.begin_marked(name, mcid, None);
+                self.marks.marks.push(Mark { node, link });
+            }
+            Some(Key::Artifact(kind)) => self.content.begin_artifact(kind),
+            Some(Key::Actual | Key::ActualArtifact) | None => {}
+        }
+        self.open = key;
+    }
+
+    /// Opens, in place of `key`, a sequence whose text is `text` (closed by
+    /// the next [`Marker::switch`]).
+    fn actual(&mut self, key: Key, text: &str) {
+        self.switch(None);
+        match key {
+            Key::Node(node, link) => {
+                let mcid = self.marks.marks.len();
+                let name = if link.is_some() {
+                    b"Link".as_slice()
+                } else {
+                    self.tree.kind(node).name()
+                };
+                self.content.begin_marked(name, mcid, Some(text));
+                self.marks.marks.push(Mark { node, link });
+                self.open = Some(Key::Actual);
+            }
+            Key::Artifact(kind) => {
+                self.content.begin_artifact(kind);
+                self.content.begin_actual_text(text);
+                self.open = Some(Key::ActualArtifact);
+            }
+            Key::Actual | Key::ActualArtifact => {}
+        }
+    }
+
+    /// The annotation for link text from `x0` to `x1` on baseline `y`:
+    /// the previous one when the text continues it.
+    fn annotation(&mut self, link: usize, x0: f32, x1: f32, y: f32, size: f32) -> Option<usize> {
         // The document model only holds safe links; checked again here
         // because a URI action is executable content in a reader.
-        let Some(url) = links.get(link).filter(|u| safe_uri(u)) else {
-            continue;
-        };
-        ops.push(Op::LinkAnnotation {
-            link: LinkAnnotation::new(
-                Rect::from_xywh(Pt(x0), Pt(y - 0.25 * size), Pt(x1 - x0), Pt(1.15 * size)),
-                Actions::uri(url.clone()),
-                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                None,
-                None,
-            ),
-        });
+        let url = self.links.get(link).filter(|u| safe_uri(u))?;
+        let rect = [x0, y - 0.25 * size, x1, y + 0.9 * size];
+        let annots = &mut self.marks.annots;
+        match annots.last_mut() {
+            Some(last)
+                if &last.url == url
+                    && (last.rect[2] - x0).abs() < 0.5
+                    && last.rect[1] == rect[1] =>
+            {
+                last.rect[2] = x1;
+            }
+            _ => annots.push(Annot {
+                url: url.clone(),
+                rect,
+            }),
+        }
+        Some(annots.len() - 1)
     }
-    let page = PdfPage::new(
-        printpdf::Mm(geo.width * 25.4 / 72.0),
-        printpdf::Mm(geo.height * 25.4 / 72.0),
-        ops,
-    );
-    (content.finish(), page)
 }
 
 /// `http`, `https`, `mailto` or `tel`, without control characters.
@@ -162,14 +279,11 @@ fn safe_uri(url: &str) -> bool {
         && !url.chars().any(char::is_control)
 }
 
-/// A link rectangle: target, x from, x to, baseline, font size.
-type Annot = (usize, f32, f32, f32, f32);
-
-/// Shows a line with its start at `at` (points from the page's bottom left).
+/// Shows a line of `tag` with its start at `at` (points from the page's bottom left).
 fn text(
-    content: &mut Content,
-    annots: &mut Vec<Annot>,
+    marker: &mut Marker,
     line: &Line,
+    tag: Tag,
     at: (f32, f32),
     subsets: &BTreeMap<usize, Subset>,
     fonts: &FontSet,
@@ -182,14 +296,24 @@ fn text(
             continue;
         };
         let size = piece.style.size;
-        content.font(sub.number, size);
-        content.fill(piece.style.color);
-        let first_offset = piece.glyphs.first().map_or(0.0, |g| g.x_offset);
+        let key = match tag {
+            Tag::Node(node) => {
+                let link = piece
+                    .style
+                    .link
+                    .and_then(|l| marker.annotation(l, x, x + width, y, size));
+                Key::Node(node, link)
+            }
+            Tag::Artifact(kind) => Key::Artifact(kind),
+        };
+        marker.switch(Some(key));
+        marker.content.font(sub.number, size);
+        marker.content.fill(piece.style.color);
         let scale = size / face.upem;
         // The viewer advances by the font's /W widths: printpdf writes
         // them as whole thousandths of an em, truncated.
         let thousandths = 1000.0 / face.upem;
-        let glyphs = piece.glyphs.iter().enumerate().map(|(i, g)| {
+        let shown = |i: usize, g: &Glyph| {
             let units = face
                 .buzz
                 .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.gid))
@@ -206,18 +330,127 @@ fn text(
                 width: (units * thousandths) as i64,
                 kern: -adjust * thousandths,
             }
-        });
-        content.show(x + first_offset, y, glyphs);
-        if let Some(link) = piece.style.link {
-            match annots.last_mut() {
-                Some(last) if last.0 == link && (last.2 - x).abs() < 0.5 && last.3 == y => {
-                    last.2 = x + width;
-                }
-                _ => annots.push((link, x, x + width, y, size)),
+        };
+        // Runs of glyphs whose ToUnicode text is theirs are shown as one. A
+        // cluster of several glyphs, a glyph whose ToUnicode entry holds
+        // other text, and in right-to-left text a glyph for several
+        // characters (extractors reverse what its ToUnicode entry says) get
+        // their text as ActualText.
+        let rtl = piece.level % 2 == 1;
+        let glyphs = &piece.glyphs;
+        let mut pen = x;
+        let mut start = 0;
+        let mut i = 0;
+        while let Some(g) = glyphs.get(i) {
+            let end = i
+                + 1
+                + glyphs
+                    .iter()
+                    .skip(i + 1)
+                    .take_while(|n| n.text.is_empty())
+                    .count();
+            let mapped = end == i + 1
+                && (g.text.is_empty()
+                    || ((!rtl || g.text.chars().nth(1).is_none())
+                        && sub
+                            .remap
+                            .get(&g.gid)
+                            .and_then(|c| sub.text.get(c))
+                            .is_some_and(|t| t.as_str() == g.text.as_str())));
+            if !mapped {
+                pen = show_range(&mut marker.content, glyphs, start..i, pen, y, &shown);
+                marker.actual(key, &g.text);
+                pen = show_range(&mut marker.content, glyphs, i..end, pen, y, &shown);
+                marker.switch(Some(key));
+                start = end;
             }
+            i = end;
         }
+        show_range(
+            &mut marker.content,
+            glyphs,
+            start..glyphs.len(),
+            pen,
+            y,
+            &shown,
+        );
         x += width;
     }
+    if line.space_after {
+        end_space(marker, line, tag, at, subsets, fonts);
+    }
+}
+
+/// A space glyph at the logical end of `line`, where it broke at a space:
+/// drawn outside the line, where it shows nothing, so that extracted text
+/// has the space between the words on either side of the break.
+fn end_space(
+    marker: &mut Marker,
+    line: &Line,
+    tag: Tag,
+    at: (f32, f32),
+    subsets: &BTreeMap<usize, Subset>,
+    fonts: &FontSet,
+) {
+    let Tag::Node(node) = tag else { return };
+    let Some(piece) = line.end() else { return };
+    let (Some(sub), Some(face)) = (subsets.get(&piece.face), fonts.face(piece.face)) else {
+        return;
+    };
+    let Some(gid) = space_glyph(face) else { return };
+    let Some(&code) = sub.remap.get(&gid) else {
+        return;
+    };
+    let units = face
+        .buzz
+        .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
+        .map_or(0.0, f32::from);
+    let size = piece.style.size;
+    let advance = units * size / face.upem;
+    let x = if line.rtl {
+        at.0 - advance
+    } else {
+        at.0 + line.width
+    };
+    marker.switch(Some(Key::Node(node, None)));
+    marker.content.font(sub.number, size);
+    marker.content.show(
+        x,
+        at.1,
+        std::iter::once(Shown {
+            code,
+            width: (units * 1000.0 / face.upem) as i64,
+            kern: 0.0,
+        }),
+    );
+}
+
+/// The face's glyph for U+0020.
+fn space_glyph(face: &Face) -> Option<u16> {
+    face.buzz.glyph_index(' ').map(|g| g.0)
+}
+
+/// Shows glyphs `range` of a piece with the pen at `pen`; returns the pen after them.
+fn show_range(
+    content: &mut Content,
+    glyphs: &[Glyph],
+    range: std::ops::Range<usize>,
+    pen: f32,
+    y: f32,
+    shown: &impl Fn(usize, &Glyph) -> Shown,
+) -> f32 {
+    let from = range.start;
+    let range = glyphs.get(range).unwrap_or_default();
+    if range.is_empty() {
+        return pen;
+    }
+    let first_offset = range.first().map_or(0.0, |g| g.x_offset);
+    content.show(
+        pen + first_offset,
+        y,
+        range.iter().enumerate().map(|(k, g)| shown(from + k, g)),
+    );
+    pen + range.iter().map(|g| g.advance).sum::<f32>()
 }
 
 /// Subsets every used face and adds it to the document under a stable id.
@@ -239,6 +472,14 @@ fn subset_fonts(
                         if entry.is_empty() {
                             entry.push_str(&g.text);
                         }
+                    }
+                }
+                if let Some(piece) = line.end().filter(|_| line.space_after)
+                    && let Some(gid) = fonts.face(piece.face).and_then(space_glyph)
+                {
+                    let entry = used.entry(piece.face).or_default().entry(gid).or_default();
+                    if entry.is_empty() {
+                        entry.push(' ');
                     }
                 }
             }

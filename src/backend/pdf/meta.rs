@@ -1,11 +1,17 @@
-//! The file around the pages: document information, language, outline and a
-//! document ID derived from the content, written into printpdf's lopdf
-//! document so the output is byte-identical across runs.
+//! The file around the pages: document information and its XMP packet,
+//! language, outline, the claims of `--pdf-standard` (with PDF/A's output
+//! intent) and a document ID derived from the content, written into
+//! printpdf's lopdf document so the output is byte-identical across runs.
 
-use lopdf::{Dictionary, Object, StringFormat};
+use lopdf::{Dictionary, Object, Stream, StringFormat};
 
 use super::paginate::Bookmark;
+use super::xmp;
+use crate::backend::PdfStandards;
 use crate::document::Metadata;
+
+/// The output intent's profile (see `icc/README.md`).
+const SRGB: &[u8] = include_bytes!("icc/sRGB.icc");
 
 /// FNV-1a, 64 bit: a small stable hash (std's hashers are not stable across releases).
 pub struct Fnv(u64);
@@ -35,6 +41,7 @@ pub struct FileInfo<'a> {
     /// Page height and top margin in points, to place outline targets.
     pub page_height: f32,
     pub top: f32,
+    pub standards: PdfStandards,
 }
 
 /// Rewrites the info dictionary, sets the language and outline, and the ID.
@@ -52,15 +59,10 @@ pub fn finish(doc: &mut lopdf::Document, info: &FileInfo) -> Result<(), lopdf::E
     if !m.keywords.is_empty() {
         dict.set("Keywords", text(&m.keywords.join(", ")));
     }
-    dict.set("Creator", text("resume-export"));
-    dict.set(
-        "Producer",
-        text(concat!(
-            "resume-export ",
-            env!("CARGO_PKG_VERSION"),
-            " (printpdf)"
-        )),
-    );
+    const CREATOR: &str = "resume-export";
+    const PRODUCER: &str = concat!("resume-export ", env!("CARGO_PKG_VERSION"), " (printpdf)");
+    dict.set("Creator", text(CREATOR));
+    dict.set("Producer", text(PRODUCER));
     dict.set("CreationDate", text(&date));
     dict.set("ModDate", text(&date));
     // printpdf's own info dictionary would stay behind, unreferenced.
@@ -113,8 +115,48 @@ pub fn finish(doc: &mut lopdf::Document, info: &FileInfo) -> Result<(), lopdf::E
         Some(root)
     };
 
+    // The XMP packet repeats the info dictionary, and claims the standards.
+    let keywords = m.keywords.join(", ");
+    let fields = xmp::Fields {
+        title: &m.title,
+        author: m.author.as_deref(),
+        subject: m.subject.as_deref(),
+        keywords: (!keywords.is_empty()).then_some(keywords.as_str()),
+        language: &m.language,
+        creator_tool: CREATOR,
+        producer: PRODUCER,
+        timestamp: info.timestamp,
+    };
+    let mut meta = Dictionary::new();
+    meta.set("Type", Object::Name(b"Metadata".to_vec()));
+    meta.set("Subtype", Object::Name(b"XML".to_vec()));
+    let metadata = doc.add_object(Stream::new(meta, xmp::packet(&fields, info.standards)));
+    let intent = info.standards.pdfa.map(|_| {
+        let mut profile = Dictionary::new();
+        profile.set("N", Object::Integer(3));
+        let profile = doc.add_object(Stream::new(profile, SRGB.to_vec()));
+        let name = || Object::String(b"sRGB IEC61966-2.1".to_vec(), StringFormat::Literal);
+        let mut intent = Dictionary::new();
+        intent.set("Type", Object::Name(b"OutputIntent".to_vec()));
+        intent.set("S", Object::Name(b"GTS_PDFA1".to_vec()));
+        intent.set("OutputConditionIdentifier", name());
+        intent.set("Info", name());
+        intent.set("DestOutputProfile", Object::Reference(profile));
+        Object::Dictionary(intent)
+    });
+    // Object and cross-reference streams are PDF 1.5; PDF/A-2 and PDF/UA-1
+    // are built on PDF 1.7.
+    doc.version = "1.7".to_string();
+
     let catalog = doc.catalog_mut()?;
     catalog.set("Lang", text(&m.language));
+    catalog.set("Metadata", Object::Reference(metadata));
+    let mut prefs = Dictionary::new();
+    prefs.set("DisplayDocTitle", Object::Boolean(true));
+    catalog.set("ViewerPreferences", Object::Dictionary(prefs));
+    if let Some(intent) = intent {
+        catalog.set("OutputIntents", Object::Array(vec![intent]));
+    }
     match outline {
         Some(root) => {
             catalog.set("Outlines", Object::Reference(root));
@@ -142,7 +184,7 @@ pub fn finish(doc: &mut lopdf::Document, info: &FileInfo) -> Result<(), lopdf::E
 }
 
 /// A PDF text string: ASCII as is, anything else as UTF-16BE with a BOM.
-fn text(s: &str) -> Object {
+pub(super) fn text(s: &str) -> Object {
     let clean: String = s.chars().filter(|c| !c.is_control()).collect();
     if clean.is_ascii() {
         Object::String(clean.into_bytes(), StringFormat::Literal)

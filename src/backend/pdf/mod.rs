@@ -20,6 +20,8 @@ mod pack;
 mod paginate;
 mod shape;
 mod subset;
+mod tag;
+mod xmp;
 
 use std::borrow::Cow;
 
@@ -33,6 +35,7 @@ pub use fit::fitted_definition;
 use fonts::{FontKey, FontSet, Role};
 use paginate::{Bookmark, Page, Placed};
 use shape::{Shaper, Span, TextStyle};
+use tag::{Artifact, Tag};
 
 /// Points per millimetre.
 const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -89,6 +92,7 @@ impl Backend for Pdf {
             mut pages,
             bookmarks,
             links,
+            tree,
             geo,
             content_width,
             avail,
@@ -128,6 +132,7 @@ impl Backend for Pdf {
                             x: (content_width - line.width) / 2.0,
                             baseline: 0.0,
                             line,
+                            tag: Tag::Artifact(Artifact::Pagination),
                         },
                     });
                 }
@@ -154,15 +159,14 @@ impl Backend for Pdf {
         }
 
         let mut pdf = PdfDocument::new(&document.meta.title);
-        let contents = draw::draw(
-            &mut pdf,
-            &pages,
-            &set,
-            &links,
+        let sheets = draw::Sheets {
+            pages: &pages,
+            links: &links,
+            tree: &tree,
             geo,
-            options.parallel,
-            &mut warnings,
-        );
+        };
+        let (contents, marks) =
+            draw::draw(&mut pdf, &sheets, &set, options.parallel, &mut warnings);
         let save = PdfSaveOptions {
             optimize: true,
             subset_fonts: false,
@@ -172,6 +176,7 @@ impl Backend for Pdf {
         let mut out = pdf.to_lopdf_document(&save, &mut pdf_warnings);
         drop(pdf);
         pack::tidy(&mut out, contents);
+        tag::write(&mut out, &tree, &marks).map_err(|e| RenderError::Pdf(e.to_string()))?;
         let info = meta::FileInfo {
             meta: &document.meta,
             timestamp: options.timestamp.unwrap_or(FALLBACK_TIMESTAMP),
@@ -179,6 +184,7 @@ impl Backend for Pdf {
             bookmarks: &bookmarks,
             page_height: geo.height,
             top: geo.top,
+            standards: options.pdf_standards,
         };
         meta::finish(&mut out, &info).map_err(|e| RenderError::Pdf(e.to_string()))?;
         pack::compress(&mut out, options.parallel);
@@ -196,6 +202,8 @@ struct Laid {
     pages: Vec<Page>,
     bookmarks: Vec<Bookmark>,
     links: Vec<String>,
+    /// The structure elements the pages' lines belong to.
+    tree: tag::Tree,
     geo: draw::Geometry,
     /// Width between the margins, in points.
     content_width: f32,
@@ -217,16 +225,17 @@ fn lay_out(document: &Document, def: &Definition, paper: Paper, shaper: &mut Sha
     let bottom = def.page.margin_bottom * PT_PER_MM;
     let content_width = geo.width - geo.left - def.page.margin_right * PT_PER_MM;
     let avail = geo.height - geo.top - bottom;
-    let (links, blocks) = {
+    let (links, blocks, tree) = {
         let mut composer = Composer::new(def, shaper, content_width);
         composer.document(document);
-        (composer.links, composer.blocks)
+        (composer.links, composer.blocks, composer.tree)
     };
     let (pages, bookmarks) = paginate::paginate(blocks, avail);
     Laid {
         pages,
         bookmarks,
         links,
+        tree,
         geo,
         content_width,
         avail,
@@ -244,7 +253,11 @@ fn content_hash(
     let mut b = meta::Fnv::new();
     b.write(b"resume-export pdf");
     let json = serde_json::to_vec(document).unwrap_or_default();
-    let extra = format!("{paper:?} {:?}", options.timestamp);
+    let extra = format!(
+        "{paper:?} {:?} {:?}",
+        options.timestamp,
+        options.pdf_standards.names()
+    );
     for h in [&mut a, &mut b] {
         h.write(&json);
         h.write(extra.as_bytes());

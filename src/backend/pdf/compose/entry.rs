@@ -5,6 +5,7 @@ use super::{Block, Composer, Item};
 use crate::backend::pdf::fonts::Role;
 use crate::backend::pdf::linebreak::Line;
 use crate::backend::pdf::shape::{Span, TextStyle};
+use crate::backend::pdf::tag::{Kind, Numbering};
 use crate::document::{Block as DocBlock, Entry, Inline, KeywordGroup};
 use crate::layout::Align;
 
@@ -12,6 +13,9 @@ impl Composer<'_, '_, '_> {
     pub(super) fn entry(&mut self, e: &Entry) {
         let d = self.def;
         let size = d.sizes.entry_title;
+        self.tree.open(Kind::Div);
+        let title_tag = self.tree.leaf(Kind::H(self.level + 1));
+        let date_tag = self.tree.leaf(Kind::P);
         // Date on the right of the title block's last line: when a long title
         // wraps, text extraction then reads the whole title and organisation
         // before the dates instead of splitting the organisation around them.
@@ -68,6 +72,7 @@ impl Composer<'_, '_, '_> {
                     + self.baseline(size)
                     + i as f32 * self.line_height(d.sizes.body),
                 line,
+                tag: date_tag,
             })
             .collect();
         // Location and link beneath, muted.
@@ -104,6 +109,7 @@ impl Composer<'_, '_, '_> {
                 x: 0.0,
                 baseline: y + self.baseline(size),
                 line,
+                tag: title_tag,
             });
             y += self.line_height(size);
         }
@@ -111,11 +117,13 @@ impl Composer<'_, '_, '_> {
         // extraction reads title, organisation, dates.
         items.append(&mut date_items);
         y = f32::max(y, date_h);
+        let detail_tag = self.tree.leaf(Kind::P);
         for line in detail_lines {
             items.push(Item::Text {
                 x: 0.0,
                 baseline: y + self.baseline(d.sizes.body),
                 line,
+                tag: detail_tag,
             });
             y += self.line_height(d.sizes.body);
         }
@@ -138,9 +146,11 @@ impl Composer<'_, '_, '_> {
             if !e.summary.is_empty() {
                 self.gap = d.spacing.after_paragraph;
             }
+            self.tree.open(Kind::L(Numbering::of(&d.style.bullet)));
             for b in &e.bullets {
                 self.bullet(b, 0.0);
             }
+            self.tree.close();
         }
         if !e.keywords.is_empty() {
             self.gap = d.spacing.after_paragraph;
@@ -150,8 +160,18 @@ impl Composer<'_, '_, '_> {
                 style: st,
             }];
             let lines = self.lines(&spans, self.width);
-            self.push_lines(lines, 0.0, d.sizes.small, Align::Left, Vec::new(), false);
+            let tag = self.tree.leaf(Kind::P);
+            self.push_lines(
+                lines,
+                0.0,
+                d.sizes.small,
+                Align::Left,
+                Vec::new(),
+                false,
+                tag,
+            );
         }
+        self.tree.close();
     }
 
     pub(super) fn body_block(&mut self, block: &DocBlock, x: f32) {
@@ -162,12 +182,15 @@ impl Composer<'_, '_, '_> {
                 let base = self.body();
                 self.inline_spans(content, &base, &mut spans);
                 let lines = self.text_lines(&spans, self.width - x);
-                self.push_lines(lines, x, d.sizes.body, Align::Left, Vec::new(), false);
+                let tag = self.tree.leaf(Kind::P);
+                self.push_lines(lines, x, d.sizes.body, Align::Left, Vec::new(), false, tag);
             }
             DocBlock::List { items } => {
+                self.tree.open(Kind::L(Numbering::of(&d.style.bullet)));
                 for item in items {
                     self.bullet(item, x);
                 }
+                self.tree.close();
             }
             DocBlock::Keywords(group) => self.keywords(group),
             DocBlock::Entry(e) => self.entry(e),
@@ -188,6 +211,10 @@ impl Composer<'_, '_, '_> {
             }],
             indent,
         );
+        self.tree.open(Kind::LI);
+        let label = self.tree.leaf(Kind::Lbl);
+        let body = self.tree.leaf(Kind::LBody);
+        self.tree.close();
         let marks = bullet
             .into_iter()
             .take(1)
@@ -195,9 +222,18 @@ impl Composer<'_, '_, '_> {
                 x: x + indent * 0.25,
                 baseline: self.baseline(d.sizes.body),
                 line,
+                tag: label,
             })
             .collect();
-        self.push_lines(lines, x + indent, d.sizes.body, Align::Left, marks, false);
+        self.push_lines(
+            lines,
+            x + indent,
+            d.sizes.body,
+            Align::Left,
+            marks,
+            false,
+            body,
+        );
     }
 
     fn keywords(&mut self, g: &KeywordGroup) {
@@ -236,7 +272,16 @@ impl Composer<'_, '_, '_> {
             style: base,
         });
         let lines = self.lines(&spans, self.width);
-        self.push_lines(lines, 0.0, d.sizes.body, Align::Left, Vec::new(), false);
+        let tag = self.tree.leaf(Kind::P);
+        self.push_lines(
+            lines,
+            0.0,
+            d.sizes.body,
+            Align::Left,
+            Vec::new(),
+            false,
+            tag,
+        );
     }
 
     fn inline_spans(&mut self, inlines: &[Inline], style: &TextStyle, out: &mut Vec<Span>) {

@@ -7,6 +7,7 @@ mod entry;
 use super::fonts::{FontKey, Role};
 use super::linebreak::{Line, break_lines};
 use super::shape::{Shaper, Span, TextStyle};
+use super::tag::{Kind, Tag, Tree};
 use crate::document::{Block as DocBlock, Contact, Document};
 use crate::layout::{Align, Color, Definition};
 
@@ -14,8 +15,13 @@ use crate::layout::{Align, Color, Definition};
 #[derive(Debug, Clone)]
 pub enum Item {
     /// A line of text; `baseline` is measured from the block top.
-    Text { x: f32, baseline: f32, line: Line },
-    /// A horizontal rule.
+    Text {
+        x: f32,
+        baseline: f32,
+        line: Line,
+        tag: Tag,
+    },
+    /// A horizontal rule (an artifact: decoration, not content).
     Rule {
         x0: f32,
         x1: f32,
@@ -46,6 +52,10 @@ pub struct Composer<'d, 's, 'f> {
     /// Link targets, indexed by [`TextStyle::link`].
     pub links: Vec<String>,
     pub blocks: Vec<Block>,
+    /// The structure elements that the blocks' lines point into.
+    pub tree: Tree,
+    /// Level of section headings: 2 under the name's H1, 1 without a name.
+    level: u8,
     /// Space to put before the next block.
     gap: f32,
     /// Hyphenate running text with this language's patterns.
@@ -63,6 +73,8 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             width,
             links: Vec::new(),
             blocks: Vec::new(),
+            tree: Tree::new(),
+            level: 2,
             gap: 0.0,
             hyphenate: None,
             rtl: false,
@@ -75,6 +87,12 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
         self.hyphenate = super::linebreak::hyphenation_language(&lang);
         self.rtl =
             crate::document::Direction::of_language(&lang) == crate::document::Direction::Rtl;
+        let named = doc
+            .header
+            .name
+            .as_deref()
+            .is_some_and(|n| !n.trim().is_empty());
+        self.level = if named { 2 } else { 1 };
         self.header(doc);
         if self.blocks.is_empty() && doc.sections.is_empty() {
             // Nothing to show: print the document title rather than a blank
@@ -88,6 +106,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                 }],
                 self.width,
             );
+            let tag = self.tree.leaf(Kind::H(1));
             self.push_lines(
                 lines,
                 0.0,
@@ -95,6 +114,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                 d.style.header_align,
                 Vec::new(),
                 false,
+                tag,
             );
         }
         for (i, section) in doc.sections.iter().enumerate() {
@@ -106,6 +126,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             } else {
                 section.title.clone()
             };
+            self.tree.open(Kind::Sect);
             self.heading(&title, &section.title);
             let mut first = true;
             for block in &section.blocks {
@@ -121,6 +142,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                     other => self.body_block(other, 0.0),
                 }
             }
+            self.tree.close();
         }
     }
 
@@ -198,6 +220,8 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
     /// One block per line; the first two and the last two lines stay
     /// together (no orphans or widows); `keep_last` glues the last line to
     /// what follows. `extra` is drawn on the first line (a bullet, a date).
+    /// The lines belong to `tag`.
+    #[allow(clippy::too_many_arguments)]
     fn push_lines(
         &mut self,
         lines: Vec<Line>,
@@ -206,6 +230,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
         align: Align,
         extra: Vec<Item>,
         keep_last: bool,
+        tag: Tag,
     ) {
         let n = lines.len();
         let h = self.line_height(size);
@@ -222,6 +247,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                 x: lx,
                 baseline: base,
                 line,
+                tag,
             });
             let keep = (i == 0 && n > 1) || (n > 2 && i + 2 == n) || (i + 1 == n && keep_last);
             self.push(Block {
@@ -246,7 +272,8 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                 }],
                 self.width,
             );
-            self.push_lines(lines, 0.0, d.sizes.name, align, Vec::new(), true);
+            let tag = self.tree.leaf(Kind::H(1));
+            self.push_lines(lines, 0.0, d.sizes.name, align, Vec::new(), true, tag);
         }
         if let Some(label) = h.label.as_deref().filter(|n| !n.trim().is_empty()) {
             let st = self.style(Role::Heading, false, false, d.sizes.label, d.colors.muted);
@@ -257,13 +284,15 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                 }],
                 self.width,
             );
-            self.push_lines(lines, 0.0, d.sizes.label, align, Vec::new(), true);
+            let tag = self.tree.leaf(Kind::P);
+            self.push_lines(lines, 0.0, d.sizes.label, align, Vec::new(), true, tag);
         }
         if !h.contacts.is_empty() {
             self.gap = d.spacing.after_paragraph;
             let spans = self.contact_spans(&h.contacts);
             let lines = self.lines(&spans, self.width);
-            self.push_lines(lines, 0.0, d.sizes.contact, align, Vec::new(), false);
+            let tag = self.tree.leaf(Kind::P);
+            self.push_lines(lines, 0.0, d.sizes.contact, align, Vec::new(), false, tag);
         }
         if let Some(last) = self.blocks.last_mut() {
             last.keep_with_next = false;
@@ -318,6 +347,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
         );
         let h = self.line_height(size);
         let base = self.baseline(size);
+        let tag = self.tree.leaf(Kind::H(self.level));
         let mut items = Vec::new();
         let mut y = 0.0;
         for line in lines {
@@ -325,6 +355,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                 x: 0.0,
                 baseline: y + base,
                 line,
+                tag,
             });
             y += h;
         }

@@ -63,20 +63,26 @@ pub(super) fn fill(words: Vec<Word>, width: f32, hyphenate: &mut Hyphenate) -> V
                 line.extend(head);
                 word.content_width = rest.iter().map(Piece::width).sum();
                 word.content = rest;
-                lines.push(Line::finish(std::mem::take(&mut line)));
+                lines.push(Line::finish(std::mem::take(&mut line), false));
                 used = 0.0;
             } else if let Some(tail) = after_hyphen
                 .then(|| fallback.take())
                 .flatten()
                 .filter(|f| f.used >= width * KEEP_FILLED)
-                .and_then(|f| move_down(&mut line, &f, width - pending.1 - word.content_width))
+                .and_then(|f| {
+                    let spaced = f.after_space > f.content;
+                    let tail = move_down(&mut line, &f, width - pending.1 - word.content_width)?;
+                    Some((tail, spaced))
+                })
             {
-                lines.push(Line::finish(std::mem::replace(&mut line, tail)));
+                let (tail, spaced) = tail;
+                lines.push(Line::finish(std::mem::replace(&mut line, tail), spaced));
                 used = line.iter().map(Piece::width).sum();
                 line.append(&mut pending.0);
                 used += pending.1;
             } else {
-                lines.push(Line::finish(std::mem::take(&mut line)));
+                let spaced = !pending.0.is_empty();
+                lines.push(Line::finish(std::mem::take(&mut line), spaced));
                 used = 0.0;
             }
             fallback = None;
@@ -96,9 +102,9 @@ pub(super) fn fill(words: Vec<Word>, width: f32, hyphenate: &mut Hyphenate) -> V
             let last = chunks.pop().unwrap_or_default();
             for chunk in chunks {
                 if !line.is_empty() {
-                    lines.push(Line::finish(std::mem::take(&mut line)));
+                    lines.push(Line::finish(std::mem::take(&mut line), true));
                 }
-                lines.push(Line::finish(chunk));
+                lines.push(Line::finish(chunk, false));
             }
             used = last.iter().map(Piece::width).sum();
             line = last;
@@ -110,7 +116,7 @@ pub(super) fn fill(words: Vec<Word>, width: f32, hyphenate: &mut Hyphenate) -> V
         pending = (word.space, word.space_width);
         after_hyphen = word.hyphen && pending.0.is_empty();
         if word.mandatory {
-            lines.push(Line::finish(std::mem::take(&mut line)));
+            lines.push(Line::finish(std::mem::take(&mut line), true));
             used = 0.0;
             pending = (Vec::new(), 0.0);
             after_hyphen = false;
@@ -118,7 +124,16 @@ pub(super) fn fill(words: Vec<Word>, width: f32, hyphenate: &mut Hyphenate) -> V
         }
     }
     if !line.is_empty() {
-        lines.push(Line::finish(line));
+        lines.push(Line::finish(line, false));
+    }
+    // A separator dropped at the start of a line stood between the words
+    // at the end of the line before.
+    for i in 1..lines.len() {
+        if lines.get(i).is_some_and(|l| l.elided_lead)
+            && let Some(before) = lines.get_mut(i - 1)
+        {
+            before.space_after = true;
+        }
     }
     lines
 }

@@ -17,18 +17,43 @@ pub struct Line {
     pub pieces: Vec<Piece>,
     /// Points.
     pub width: f32,
+    /// The line ended at a space (or a separator) that is not drawn: text
+    /// read from the file needs one there, or the words on either side of
+    /// the break run together.
+    pub space_after: bool,
+    /// The paragraph runs right to left: the line's logical end is on its left.
+    pub rtl: bool,
+    /// A separator was dropped from the line's start.
+    elided_lead: bool,
 }
 
 impl Line {
-    fn finish(mut pieces: Vec<Piece>) -> Line {
+    fn finish(mut pieces: Vec<Piece>, space_after: bool) -> Line {
+        let mut trimmed = false;
         while pieces.last().is_some_and(|p| p.space) {
             pieces.pop();
+            trimmed = true;
         }
         let lead = pieces.iter().take_while(|p| p.style.elide).count();
         pieces.drain(..lead);
         reorder(&mut pieces);
         let width = pieces.iter().map(Piece::width).sum();
-        Line { pieces, width }
+        Line {
+            pieces,
+            width,
+            space_after: space_after || trimmed,
+            rtl: false,
+            elided_lead: lead > 0,
+        }
+    }
+
+    /// The piece at the line's logical end.
+    pub fn end(&self) -> Option<&Piece> {
+        if self.rtl {
+            self.pieces.first()
+        } else {
+            self.pieces.last()
+        }
     }
 
     /// The text of the line, in visual order.
@@ -192,7 +217,11 @@ pub fn break_lines(
         }
         None
     };
-    fill(words, width, &mut hyphenation)
+    let mut lines = fill(words, width, &mut hyphenation);
+    for line in &mut lines {
+        line.rtl = rtl;
+    }
+    lines
 }
 
 /// UAX #9 rule L2 on pieces: from the highest level down to the lowest odd
