@@ -29,6 +29,13 @@ pub struct Dump {
     pub outline: Vec<String>,
     /// Every shown string (one `TJ`/`Tj`) with its RGB fill colour as `rrggbb`.
     pub painted: Vec<(String, String)>,
+    /// Text of each marked-content sequence with an MCID, by (page index,
+    /// MCID); its ActualText when it has one.
+    pub marked: BTreeMap<(usize, i64), String>,
+    /// Text shown inside artifacts, with its page index.
+    pub artifacts: Vec<(usize, String)>,
+    /// Text shown outside any marked content.
+    pub untagged: Vec<String>,
 }
 
 struct Font {
@@ -103,8 +110,34 @@ pub fn dump(bytes: &[u8]) -> Dump {
         let (mut font, mut size, mut x, mut y) = (Vec::new(), 0.0f32, 0.0f32, 0.0f32);
         let mut fill = String::from("000000");
         let mut saved = Vec::new();
+        let page_index = out.pages.len();
+        // Open marked content: MCID (if any), ActualText (if any), artifact.
+        let mut open: Vec<(Option<i64>, Option<String>, bool)> = Vec::new();
         for op in content.operations {
             match op.operator.as_str() {
+                "BDC" | "BMC" => {
+                    let artifact = op.operands.first().and_then(|o| o.as_name().ok())
+                        == Some(b"Artifact".as_slice());
+                    let props = match op.operands.get(1) {
+                        Some(Object::Dictionary(d)) => Some(d.clone()),
+                        _ => None,
+                    };
+                    let mcid = props
+                        .as_ref()
+                        .and_then(|d| d.get(b"MCID").ok())
+                        .and_then(|o| o.as_i64().ok());
+                    let actual = props.as_ref().and_then(|d| match d.get(b"ActualText") {
+                        Ok(Object::String(t, _)) => Some(pdf_text(t)),
+                        _ => None,
+                    });
+                    if let (Some(m), Some(a)) = (mcid, &actual) {
+                        out.marked.entry((page_index, m)).or_default().push_str(a);
+                    }
+                    open.push((mcid, actual, artifact));
+                }
+                "EMC" => {
+                    open.pop();
+                }
                 "Tf" => {
                     font = op
                         .operands
@@ -165,6 +198,20 @@ pub fn dump(bytes: &[u8]) -> Dump {
                         }
                     }
                     out.painted.push((text.clone(), fill.clone()));
+                    let mcid = open.iter().rev().find_map(|o| o.0);
+                    let replaced = open.iter().any(|o| o.1.is_some());
+                    if open.iter().any(|o| o.2) {
+                        out.artifacts.push((page_index, text.clone()));
+                    } else if let Some(m) = mcid {
+                        if !replaced {
+                            out.marked
+                                .entry((page_index, m))
+                                .or_default()
+                                .push_str(&text);
+                        }
+                    } else {
+                        out.untagged.push(text.clone());
+                    }
                     // Runs that continue where the previous one ended join it.
                     match runs.last_mut() {
                         Some(last)

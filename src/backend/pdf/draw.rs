@@ -35,6 +35,10 @@ pub struct Sheets<'a> {
     pub links: &'a [String],
     pub tree: &'a Tree,
     pub geo: Geometry,
+    /// Every glyph needs a ToUnicode entry (PDF/A-2u and 2a): a glyph that
+    /// is not the first of its cluster maps to the cluster's text too (its
+    /// ActualText still reads the cluster once).
+    pub map_every_glyph: bool,
 }
 
 /// A face's index and the glyphs a document shows in it, with their text.
@@ -72,8 +76,9 @@ pub fn draw(
         links,
         tree,
         geo,
+        map_every_glyph,
     } = *sheets;
-    let subsets = subset_fonts(doc, pages, fonts, parallel, warnings);
+    let subsets = subset_fonts(doc, pages, fonts, map_every_glyph, parallel, warnings);
     // Pages are written side by side (with `parallel`), taken in page order.
     let draw = |page| draw_page(page, &subsets, fonts, links, tree, geo);
     let (contents, marks): (Vec<Vec<u8>>, Vec<PageMarks>) = if parallel {
@@ -458,6 +463,7 @@ fn subset_fonts(
     doc: &mut PdfDocument,
     pages: &[Page],
     fonts: &FontSet,
+    map_every_glyph: bool,
     parallel: bool,
     warnings: &mut Vec<String>,
 ) -> BTreeMap<usize, Subset> {
@@ -467,10 +473,14 @@ fn subset_fonts(
             if let Item::Text { line, .. } = &placed.item {
                 for piece in &line.pieces {
                     let glyphs = used.entry(piece.face).or_default();
+                    let mut cluster = "";
                     for g in &piece.glyphs {
+                        if !g.text.is_empty() {
+                            cluster = &g.text;
+                        }
                         let entry = glyphs.entry(g.gid).or_default();
                         if entry.is_empty() {
-                            entry.push_str(&g.text);
+                            entry.push_str(if map_every_glyph { cluster } else { &g.text });
                         }
                     }
                 }

@@ -164,6 +164,10 @@ impl Backend for Pdf {
             links: &links,
             tree: &tree,
             geo,
+            map_every_glyph: matches!(
+                options.pdf_standards.pdfa,
+                Some(super::PdfA::U | super::PdfA::A)
+            ),
         };
         let (contents, marks) =
             draw::draw(&mut pdf, &sheets, &set, options.parallel, &mut warnings);

@@ -210,7 +210,15 @@ pub fn break_lines(
         for &b in breaks.iter().rev().filter(|&&b| ok(b)) {
             let b = lead + b;
             let mut head = shape_range(shaper, from, from + b, false);
-            head.extend(shaper.shape(&[('-', 0)], &span.style));
+            // The hyphen is drawn, but stands for a soft hyphen (ISO 32000-1,
+            // 14.8.2.4.3): tag-aware readers join the word again.
+            let mut hyphen = shaper.shape(&[('-', 0)], &span.style);
+            for g in hyphen.iter_mut().flat_map(|p| p.glyphs.iter_mut()) {
+                if !g.text.is_empty() {
+                    g.text = "\u{AD}".into();
+                }
+            }
+            head.extend(hyphen);
             if head.iter().map(Piece::width).sum::<f32>() <= avail {
                 return Some((head, shape_range(shaper, from + b, to, false)));
             }
