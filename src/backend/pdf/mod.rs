@@ -2,10 +2,12 @@
 //!
 //! Phases, one module each: [`fonts`] (faces and fallback chains) →
 //! [`shape`] (rustybuzz) → [`linebreak`] (UAX #14 + bidi) → [`compose`]
-//! (the classic look, as blocks with keep rules) → [`paginate`] → [`draw`]
-//! (subset fonts, glyph-ID text as [`content`] streams, links) → [`meta`]
-//! (info, outline, ID) → [`pack`] (our content streams in place, deflate,
-//! object streams).
+//! (the classic look, as blocks with keep rules, and the [`tag`] tree of
+//! structure elements their lines belong to) → [`paginate`] → [`draw`]
+//! (subset fonts, glyph-ID text as marked [`content`] streams) → [`tag`]
+//! (link annotations and the structure tree) → [`meta`] (info and its
+//! [`xmp`] packet, outline, standards, ID) → [`pack`] (our content streams
+//! in place, deflate, object streams).
 //! [`fit`] repeats compose and paginate with a tighter definition until the
 //! document fits `--max-pages`.
 
