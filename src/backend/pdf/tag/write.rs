@@ -45,8 +45,6 @@ struct Element {
     kind: Option<Kind>,
     parent: Option<usize>,
     kids: Vec<Kid>,
-    /// Alternate description (links: where they lead).
-    alt: Option<String>,
 }
 
 /// Writes the link annotations and the structure tree of `tree` into `doc`,
@@ -61,7 +59,6 @@ pub fn write(doc: &mut Document, tree: &Tree, pages: &[PageMarks]) -> Result<(),
             kind: Some(n.kind),
             parent: n.parent,
             kids: Vec::new(),
-            alt: None,
         })
         .collect();
     for (i, node) in tree.nodes.iter().enumerate() {
@@ -79,8 +76,8 @@ pub fn write(doc: &mut Document, tree: &Tree, pages: &[PageMarks]) -> Result<(),
         let mut links: Vec<Option<usize>> = vec![None; page.annots.len()];
         let mut owned = Vec::with_capacity(page.marks.len());
         for (mcid, mark) in page.marks.iter().enumerate() {
-            let owner = match mark.link.and_then(|a| Some((a, page.annots.get(a)?))) {
-                Some((a, annot)) => match links.get(a).copied().flatten() {
+            let owner = match mark.link.filter(|&a| a < page.annots.len()) {
+                Some(a) => match links.get(a).copied().flatten() {
                     Some(e) => e,
                     None => {
                         let e = elements.len();
@@ -89,7 +86,6 @@ pub fn write(doc: &mut Document, tree: &Tree, pages: &[PageMarks]) -> Result<(),
                             kind: None,
                             parent: Some(mark.node),
                             kids: Vec::new(),
-                            alt: Some(annot.url.clone()),
                         });
                         if let Some(parent) = elements.get_mut(mark.node) {
                             parent.kids.push(Kid::Element(e));
@@ -120,7 +116,6 @@ pub fn write(doc: &mut Document, tree: &Tree, pages: &[PageMarks]) -> Result<(),
                         kind: None,
                         parent: Some(0),
                         kids: Vec::new(),
-                        alt: Some(annot.url.clone()),
                     });
                     let e = elements.len() - 1;
                     if let Some(root) = elements.get_mut(0) {
@@ -203,16 +198,13 @@ pub fn write(doc: &mut Document, tree: &Tree, pages: &[PageMarks]) -> Result<(),
                 }
             }
         }
+        // `/Type /StructElem` is optional, and left out.
         let mut dict = Dictionary::new();
-        dict.set("Type", Object::Name(b"StructElem".to_vec()));
         dict.set("S", Object::Name(el.name.to_vec()));
         let parent = el.parent.and_then(id_of).unwrap_or(root_id);
         dict.set("P", Object::Reference(parent));
         if let Some(page) = first_page.and_then(|p| page_ids.get(p)) {
             dict.set("Pg", Object::Reference(*page));
-        }
-        if let Some(alt) = &el.alt {
-            dict.set("Alt", text(alt));
         }
         if let Some(Kind::L(numbering)) = el.kind {
             let mut attributes = Dictionary::new();
@@ -268,7 +260,6 @@ pub fn write(doc: &mut Document, tree: &Tree, pages: &[PageMarks]) -> Result<(),
 /// target, tied to the structure tree by `key`.
 fn annotation(annot: &Annot, key: usize, page: ObjectId) -> Dictionary {
     let mut action = Dictionary::new();
-    action.set("Type", Object::Name(b"Action".to_vec()));
     action.set("S", Object::Name(b"URI".to_vec()));
     action.set(
         "URI",
@@ -279,7 +270,13 @@ fn annotation(annot: &Annot, key: usize, page: ObjectId) -> Dictionary {
     dict.set("Subtype", Object::Name(b"Link".to_vec()));
     dict.set(
         "Rect",
-        Object::Array(annot.rect.iter().map(|v| Object::Real(*v)).collect()),
+        Object::Array(
+            annot
+                .rect
+                .iter()
+                .map(|v| Object::Real((v * 100.0).round() / 100.0))
+                .collect(),
+        ),
     );
     dict.set(
         "Border",
