@@ -251,3 +251,54 @@ fn a_template_that_writes_a_formats_extension_is_refused() {
             "--template writes .html files, and so does the html format",
         ));
 }
+
+#[test]
+fn completions_for_every_shell_and_a_man_page_come_from_the_options() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = cmd().args(["completions", shell]).assert().success();
+        let script = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        for word in ["pdf-standard", "max-pages", "validate", "layouts"] {
+            assert!(script.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    // The bash script parses as bash, where bash is installed.
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        let out = cmd().args(["completions", "bash"]).assert().success();
+        let mut check = std::process::Command::new("bash")
+            .arg("-n")
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        check
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(&out.get_output().stdout)
+            .unwrap();
+        assert!(
+            check.wait().unwrap().success(),
+            "bash -n rejects the script"
+        );
+    }
+    cmd().args(["completions", "tcsh"]).assert().code(2);
+    let out = cmd().arg("man").assert().success();
+    let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH"),
+        "{}",
+        &page[..80]
+    );
+    for word in [
+        "pdf\\-standard",
+        "RESUME-EXPORT VALIDATE",
+        "RESUME-EXPORT LAYOUTS",
+        ".SS OPTIONS",
+    ] {
+        assert!(page.contains(word), "man page lacks {word}");
+    }
+}

@@ -50,6 +50,17 @@ pub enum Command {
     Formats,
     /// List the built-in layouts, or copy one into a folder to edit.
     Layouts(LayoutsArgs),
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
+    ///
+    /// bash: `resume-export completions bash > ~/.local/share/bash-completion/completions/resume-export`;
+    /// zsh: into a folder on $fpath as `_resume-export`; fish:
+    /// `~/.config/fish/completions/resume-export.fish`; PowerShell: add the output to $PROFILE.
+    Completions {
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `resume-export man > resume-export.1`.
+    Man,
 }
 
 /// Arguments of the main export.

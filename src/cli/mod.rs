@@ -2,6 +2,7 @@
 
 mod args;
 pub(crate) mod diagnostic;
+mod shell;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -36,6 +37,8 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Layouts(l)) => run_layouts(&l),
+        Some(Command::Completions { shell }) => shell::completions(shell),
+        Some(Command::Man) => shell::man(),
         None => run_export(&cli.export),
     }
 }
