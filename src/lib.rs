@@ -9,7 +9,8 @@
 //! - [`document`] is the intermediate model and the builder that makes it.
 //! - [`backend`] holds one pure renderer per output format.
 //! - [`layout`] holds the built-in layouts (templates), loaded once per process.
-//! - [`validate`] checks a file against the official schema.
+//! - [`validate`] checks a file against the [`schema`] of what we accept
+//!   (the official JSON Resume schema with our extensions).
 //! - [`batch`] runs many resumes in parallel with a report.
 //! - [`cli`] is the only place that touches files, the environment or the clock.
 
@@ -27,6 +28,7 @@ pub mod cli;
 pub mod document;
 pub mod layout;
 pub mod resume;
+pub mod schema;
 pub mod validate;
 
 use backend::{Backend, RenderError, RenderOptions, Rendered};

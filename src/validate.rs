@@ -1,4 +1,4 @@
-//! Checking a resume against the official JSON Resume schema (vendored, draft-07).
+//! Checking a resume against the schema of what we accept: the official JSON Resume schema (vendored, draft-07) with our extensions ([`crate::schema`]).
 //!
 //! Each problem carries its JSON pointer and the line and column where the
 //! offending value starts. `format` mismatches (an empty URL, an odd e-mail)
@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::resume::source::locate;
 
-/// The schema, compiled into the binary.
+/// The official schema, compiled into the binary.
 pub const SCHEMA: &str = include_str!("../schema/resume.schema.json");
 
 /// How bad a problem is.
@@ -36,7 +36,7 @@ fn validator() -> Result<&'static jsonschema::Validator, String> {
     static VALIDATOR: OnceLock<Result<jsonschema::Validator, String>> = OnceLock::new();
     VALIDATOR
         .get_or_init(|| {
-            let schema: Value = serde_json::from_str(SCHEMA).map_err(|e| e.to_string())?;
+            let schema = crate::schema::extended();
             jsonschema::draft7::options()
                 .should_validate_formats(true)
                 .build(&schema)

@@ -1,4 +1,4 @@
-//! `validate` against the official schema and its own fixtures.
+//! `validate` against the official schema and its own fixtures, and against our extensions of it (`schema`).
 
 mod common;
 
@@ -146,4 +146,79 @@ fn invalid_json_is_reported_not_validated() {
         .assert()
         .code(1)
         .stderr(contains("02-resume-cli-resume_bad.json:1:2"));
+}
+
+#[test]
+fn our_extensions_validate_and_are_checked() {
+    let good = serde_json::json!({
+        "basics": { "name": "Ada" },
+        "work": [{
+            "name": "Analytical Engines",
+            "tags": ["math"],
+            "highlights": ["Plain", { "text": "Tagged", "tags": ["lead"] }]
+        }],
+        "meta": {
+            "language": "en",
+            "sections": ["work", "experience", "skills"],
+            "sectionTitles": { "work": "Career" }
+        }
+    });
+    let errors: Vec<_> = problems(&good)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    for (bad, at) in [
+        (
+            serde_json::json!({ "meta": { "sections": ["hobbies"] } }),
+            "/meta/sections/0",
+        ),
+        (
+            serde_json::json!({ "meta": { "sectionTitles": { "work": 3 } } }),
+            "/meta/sectionTitles/work",
+        ),
+        (
+            serde_json::json!({ "work": [{ "highlights": [{ "tags": ["x"] }] }] }),
+            "/work/0/highlights/0",
+        ),
+        (
+            serde_json::json!({ "work": [{ "tags": "x" }] }),
+            "/work/0/tags",
+        ),
+    ] {
+        let found = problems(&bad);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.severity == Severity::Error && p.pointer == at),
+            "{bad}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn schema_prints_the_schema_that_validate_uses() {
+    let out = Command::cargo_bin("resume-export")
+        .unwrap()
+        .arg("schema")
+        .assert()
+        .success();
+    let schema: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    assert_eq!(schema, resume_export::schema::extended());
+    // Every sample is valid under it.
+    for sample in [
+        "alex-rn.json",
+        "jsonresume-sample.json",
+        "lebenslauf-de.json",
+    ] {
+        let text = std::fs::read_to_string(root().join("samples").join(sample)).unwrap();
+        let value: Value = serde_json::from_str(&text).unwrap();
+        let errors: Vec<_> = validate(&text, &value)
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{sample}: {errors:?}");
+    }
 }

@@ -61,6 +61,11 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `resume-export man > resume-export.1`.
     Man,
+    /// Print the JSON Schema of what resume-export accepts: JSON Resume v1 with its
+    /// extensions (tags, tagged highlights, meta.sections, meta.sectionTitles,
+    /// meta.language). Name it in a resume's "$schema" (or save it and point your
+    /// editor at it) for completion and checks; `validate` checks against it.
+    Schema,
 }
 
 /// Arguments of the main export.

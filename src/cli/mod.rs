@@ -39,6 +39,7 @@ pub fn main() -> ExitCode {
         Some(Command::Layouts(l)) => run_layouts(&l),
         Some(Command::Completions { shell }) => shell::completions(shell),
         Some(Command::Man) => shell::man(),
+        Some(Command::Schema) => shell::print(crate::schema::text().as_bytes()),
         None => run_export(&cli.export),
     }
 }

@@ -1,4 +1,4 @@
-//! Completion scripts and the manual page, generated from the clap definition so they never fall behind the options.
+//! What the tool prints about itself: completion scripts and the manual page (generated from the clap definition so they never fall behind the options) and the schema.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -53,6 +53,11 @@ pub fn man() -> ExitCode {
         }
     }
     write_out(&out)
+}
+
+/// Writes `bytes` to standard output.
+pub fn print(bytes: &[u8]) -> ExitCode {
+    write_out(bytes)
 }
 
 fn write_out(bytes: &[u8]) -> ExitCode {
