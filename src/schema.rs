@@ -74,6 +74,14 @@ pub fn extended() -> Value {
         ]
     });
     let names: Vec<&str> = SECTION_IDS.iter().chain(ALIASES).copied().collect();
+    // A resume may name a schema file beside it (`./resume.schema.json`).
+    if let Some(s) = root
+        .get_mut("properties")
+        .and_then(|p| p.get_mut("$schema"))
+        .and_then(Value::as_object_mut)
+    {
+        s.insert("format".into(), json!("uri-reference"));
+    }
     let Some(properties) = root.get_mut("properties").and_then(Value::as_object_mut) else {
         return schema;
     };

@@ -302,3 +302,65 @@ fn completions_for_every_shell_and_a_man_page_come_from_the_options() {
         assert!(page.contains(word), "man page lacks {word}");
     }
 }
+
+#[test]
+fn init_writes_a_valid_starter_and_its_schema_and_never_replaces_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    cmd().current_dir(dir.path()).arg("init").assert().success();
+    let resume = dir.path().join("resume.json");
+    let schema = dir.path().join("resume.schema.json");
+    assert!(resume.is_file() && schema.is_file());
+    let before = std::fs::read(&resume).unwrap();
+    cmd()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(1)
+        .stderr(contains("never replaces"));
+    assert_eq!(std::fs::read(&resume).unwrap(), before);
+    // Valid without a single warning, and every section shows.
+    cmd()
+        .current_dir(dir.path())
+        .args(["validate", "--strict", "resume.json"])
+        .assert()
+        .success();
+    let out = cmd()
+        .current_dir(dir.path())
+        .args(["-f", "md", "resume.json", "-o", "-"])
+        .assert()
+        .success();
+    let md = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for title in [
+        "Experience",
+        "Projects",
+        "Education",
+        "Skills",
+        "Languages",
+        "Volunteer",
+        "Awards",
+        "Certificates",
+        "Publications",
+        "Interests",
+        "References",
+    ] {
+        assert!(
+            md.contains(&format!("## {title}")),
+            "starter lacks {title}:\n{md}"
+        );
+    }
+    // Another name, and the schema beside it is kept as it is.
+    std::fs::write(&schema, "{}").unwrap();
+    cmd()
+        .current_dir(dir.path())
+        .args(["init", "cv.json"])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&schema).unwrap(), "{}");
+    for fmt in ["pdf", "docx", "txt", "html"] {
+        cmd()
+            .current_dir(dir.path())
+            .args(["-q", "-f", fmt, "cv.json", "-o", "-"])
+            .assert()
+            .success();
+    }
+}

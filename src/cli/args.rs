@@ -61,6 +61,12 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `resume-export man > resume-export.1`.
     Man,
+    /// Write a starter resume (every section, tags, meta.sections) to FILE
+    /// [default: resume.json] and the schema it names beside it; never replaces a file.
+    Init {
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
     /// Print the JSON Schema of what resume-export accepts: JSON Resume v1 with its
     /// extensions (tags, tagged highlights, meta.sections, meta.sectionTitles,
     /// meta.language). Name it in a resume's "$schema" (or save it and point your

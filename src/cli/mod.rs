@@ -2,6 +2,7 @@
 
 mod args;
 pub(crate) mod diagnostic;
+mod init;
 mod shell;
 
 use std::io::{IsTerminal, Read, Write};
@@ -39,6 +40,7 @@ pub fn main() -> ExitCode {
         Some(Command::Layouts(l)) => run_layouts(&l),
         Some(Command::Completions { shell }) => shell::completions(shell),
         Some(Command::Man) => shell::man(),
+        Some(Command::Init { file }) => init::run(file.as_deref()),
         Some(Command::Schema) => shell::print(crate::schema::text().as_bytes()),
         None => run_export(&cli.export),
     }

@@ -1,0 +1,56 @@
+//! `init`: a starter resume that shows every section and our extensions, with the schema beside it for the editor.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The starter resume (valid under [`crate::schema`], converted by the tests).
+pub const STARTER: &str = include_str!("starter.json");
+
+/// The schema file the starter names in `$schema`.
+const SCHEMA_FILE: &str = "resume.schema.json";
+
+/// Writes `file` (default `resume.json`) and, beside it, the schema it names,
+/// unless that is there already. Never replaces a file.
+pub fn run(file: Option<&Path>) -> ExitCode {
+    let file = file.map_or_else(|| PathBuf::from("resume.json"), Path::to_path_buf);
+    if file.exists() {
+        eprintln!(
+            "error: {} exists; init never replaces a file (choose another name)",
+            file.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let dir = file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    if let Err(e) = create_new(&file, STARTER.as_bytes()) {
+        eprintln!("error: {}: {e}", file.display());
+        return ExitCode::FAILURE;
+    }
+    let schema = dir.join(SCHEMA_FILE);
+    let wrote_schema =
+        !schema.exists() && create_new(&schema, crate::schema::text().as_bytes()).is_ok();
+    eprintln!(
+        "wrote {}{}; edit it, then: resume-export {}",
+        file.display(),
+        if wrote_schema {
+            format!(" and {} (completion in your editor)", schema.display())
+        } else {
+            String::new()
+        },
+        file.display()
+    );
+    ExitCode::SUCCESS
+}
+
+/// Creates `path` with `bytes`, failing if it exists (no race with another writer).
+fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
