@@ -56,10 +56,15 @@ impl Line {
         }
     }
 
-    /// The text of the line, in visual order.
+    /// The text of the line as drawn, in visual order (an added hyphen,
+    /// which stands for a soft hyphen, shows as `-`).
     #[cfg(test)]
     pub fn text(&self) -> String {
-        self.pieces.iter().map(Piece::text).collect()
+        self.pieces
+            .iter()
+            .map(Piece::text)
+            .collect::<String>()
+            .replace('\u{AD}', "-")
     }
 }
 
