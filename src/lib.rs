@@ -10,6 +10,7 @@
 //! - [`backend`] holds one pure renderer per output format.
 //! - [`layout`] holds the built-in layouts (templates), loaded once per process.
 //! - [`validate`] checks a file against the official schema.
+//! - [`check`] audits any PDF or DOCX resume as an applicant-tracking system reads it.
 //! - [`batch`] runs many resumes in parallel with a report.
 //! - [`cli`] is the only place that touches files, the environment or the clock.
 
@@ -23,6 +24,7 @@
 
 pub mod backend;
 pub mod batch;
+pub mod check;
 pub mod cli;
 pub mod document;
 pub mod layout;

@@ -1,0 +1,819 @@
+//! The audit over extracted text: contact details, section headings, dates, layout hazards and broken words, as findings.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::dates;
+use super::{Columns, Extraction, Format, Line, Part, Recall, Report};
+
+/// A problem a parser (or a recruiter reading its result) would have.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable identifier, e.g. `columns` (listed in docs/check.md).
+    pub code: &'static str,
+    pub message: String,
+    /// A few lines or words that show it.
+    pub examples: Vec<String>,
+}
+
+/// A contact detail and where it was found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contact {
+    pub text: String,
+    pub part: Part,
+}
+
+/// Contact details in the text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Contacts {
+    pub emails: Vec<Contact>,
+    pub phones: Vec<Contact>,
+    /// Web addresses written in the text.
+    pub links: Vec<Contact>,
+    /// Link targets behind the text (PDF link annotations, DOCX hyperlinks).
+    pub link_targets: Vec<String>,
+}
+
+/// A recognised section heading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Heading {
+    pub text: String,
+    /// The section it names: `work`, `education`, `skills`… (ids of JSON Resume).
+    pub section: &'static str,
+    pub part: Part,
+}
+
+/// Reading-order hazards.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Layout {
+    pub columns: Vec<Columns>,
+    pub tables: usize,
+    pub text_boxes: usize,
+    pub header_lines: usize,
+    pub footer_lines: usize,
+    pub image_only_pages: Vec<usize>,
+    pub ocr_pages: Vec<usize>,
+}
+
+/// The extracted text by part, lines joined with newlines.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Texts {
+    pub body: String,
+    pub tables: String,
+    pub text_boxes: String,
+    pub headers: String,
+    pub footers: String,
+}
+
+impl Texts {
+    /// What parsers read: body, tables and text boxes (not headers and footers).
+    pub fn parsed(&self) -> String {
+        [
+            self.body.as_str(),
+            self.tables.as_str(),
+            self.text_boxes.as_str(),
+        ]
+        .iter()
+        .filter(|t| !t.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n")
+    }
+}
+
+/// Files over this size are flagged.
+const LARGE: u64 = 5 * 1000 * 1000;
+/// Examples per finding.
+const EXAMPLES: usize = 5;
+
+struct Patterns {
+    email: Regex,
+    phone: Regex,
+    url: Regex,
+}
+
+static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
+    Some(Patterns {
+        email: Regex::new(r"(?i)[a-z0-9][a-z0-9._%+\-]*@[a-z0-9][a-z0-9.\-]*\.[a-z]{2,}").ok()?,
+        phone: Regex::new(r"(?:\+\s?\d{1,3}[\s.\-]?)?(?:\(\d{1,5}\)[\s.\-]?)?\d{2,5}(?:[\s.\-/]\d{2,5}){0,4}").ok()?,
+        url: Regex::new(
+            r"(?i)\b(?:https?://|www\.)[^\s<>()]+|\b(?:[a-z0-9\-]+\.)*(?:linkedin\.com|github\.com|gitlab\.com|xing\.com|behance\.net|dribbble\.com|stackoverflow\.com)/[^\s<>()]*",
+        )
+        .ok()?,
+    })
+});
+
+/// Whether a number looks like a phone number rather than a year, a range of years or an amount.
+fn is_phone(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    if !(7..=15).contains(&digits) {
+        return false;
+    }
+    let groups: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let years = groups
+        .iter()
+        .all(|g| g.len() == 4 && (g.starts_with("19") || g.starts_with("20")));
+    if years || s.contains('/') && groups.len() <= 2 {
+        return false;
+    }
+    s.trim_start().starts_with('+') || s.contains('(') || groups.len() >= 3 || digits >= 10
+}
+
+/// Section titles and common synonyms, lower-case, with their section ids.
+static HEADINGS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
+    let mut out = dates::section_titles();
+    let synonyms: &[(&str, &[&str])] = &[
+        (
+            "work",
+            &[
+                "experience",
+                "work experience",
+                "professional experience",
+                "employment",
+                "employment history",
+                "work history",
+                "career history",
+                "relevant experience",
+                "professional background",
+                "career",
+                "berufserfahrung",
+                "berufliche erfahrung",
+                "expérience",
+                "expériences professionnelles",
+                "experiencia laboral",
+                "experiencia profesional",
+                "esperienza lavorativa",
+                "esperienze lavorative",
+            ],
+        ),
+        (
+            "education",
+            &[
+                "education",
+                "academic background",
+                "education and training",
+                "qualifications",
+                "academic history",
+                "studies",
+                "bildung",
+                "studium",
+                "schulbildung",
+                "formation",
+                "educación",
+                "estudios",
+            ],
+        ),
+        (
+            "skills",
+            &[
+                "skills",
+                "technical skills",
+                "core competencies",
+                "competencies",
+                "key skills",
+                "expertise",
+                "skills and expertise",
+                "technologies",
+                "tools",
+                "skills & expertise",
+                "fähigkeiten",
+                "kompetenzen",
+                "aptitudes",
+            ],
+        ),
+        (
+            "summary",
+            &[
+                "summary",
+                "profile",
+                "professional summary",
+                "about me",
+                "about",
+                "objective",
+                "career objective",
+                "personal statement",
+                "profil",
+                "über mich",
+                "kurzprofil",
+                "perfil",
+                "resumen",
+            ],
+        ),
+        (
+            "projects",
+            &[
+                "projects",
+                "personal projects",
+                "selected projects",
+                "projekte",
+                "projets",
+                "proyectos",
+            ],
+        ),
+        (
+            "certificates",
+            &[
+                "certifications",
+                "certificates",
+                "licenses",
+                "licenses & certifications",
+                "licenses and certifications",
+                "courses",
+                "zertifikate",
+                "weiterbildung",
+            ],
+        ),
+        (
+            "awards",
+            &[
+                "awards",
+                "honors",
+                "honours",
+                "achievements",
+                "honors and awards",
+                "awards and honors",
+                "auszeichnungen",
+            ],
+        ),
+        (
+            "publications",
+            &["publications", "papers", "veröffentlichungen"],
+        ),
+        (
+            "volunteer",
+            &[
+                "volunteer",
+                "volunteering",
+                "volunteer experience",
+                "ehrenamt",
+            ],
+        ),
+        (
+            "languages",
+            &["languages", "sprachen", "langues", "idiomas"],
+        ),
+        (
+            "interests",
+            &["interests", "hobbies", "interessen", "centres d'intérêt"],
+        ),
+        ("references", &["references", "referenzen"]),
+    ];
+    for (id, words) in synonyms {
+        for w in *words {
+            out.push((w.to_string(), *id));
+        }
+    }
+    out
+});
+
+/// A line as a heading key: trimmed, lower-case, spaced-out letters joined, a final colon dropped.
+fn heading_key(line: &str) -> Option<String> {
+    let t = line.trim().trim_end_matches([':', '：']).trim();
+    if t.is_empty() || t.chars().count() > 50 || t.split_whitespace().count() > 6 {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let spaced = words.len() >= 3 && words.iter().all(|w| w.chars().count() == 1);
+    let key = if spaced {
+        words.concat()
+    } else {
+        words.join(" ")
+    };
+    Some(key.to_lowercase())
+}
+
+fn heading_of(line: &str) -> Option<&'static str> {
+    let key = heading_key(line)?;
+    let alt = key.replace('&', "and");
+    HEADINGS
+        .iter()
+        .find(|(t, _)| *t == key || *t == alt)
+        .map(|(_, id)| *id)
+}
+
+fn finding(code: &'static str, message: String, examples: Vec<String>) -> Finding {
+    Finding {
+        code,
+        message,
+        examples: examples.into_iter().take(EXAMPLES).collect(),
+    }
+}
+
+fn pages(list: &[usize]) -> String {
+    let p: Vec<String> = list.iter().map(usize::to_string).collect();
+    format!(
+        "{} {}",
+        if list.len() == 1 { "page" } else { "pages" },
+        p.join(", ")
+    )
+}
+
+/// Words holding one of some characters.
+fn words_with(lines: &[&Line], hit: impl Fn(char) -> bool) -> (usize, Vec<String>) {
+    let mut count = 0;
+    let mut words: Vec<String> = Vec::new();
+    for l in lines {
+        for w in l.text.split_whitespace() {
+            let n = w.chars().filter(|c| hit(*c)).count();
+            if n > 0 {
+                count += n;
+                if !words.iter().any(|x| x == w) {
+                    words.push(w.to_string());
+                }
+            }
+        }
+    }
+    (count, words)
+}
+
+/// Words broken at a line end by a hyphen: `Bach-` then `elor`.
+fn broken_words(lines: &[&Line]) -> Vec<String> {
+    let mut out = Vec::new();
+    for pair in lines.windows(2) {
+        let [a, b] = pair else { continue };
+        if a.page != b.page || a.part != b.part {
+            continue;
+        }
+        let Some(last) = a.text.split_whitespace().last() else {
+            continue;
+        };
+        let Some(head) = last.strip_suffix(['-', '\u{2010}', '\u{AD}']) else {
+            continue;
+        };
+        if !head.chars().last().is_some_and(char::is_alphabetic)
+            || last.contains("://")
+            || last.contains('@')
+        {
+            continue;
+        }
+        let Some(next) = b.text.split_whitespace().next() else {
+            continue;
+        };
+        if next.chars().next().is_some_and(char::is_lowercase) {
+            out.push(format!("{last}{next}"));
+        }
+    }
+    out
+}
+
+fn is_page_number(line: &str) -> bool {
+    let t = line.trim().to_lowercase();
+    t.is_empty()
+        || t.chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "/-–|".contains(c))
+        || t.starts_with("page ") && t.chars().filter(char::is_ascii_digit).count() <= 4
+}
+
+/// Audits an extraction.
+pub fn audit(name: &str, format: Format, bytes: u64, x: Extraction) -> Report {
+    let join = |part: Part| {
+        x.lines
+            .iter()
+            .filter(|l| l.part == part)
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let texts = Texts {
+        body: join(Part::Body),
+        tables: join(Part::Table),
+        text_boxes: join(Part::TextBox),
+        headers: join(Part::Header),
+        footers: join(Part::Footer),
+    };
+    let read: Vec<&Line> = x
+        .lines
+        .iter()
+        .filter(|l| matches!(l.part, Part::Body | Part::Table | Part::TextBox))
+        .collect();
+    let all: Vec<&Line> = x.lines.iter().collect();
+    let words = read.iter().map(|l| l.text.split_whitespace().count()).sum();
+    let text_layer = x.lines.iter().any(|l| !l.text.trim().is_empty());
+
+    let mut contacts = Contacts {
+        link_targets: x.links.clone(),
+        ..Contacts::default()
+    };
+    let mut headings: Vec<Heading> = Vec::new();
+    let mut found_dates = Vec::new();
+    if let Some(p) = PATTERNS.as_ref() {
+        for l in &all {
+            let push = |list: &mut Vec<Contact>, text: &str| {
+                if list.len() < 50 && !list.iter().any(|c| c.text == text) {
+                    list.push(Contact {
+                        text: text.to_string(),
+                        part: l.part,
+                    });
+                }
+            };
+            for m in p.email.find_iter(&l.text) {
+                push(&mut contacts.emails, m.as_str());
+            }
+            for m in p.url.find_iter(&l.text) {
+                push(
+                    &mut contacts.links,
+                    m.as_str().trim_end_matches(['.', ',', ';']),
+                );
+            }
+            let no_links = p
+                .url
+                .replace_all(&p.email.replace_all(&l.text, " "), " ")
+                .into_owned();
+            for m in p.phone.find_iter(&no_links) {
+                let t = m.as_str().trim();
+                if is_phone(t) {
+                    push(&mut contacts.phones, t);
+                }
+            }
+        }
+    }
+    for l in &all {
+        if let Some(section) = heading_of(&l.text)
+            && !headings.iter().any(|h| h.text == l.text.trim())
+        {
+            headings.push(Heading {
+                text: l.text.trim().to_string(),
+                section,
+                part: l.part,
+            });
+        }
+        if found_dates.len() < 500 {
+            found_dates.extend(dates::find(&l.text).into_iter().map(|(f, _, _)| f));
+        }
+    }
+
+    let layout = Layout {
+        columns: x.columns.clone(),
+        tables: x.tables,
+        text_boxes: x.text_boxes,
+        header_lines: x.lines.iter().filter(|l| l.part == Part::Header).count(),
+        footer_lines: x.lines.iter().filter(|l| l.part == Part::Footer).count(),
+        image_only_pages: x.image_only_pages.clone(),
+        ocr_pages: x.ocr_pages.clone(),
+    };
+
+    let mut f: Vec<Finding> = Vec::new();
+    if x.truncated {
+        f.push(finding(
+            "truncated",
+            "The file holds more content than check reads; the rest was not looked at.".into(),
+            vec![],
+        ));
+    }
+    if x.encrypted {
+        f.push(finding(
+            "encrypted",
+            "The PDF is encrypted (it opens without a password, but some applicant-tracking systems refuse encrypted files).".into(),
+            vec![],
+        ));
+    }
+    if bytes > LARGE {
+        f.push(finding(
+            "large-file",
+            format!(
+                "The file is {:.1} MB; some application portals refuse files over 5 MB.",
+                bytes as f64 / 1e6
+            ),
+            vec![],
+        ));
+    }
+    if !text_layer {
+        let what = if x.images > 0 {
+            "The file has no text layer, only images (a scan or a picture of text): a parser reads nothing. Export it from the program that made it, or run OCR."
+        } else {
+            "The file has no text at all: a parser reads nothing."
+        };
+        f.push(finding("no-text", what.into(), vec![]));
+    } else {
+        audit_text(&x, &read, &all, &contacts, &headings, &found_dates, &mut f);
+    }
+
+    Report {
+        file: name.to_string(),
+        format,
+        bytes,
+        pages: x.pages,
+        words,
+        text_layer,
+        tagged: x.tagged,
+        encrypted: x.encrypted,
+        language: x.language.clone(),
+        images: x.images,
+        fonts: x.fonts.clone(),
+        contacts,
+        headings,
+        dates: found_dates,
+        layout,
+        against: None,
+        findings: f,
+        text: texts,
+    }
+}
+
+/// The findings of a file that has text.
+fn audit_text(
+    x: &Extraction,
+    read: &[&Line],
+    all: &[&Line],
+    contacts: &Contacts,
+    headings: &[Heading],
+    found_dates: &[dates::Found],
+    f: &mut Vec<Finding>,
+) {
+    if !x.image_only_pages.is_empty() {
+        f.push(finding(
+            "image-only-pages",
+            format!(
+                "{} of the file hold images but no text: a parser reads nothing there.",
+                capital(&pages(&x.image_only_pages))
+            ),
+            vec![],
+        ));
+    }
+    if !x.ocr_pages.is_empty() {
+        f.push(finding(
+            "scanned",
+            format!(
+                "{} are scanned images under an invisible OCR text layer: parsers read the OCR text, with its errors.",
+                capital(&pages(&x.ocr_pages))
+            ),
+            vec![],
+        ));
+    }
+    let unmapped: Vec<String> = x
+        .fonts
+        .iter()
+        .filter(|font| font.unicode == "none" && font.glyphs > 0)
+        .map(|font| format!("{} ({})", font.name, font.subtype))
+        .collect();
+    if !unmapped.is_empty() {
+        f.push(finding(
+            "fonts-without-unicode",
+            format!(
+                "{} without a Unicode mapping (no ToUnicode map and a non-standard encoding): parsers may read their text as garbage.",
+                plural(unmapped.len(), "font has", "fonts have")
+            ),
+            unmapped,
+        ));
+    }
+    let (n, examples) = words_with(all, |c| c == char::REPLACEMENT_CHARACTER);
+    if n > 0 {
+        f.push(finding(
+            "unreadable-characters",
+            format!(
+                "{} map to no character (shown as �): a parser cannot read them.",
+                plural(n, "glyph", "glyphs")
+            ),
+            examples,
+        ));
+    }
+    let (n, examples) = words_with(all, |c| ('\u{FB00}'..='\u{FB06}').contains(&c));
+    if n > 0 {
+        f.push(finding(
+            "ligatures",
+            format!(
+                "{} (such as ﬁ) are left in the text: a search for \"office\" does not find \"oﬃce\".",
+                plural(n, "ligature character", "ligature characters")
+            ),
+            examples,
+        ));
+    }
+    let (n, examples) = words_with(all, |c| ('\u{E000}'..='\u{F8FF}').contains(&c));
+    if n > 0 {
+        f.push(finding(
+            "icon-characters",
+            format!(
+                "{} from icon fonts (private-use code points) are in the text: parsers see them as junk beside the words.",
+                plural(n, "character", "characters")
+            ),
+            examples,
+        ));
+    }
+    let broken = broken_words(read);
+    if !broken.is_empty() {
+        f.push(finding(
+            "hyphenated-words",
+            format!(
+                "{} broken across lines by a hyphen: parsers that do not join them see two fragments.",
+                plural(broken.len(), "word is", "words are")
+            ),
+            broken,
+        ));
+    }
+    // Soft hyphens inside words (one at a line end is a broken word, above).
+    let inside: Vec<Line> = all
+        .iter()
+        .map(|l| Line {
+            text: l.text.trim_end_matches('\u{AD}').to_string(),
+            ..(*l).clone()
+        })
+        .collect();
+    let (n, examples) = words_with(&inside.iter().collect::<Vec<_>>(), |c| c == '\u{AD}');
+    if n > 0 {
+        f.push(finding(
+            "soft-hyphens",
+            format!(
+                "{} soft hyphens inside words: parsers that keep them split the words.",
+                plural(n, "word holds", "words hold")
+            ),
+            examples
+                .into_iter()
+                .map(|w| w.replace('\u{AD}', "[SHY]"))
+                .collect(),
+        ));
+    }
+    let in_read = |list: &[Contact]| {
+        list.iter()
+            .any(|c| !matches!(c.part, Part::Header | Part::Footer))
+    };
+    if contacts.emails.is_empty() {
+        f.push(finding(
+            "no-email",
+            "No e-mail address found in the text.".into(),
+            vec![],
+        ));
+    }
+    if contacts.phones.is_empty() {
+        f.push(finding(
+            "no-phone",
+            "No phone number found in the text.".into(),
+            vec![],
+        ));
+    }
+    let hidden_contact = (!contacts.emails.is_empty() && !in_read(&contacts.emails))
+        || (!contacts.phones.is_empty() && !in_read(&contacts.phones));
+    if hidden_contact {
+        f.push(finding(
+            "contact-in-header",
+            "The contact details are only in the page header or footer, which many parsers skip: put them in the body.".into(),
+            contacts
+                .emails
+                .iter()
+                .chain(&contacts.phones)
+                .map(|c| c.text.clone())
+                .collect(),
+        ));
+    }
+    let margins: Vec<String> = all
+        .iter()
+        .filter(|l| matches!(l.part, Part::Header | Part::Footer) && !is_page_number(&l.text))
+        .map(|l| l.text.clone())
+        .collect();
+    if !margins.is_empty() {
+        f.push(finding(
+            "header-footer-text",
+            format!(
+                "{} only in page headers or footers, which many parsers skip.",
+                plural(margins.len(), "line of text is", "lines of text are")
+            ),
+            margins,
+        ));
+    }
+    if headings.is_empty() {
+        f.push(finding(
+            "no-headings",
+            "No section heading was recognised (such as Experience, Education, Skills): parsers use them to split the resume.".into(),
+            vec![],
+        ));
+    } else if !headings.iter().any(|h| h.section == "work") {
+        f.push(finding(
+            "no-experience-heading",
+            "No experience heading was recognised (such as \"Experience\" or \"Work Experience\")."
+                .into(),
+            headings.iter().map(|h| h.text.clone()).collect(),
+        ));
+    }
+    if found_dates.is_empty() {
+        f.push(finding(
+            "no-dates",
+            "No dates were recognised (such as \"Jan 2020 – Present\" or \"03/2020 – 05/2022\"): parsers cannot date the entries.".into(),
+            vec![],
+        ));
+    }
+    if !x.columns.is_empty() {
+        let examples = x
+            .columns
+            .iter()
+            .map(|c| match c.page {
+                Some(p) => format!(
+                    "page {p}: {} columns from \"{}\" ({} lines)",
+                    c.columns, c.first, c.lines
+                ),
+                None => format!("a section in {} columns", c.columns),
+            })
+            .collect();
+        f.push(finding(
+            "columns",
+            "Text is laid out in columns side by side: parsers that read straight across the page mix the columns."
+                .into(),
+            examples,
+        ));
+    }
+    if x.tables > 0 {
+        let lines: Vec<String> = all
+            .iter()
+            .filter(|l| l.part == Part::Table)
+            .map(|l| l.text.clone())
+            .collect();
+        f.push(finding(
+            "tables",
+            format!(
+                "{} {} of text: some parsers read tables cell by cell out of order, or skip them.",
+                plural(x.tables, "table holds", "tables hold"),
+                lines.len()
+            ),
+            lines,
+        ));
+    }
+    if x.text_boxes > 0 {
+        let lines: Vec<String> = all
+            .iter()
+            .filter(|l| l.part == Part::TextBox)
+            .map(|l| l.text.clone())
+            .collect();
+        f.push(finding(
+            "text-boxes",
+            format!(
+                "{} text: many parsers skip text boxes or read them out of place.",
+                plural(x.text_boxes, "text box holds", "text boxes hold")
+            ),
+            lines,
+        ));
+    }
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// "1 font has", "3 fonts have".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Adds the `--against` recall and its finding.
+pub fn add_recall(report: &mut Report, recall: Recall) {
+    if !recall.missing.is_empty() {
+        report.findings.push(finding(
+            "missing-facts",
+            format!(
+                "{} of {} facts of the resume are not in the text a parser reads.",
+                recall.missing.len(),
+                recall.total
+            ),
+            recall
+                .missing
+                .iter()
+                .map(|m| format!("{}: {}", m.kind, m.text))
+                .collect(),
+        ));
+    }
+    report.against = Some(recall);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_are_told_from_years_and_ranges() {
+        for yes in [
+            "(912) 555-4321",
+            "+49 170 1234567",
+            "0170 1234567",
+            "+1-555-010-9999",
+            "555 010 9999",
+        ] {
+            assert!(is_phone(yes), "{yes}");
+        }
+        for no in ["2019-2021", "2019 2021", "03/2020", "12345", "1999"] {
+            assert!(!is_phone(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn headings_in_many_forms() {
+        assert_eq!(heading_of("EXPERIENCE"), Some("work"));
+        assert_eq!(heading_of("Work Experience:"), Some("work"));
+        assert_eq!(heading_of("S K I L L S"), Some("skills"));
+        assert_eq!(heading_of("Berufserfahrung"), Some("work"));
+        assert_eq!(heading_of("学歴"), Some("education"));
+        assert_eq!(
+            heading_of("Licenses & Certifications"),
+            Some("certificates")
+        );
+        assert_eq!(heading_of("I gained experience in many things"), None);
+    }
+}
