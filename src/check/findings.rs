@@ -99,7 +99,7 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
         email: Regex::new(r"(?i)[a-z0-9][a-z0-9._%+\-]*@[a-z0-9][a-z0-9.\-]*\.[a-z]{2,}").ok()?,
         phone: Regex::new(r"(?:\+\s?\d{1,3}[\s.\-]?)?(?:\(\d{1,5}\)[\s.\-]?)?\d{2,5}(?:[\s.\-/]\d{2,5}){0,4}").ok()?,
         url: Regex::new(
-            r"(?i)\b(?:https?://|www\.)[^\s<>()]+|\b(?:[a-z0-9\-]+\.)*(?:linkedin\.com|github\.com|gitlab\.com|xing\.com|behance\.net|dribbble\.com|stackoverflow\.com)/[^\s<>()]*",
+            r"(?i)\b(?:https?://|www\.)[^\s<>]+|\b(?:[a-z0-9\-]+\.)+(?:com|org|net|io|dev|me|info|eu|de|fr|uk|nl|es|it|ch|at|ca|us|app|cv|page|site)\b(?:/[^\s<>]*)?",
         )
         .ok()?,
     })
@@ -331,9 +331,21 @@ fn words_with(lines: &[&Line], hit: impl Fn(char) -> bool) -> (usize, Vec<String
     (count, words)
 }
 
-/// Words broken at a line end by a hyphen: `Bach-` then `elor`.
+/// Words broken at a line end by a hyphen: `Bach-` then `elor`. A word that
+/// ends in a soft hyphen was broken there, wherever it now sits in the line.
 fn broken_words(lines: &[&Line]) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = lines
+        .iter()
+        .flat_map(|l| {
+            let words: Vec<&str> = l.text.split_whitespace().collect();
+            let last = words.len().saturating_sub(1);
+            words
+                .into_iter()
+                .enumerate()
+                .filter(move |(i, w)| *i < last && w.ends_with('\u{AD}'))
+                .map(|(_, w)| w.replace('\u{AD}', "-"))
+        })
+        .collect();
     for pair in lines.windows(2) {
         let [a, b] = pair else { continue };
         if a.page != b.page || a.part != b.part {
@@ -414,16 +426,14 @@ pub fn audit(name: &str, format: Format, bytes: u64, x: Extraction) -> Report {
             for m in p.email.find_iter(&l.text) {
                 push(&mut contacts.emails, m.as_str());
             }
-            for m in p.url.find_iter(&l.text) {
+            let no_mail = p.email.replace_all(&l.text, " ");
+            for m in p.url.find_iter(&no_mail) {
                 push(
                     &mut contacts.links,
                     m.as_str().trim_end_matches(['.', ',', ';']),
                 );
             }
-            let no_links = p
-                .url
-                .replace_all(&p.email.replace_all(&l.text, " "), " ")
-                .into_owned();
+            let no_links = p.url.replace_all(&no_mail, " ").into_owned();
             for m in p.phone.find_iter(&no_links) {
                 let t = m.as_str().trim();
                 if is_phone(t) {
@@ -609,7 +619,12 @@ fn audit_text(
     let inside: Vec<Line> = all
         .iter()
         .map(|l| Line {
-            text: l.text.trim_end_matches('\u{AD}').to_string(),
+            text: l
+                .text
+                .split_whitespace()
+                .map(|w| w.trim_end_matches('\u{AD}'))
+                .collect::<Vec<_>>()
+                .join(" "),
             ..(*l).clone()
         })
         .collect();

@@ -195,6 +195,20 @@ fn side(rows: &[Row], keep: impl Fn(&Word) -> bool) -> Vec<Row> {
         .collect()
 }
 
+/// How wide some rows spread.
+fn width(rows: &[Row]) -> f32 {
+    let words = || rows.iter().flat_map(|r| r.words.iter());
+    let lo = words().map(|w| w.x0).fold(f32::MAX, f32::min);
+    let hi = words().map(|w| w.x1).fold(f32::MIN, f32::max);
+    (hi - lo).max(0.0)
+}
+
+/// Whether a side is too narrow to be a column of text (list bullets, numbers).
+fn narrow(rows: &[Row]) -> bool {
+    let words = || rows.iter().flat_map(|r| r.words.iter());
+    width(rows) < 4.0 * median_size(rows) || words().all(|w| w.text.chars().count() <= 2)
+}
+
 /// Whether rows split at a gutter read as two columns rather than as a table
 /// or a list with right-aligned dates: both sides run on for several lines,
 /// and either the sides do not share their baselines (as the cells of a
@@ -203,7 +217,7 @@ fn side(rows: &[Row], keep: impl Fn(&Word) -> bool) -> Vec<Row> {
 fn is_columns(left: &[Row], right: &[Row], gutter: Span) -> bool {
     let l: Vec<&Row> = left.iter().collect();
     let r: Vec<&Row> = right.iter().collect();
-    if flow(&l) < 3 || flow(&r) < 3 {
+    if flow(&l) < 3 || flow(&r) < 3 || narrow(left) || narrow(right) {
         return false;
     }
     let shares = |row: &Row, others: &[Row]| {
@@ -252,74 +266,120 @@ fn blocks(rows: Vec<Row>) -> Vec<Vec<Row>> {
 }
 
 /// Rows in reading order, with the column bands found, appended to `lines`/`bands`.
+///
+/// Columns that carry a good share of the text on both sides (a page in two
+/// columns, a sidebar) are looked for over the whole region first, across
+/// vertical gaps. Otherwise the region is cut into blocks at vertical gaps
+/// and each block is looked at alone, so that a narrow column of dates
+/// beside each entry is read with its entry, not after all of them.
 fn read(rows: Vec<Row>, depth: usize, lines: &mut Vec<Line>, bands: &mut Vec<Band>) {
     if depth >= MAX_DEPTH || rows.len() > MAX_ROWS_FOR_COLUMNS {
         lines.extend(rows.iter().map(line));
         return;
     }
-    for block in blocks(rows) {
-        read_block(block, depth, lines, bands);
+    let bounds = Bounds::of(&rows);
+    let wide = (0..rows.len()).find_map(|i| band_at(&rows, i, &bounds, true).map(|b| (i, b)));
+    if let Some((i, (j, left, right))) = wide {
+        let mut rows = rows;
+        let after = rows.split_off(j);
+        rows.truncate(i);
+        read(rows, depth, lines, bands);
+        columns(left, right, depth, lines, bands);
+        read(after, depth, lines, bands);
+        return;
     }
-}
-
-fn read_block(rows: Vec<Row>, depth: usize, lines: &mut Vec<Line>, bands: &mut Vec<Band>) {
-    let lo = rows
-        .iter()
-        .flat_map(|r| r.words.iter().map(|w| w.x0))
-        .fold(f32::MAX, f32::min);
-    let hi = rows
-        .iter()
-        .flat_map(|r| r.words.iter().map(|w| w.x1))
-        .fold(f32::MIN, f32::max);
-    let min = median_size(&rows).max(6.0);
-    let mut i = 0;
-    while let Some(first) = rows.get(i) {
-        // The widest run of rows from `i` that share a gap.
-        let mut gaps = free(first, lo, hi, min);
-        let mut j = i + 1;
-        while let Some(r) = rows.get(j) {
-            let next = intersect(&gaps, &free(r, lo, hi, min), min);
-            if next.is_empty() {
-                break;
-            }
-            gaps = next;
-            j += 1;
-        }
-        let band = rows.get(i..j).unwrap_or_default();
-        let mut split = None;
-        if j - i >= 3 {
-            gaps.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
-            for g in gaps.iter().filter(|g| g.0 > lo && g.1 < hi) {
-                let left = side(band, |w| w.x1 <= g.0 + 0.01);
-                let right = side(band, |w| w.x0 >= g.1 - 0.01);
-                if is_columns(&left, &right, *g) {
-                    split = Some((left, right));
-                    break;
+    for block in blocks(rows) {
+        let bounds = Bounds::of(&block);
+        let mut i = 0;
+        while let Some(first) = block.get(i) {
+            match band_at(&block, i, &bounds, false) {
+                Some((j, left, right)) => {
+                    columns(left, right, depth, lines, bands);
+                    i = j;
+                }
+                None => {
+                    lines.push(line(first));
+                    i += 1;
                 }
             }
         }
-        match split {
-            Some((left, right)) => {
-                let first_line = lines.len();
-                let before = bands.len();
-                read(left, depth + 1, lines, bands);
-                read(right, depth + 1, lines, bands);
-                // Columns inside a column add to the count of this band.
-                let inner = bands.split_off(before);
-                let columns = 2 + inner.iter().map(|b| b.columns - 1).max().unwrap_or(0);
-                bands.push(Band {
-                    first_line,
-                    lines: lines.len() - first_line,
-                    columns,
-                });
-                i = j;
-            }
-            None => {
-                lines.push(line(first));
-                i += 1;
-            }
+    }
+}
+
+/// The horizontal extent of some rows, and the narrowest gap that counts as a gutter.
+struct Bounds {
+    lo: f32,
+    hi: f32,
+    min: f32,
+}
+
+impl Bounds {
+    fn of(rows: &[Row]) -> Bounds {
+        let words = || rows.iter().flat_map(|r| r.words.iter());
+        Bounds {
+            lo: words().map(|w| w.x0).fold(f32::MAX, f32::min),
+            hi: words().map(|w| w.x1).fold(f32::MIN, f32::max),
+            min: median_size(rows).max(6.0),
         }
     }
+}
+
+/// Columns starting at row `i`: where they end and the rows of each side.
+/// With `wide`, both sides must be at least 30 % of the width or hold at
+/// least a quarter of the words.
+fn band_at(rows: &[Row], i: usize, b: &Bounds, wide: bool) -> Option<(usize, Vec<Row>, Vec<Row>)> {
+    // The longest run of rows from `i` that share a gap.
+    let mut gaps = free(rows.get(i)?, b.lo, b.hi, b.min);
+    let mut j = i + 1;
+    while let Some(r) = rows.get(j) {
+        let next = intersect(&gaps, &free(r, b.lo, b.hi, b.min), b.min);
+        if next.is_empty() {
+            break;
+        }
+        gaps = next;
+        j += 1;
+    }
+    if j - i < 3 {
+        return None;
+    }
+    let band = rows.get(i..j)?;
+    gaps.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
+    for g in gaps.iter().filter(|g| g.0 > b.lo && g.1 < b.hi) {
+        let left = side(band, |w| w.x1 <= g.0 + 0.01);
+        let right = side(band, |w| w.x0 >= g.1 - 0.01);
+        if !is_columns(&left, &right, *g) {
+            continue;
+        }
+        let count = |rows: &[Row]| rows.iter().map(|r| r.words.len()).sum::<usize>();
+        let (l, r) = (count(&left), count(&right));
+        let narrowest = width(&left).min(width(&right));
+        if !wide || l.min(r) * 4 >= l + r || narrowest >= 0.3 * (b.hi - b.lo) {
+            return Some((j, left, right));
+        }
+    }
+    None
+}
+
+/// Reads two sides one after the other and records the band.
+fn columns(
+    left: Vec<Row>,
+    right: Vec<Row>,
+    depth: usize,
+    lines: &mut Vec<Line>,
+    bands: &mut Vec<Band>,
+) {
+    let first_line = lines.len();
+    let before = bands.len();
+    read(left, depth + 1, lines, bands);
+    read(right, depth + 1, lines, bands);
+    // Columns inside a column add to the count of this band.
+    let inner = bands.split_off(before);
+    let columns = 2 + inner.iter().map(|b| b.columns - 1).max().unwrap_or(0);
+    bands.push(Band {
+        first_line,
+        lines: lines.len() - first_line,
+        columns,
+    });
 }
 
 fn line(r: &Row) -> Line {
