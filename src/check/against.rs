@@ -153,12 +153,9 @@ fn readable(lines: &[Line]) -> Vec<&Line> {
     read.into_iter()
         .filter(|l| {
             let t = l.text.trim();
-            let numbers_only = t
-                .chars()
-                .all(|c| c.is_ascii_digit() || c.is_whitespace() || "/-–|".contains(c));
             let running =
                 l.page.is_some() && edges.iter().filter(|e| **e == shape(&l.text)).count() >= 2;
-            !(numbers_only || running)
+            !(super::recognise::is_page_number(t) || running)
         })
         .collect()
 }

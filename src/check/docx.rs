@@ -268,11 +268,9 @@ impl Walker<'_> {
     fn drawing<'a, 'i>(&mut self, node: Node<'a, 'i>, boxes: &mut Vec<Node<'a, 'i>>) {
         for d in node.descendants().filter(Node::is_element) {
             match name(&d) {
-                "txbxContent" => {
-                    // A text box inside a text box is read with its parent.
-                    if !d.ancestors().skip(1).any(|a| name(&a) == "txbxContent") {
-                        boxes.push(d);
-                    }
+                // A text box inside a text box is read with its parent.
+                "txbxContent" if !d.ancestors().skip(1).any(|a| name(&a) == "txbxContent") => {
+                    boxes.push(d);
                 }
                 "blip" | "imagedata" => self.out.images += 1,
                 _ => {}

@@ -12,12 +12,14 @@ mod dates;
 mod docx;
 mod findings;
 mod pdf;
+mod recognise;
 
 use serde::Serialize;
 
 pub use against::{Fact, Missing, Recall};
 pub use dates::Found as DateFound;
-pub use findings::{Contact, Contacts, Finding, Heading, Layout, Texts};
+pub use findings::{Finding, Layout, Texts};
+pub use recognise::{Contact, Contacts, Heading};
 
 /// Version of the JSON report (`schema` field); raised only for a change that breaks readers.
 pub const SCHEMA: u32 = 1;
@@ -129,10 +131,11 @@ pub struct Report {
 /// sentence saying why the file cannot be read.
 pub fn check(name: &str, bytes: &[u8], against: Option<&[Fact]>) -> Result<Report, String> {
     let (format, extraction) = extract(bytes)?;
-    let lines = against
-        .is_some()
-        .then(|| extraction.lines.clone())
-        .unwrap_or_default();
+    let lines = if against.is_some() {
+        extraction.lines.clone()
+    } else {
+        Vec::new()
+    };
     let mut report = findings::audit(name, format, bytes.len() as u64, extraction);
     if let Some(facts) = against {
         let recall = against::recall(facts, &lines);

@@ -177,7 +177,15 @@ fn plain(r: &Report, args: &CheckArgs) -> String {
         if v.is_empty() {
             "none".to_string()
         } else {
-            some(&v.iter().map(|c| c.text.clone()).collect::<Vec<_>>(), 3)
+            let shown: Vec<String> = v
+                .iter()
+                .map(|c| match c.part {
+                    check::Part::Header => format!("{} (in the header)", c.text),
+                    check::Part::Footer => format!("{} (in the footer)", c.text),
+                    _ => c.text.clone(),
+                })
+                .collect();
+            some(&shown, 3)
         }
     };
     row(

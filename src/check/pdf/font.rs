@@ -428,7 +428,7 @@ impl Font {
         }
         let mapping = if to_unicode.is_some() {
             Mapping::ToUnicode
-        } else if known && subtype != "Type3" || known && dict.has(b"Encoding") {
+        } else if known {
             Mapping::Encoding
         } else {
             Mapping::None

@@ -211,9 +211,9 @@ fn narrow(rows: &[Row]) -> bool {
 
 /// Whether rows split at a gutter read as two columns rather than as a table
 /// or a list with right-aligned dates: both sides run on for several lines,
-/// and either the sides do not share their baselines (as the cells of a
-/// table row do) or the left side's lines run up to the gutter, as wrapped
-/// text does.
+/// and either the sides mostly do not share their baselines (as the cells of
+/// a table row do) or the left side's lines run up to the gutter, as wrapped
+/// text does, beside more than a flush-right column of dates.
 fn is_columns(left: &[Row], right: &[Row], gutter: Span) -> bool {
     let l: Vec<&Row> = left.iter().collect();
     let r: Vec<&Row> = right.iter().collect();
@@ -237,7 +237,14 @@ fn is_columns(left: &[Row], right: &[Row], gutter: Span) -> bool {
         .iter()
         .filter(|r| r.words.last().is_some_and(|w| w.x1 >= gutter.0 - reach))
         .count();
-    unpaired >= 2 || filled * 10 >= left.len() * 6
+    // A narrow right side whose lines end flush is a column of dates (or
+    // places) beside a list, each on its item's line: read across, as a table.
+    let size = median_size(right);
+    let ends = right.iter().filter_map(|r| r.words.last()).map(|w| w.x1);
+    let (end_lo, end_hi) = ends.fold((f32::MAX, f32::MIN), |(a, b), x| (a.min(x), b.max(x)));
+    let dates = width(right) < 0.4 * width(left) && end_hi - end_lo <= 0.5 * size;
+    let lines = left.len() + right.len();
+    unpaired >= 2 && unpaired * 10 >= lines * 3 || filled * 10 >= left.len() * 6 && !dates
 }
 
 /// Median font size of some rows.
