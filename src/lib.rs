@@ -11,6 +11,7 @@
 //! - [`layout`] holds the built-in layouts (templates), loaded once per process.
 //! - [`validate`] checks a file against the [`schema`] of what we accept
 //!   (the official JSON Resume schema with our extensions).
+//! - [`check`] audits any PDF or DOCX resume as an applicant-tracking system reads it.
 //! - [`batch`] runs many resumes in parallel with a report.
 //! - [`cli`] is the only place that touches files, the environment or the clock.
 
@@ -24,6 +25,7 @@
 
 pub mod backend;
 pub mod batch;
+pub mod check;
 pub mod cli;
 pub mod document;
 pub mod layout;

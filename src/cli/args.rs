@@ -15,6 +15,7 @@ Examples:
   resume-export -f all 'exports/*.jsonl' -j 4 --report report.json
   resume-export -f all people/ --shard 2/8         the 2nd of 8 stable slices (for job runners)
   resume-export validate resume.json              checks against the JSON Resume schema
+  resume-export check cv.pdf --against cv.json    audits a PDF or DOCX as an ATS reads it
 
 Exit codes: 0 success; 1 one or more inputs failed (the others are still written);
 2 usage error.";
@@ -46,6 +47,17 @@ pub enum Command {
     /// mismatches (such as an empty URL) are warnings unless --strict.
     /// Exit 0 when every file is valid, 1 otherwise.
     Validate(ValidateArgs),
+    /// Audit PDF or DOCX resumes (any, not only ours) as an applicant-tracking system reads them.
+    ///
+    /// Reports the text layer, fonts without Unicode mapping, contact details,
+    /// section headings, dates, reading-order hazards (columns, tables, text
+    /// boxes, headers and footers), broken words, images, size, pages and
+    /// tagging. --against looks for every fact of a JSON Resume in the text.
+    ///
+    /// Exit codes: 0 no findings; 1 findings in some file; 2 some file is
+    /// unreadable (or a usage error).
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
     /// List the output formats.
     Formats,
     /// List the built-in layouts, or copy one into a folder to edit.
@@ -223,6 +235,41 @@ pub struct LayoutsArgs {
     /// Copy the files of this built-in layout (with its parents' merged in) into DIR.
     #[arg(long, value_names = ["NAME", "DIR"], num_args = 2)]
     pub export: Option<Vec<String>>,
+}
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  resume-export check cv.pdf                      the audit, in plain words
+  resume-export check cv.docx --json              the same as JSON (docs/check.md)
+  resume-export check cv.pdf --against cv.json    and the share of the resume's facts found
+  resume-export check cv.pdf --text               and the text a parser reads
+
+Exit codes: 0 no findings; 1 findings in some file; 2 some file is unreadable
+(not a PDF or DOCX, damaged, encrypted with a password) or a usage error.";
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// PDF or DOCX files; '-' reads standard input.
+    #[arg(value_name = "FILE", required = true)]
+    pub inputs: Vec<PathBuf>,
+
+    /// Print the report as JSON (schema in docs/check.md).
+    #[arg(long)]
+    pub json: bool,
+
+    /// A JSON Resume whose facts (name, contact, positions, employers, dates,
+    /// highlights, skills) are looked for in each file's text.
+    #[arg(long, value_name = "RESUME.json")]
+    pub against: Option<PathBuf>,
+
+    /// Also print the text a parser reads (plain report only; JSON always has it).
+    #[arg(long)]
+    pub text: bool,
+
+    /// Largest file accepted, in bytes; K and M suffixes allowed.
+    #[arg(long, value_name = "SIZE", default_value = "20M", value_parser = parse_size)]
+    pub max_input_size: usize,
 }
 
 /// Arguments of `validate`.

@@ -1,6 +1,7 @@
 //! The command line: the only place that reads files, writes files and sets the exit code.
 
 mod args;
+mod check;
 pub(crate) mod diagnostic;
 mod init;
 mod shell;
@@ -11,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-pub use args::{Cli, Command, ExportArgs, LayoutsArgs, ValidateArgs};
+pub use args::{CheckArgs, Cli, Command, ExportArgs, LayoutsArgs, ValidateArgs};
 
 use crate::backend::{self, BACKENDS, Backend, PdfStandards, RenderOptions};
 use crate::batch;
@@ -28,6 +29,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Validate(v)) => run_validate(&v),
+        Some(Command::Check(c)) => check::run(&c),
         Some(Command::Formats) => {
             for b in BACKENDS {
                 println!("{:<6} .{:<5} {}", b.name(), b.extension(), b.description());
