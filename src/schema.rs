@@ -19,21 +19,6 @@ const ALIASES: &[&str] = &[
     "certifications",
 ];
 
-/// The sections that hold a list of entries, each of which may carry `tags`.
-const LISTS: &[&str] = &[
-    "work",
-    "volunteer",
-    "education",
-    "awards",
-    "certificates",
-    "publications",
-    "skills",
-    "languages",
-    "interests",
-    "references",
-    "projects",
-];
-
 /// The extended schema. Every resume valid under the official schema stays
 /// valid; the extensions only add properties and widen `highlights`.
 pub fn extended() -> Value {
@@ -85,7 +70,8 @@ pub fn extended() -> Value {
     let Some(properties) = root.get_mut("properties").and_then(Value::as_object_mut) else {
         return schema;
     };
-    for list in LISTS {
+    // Every section but the summary is a list of entries.
+    for list in SECTION_IDS.iter().filter(|id| **id != "summary") {
         let Some(item) = properties
             .get_mut(*list)
             .and_then(|l| l.get_mut("items"))

@@ -115,21 +115,14 @@ xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">
 </rdf:Description>
 ";
 
-/// XML text: markup characters escaped, characters XML 1.0 forbids left out.
+/// XML text: markup characters escaped (as for HTML, whose rules cover
+/// XML's), characters XML 1.0 forbids left out.
 fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if c.is_control() => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let allowed: String = s
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+        .collect();
+    crate::backend::custom::html(&allowed)
 }
 
 /// `YYYY-MM-DDThh:mm:ssZ`, the same instant as the info dictionary's date.
