@@ -93,6 +93,40 @@ fn words_with(lines: &[&Line], hit: impl Fn(char) -> bool) -> (usize, Vec<String
     (count, words)
 }
 
+/// Characters that should not be in a parser's text: finding code, which
+/// characters, the count's words (one, many) and the rest of the message.
+type Characters = (
+    &'static str,
+    fn(char) -> bool,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+static CHARACTERS: &[Characters] = &[
+    (
+        "unreadable-characters",
+        |c| c == char::REPLACEMENT_CHARACTER,
+        "glyph maps",
+        "glyphs map",
+        " to no character (shown as �): a parser cannot read them.",
+    ),
+    (
+        "ligatures",
+        |c| ('\u{FB00}'..='\u{FB06}').contains(&c),
+        "ligature character (such as ﬁ) is",
+        "ligature characters (such as ﬁ) are",
+        " left in the text: a search for \"office\" does not find \"oﬃce\".",
+    ),
+    (
+        "icon-characters",
+        |c| ('\u{E000}'..='\u{F8FF}').contains(&c),
+        "character from an icon font (a private-use code point) is",
+        "characters from icon fonts (private-use code points) are",
+        " in the text: parsers see them as junk beside the words.",
+    ),
+];
+
 /// Words broken at a line end by a hyphen: `Bach-` then `elor`. A word that
 /// ends in a soft hyphen was broken there, wherever it now sits in the line.
 fn broken_words(lines: &[&Line]) -> Vec<String> {
@@ -284,38 +318,15 @@ fn audit_text(
             unmapped,
         ));
     }
-    let (n, examples) = words_with(all, |c| c == char::REPLACEMENT_CHARACTER);
-    if n > 0 {
-        f.push(finding(
-            "unreadable-characters",
-            format!(
-                "{} map to no character (shown as �): a parser cannot read them.",
-                plural(n, "glyph", "glyphs")
-            ),
-            examples,
-        ));
-    }
-    let (n, examples) = words_with(all, |c| ('\u{FB00}'..='\u{FB06}').contains(&c));
-    if n > 0 {
-        f.push(finding(
-            "ligatures",
-            format!(
-                "{} (such as ﬁ) are left in the text: a search for \"office\" does not find \"oﬃce\".",
-                plural(n, "ligature character", "ligature characters")
-            ),
-            examples,
-        ));
-    }
-    let (n, examples) = words_with(all, |c| ('\u{E000}'..='\u{F8FF}').contains(&c));
-    if n > 0 {
-        f.push(finding(
-            "icon-characters",
-            format!(
-                "{} from icon fonts (private-use code points) are in the text: parsers see them as junk beside the words.",
-                plural(n, "character", "characters")
-            ),
-            examples,
-        ));
+    for (code, hit, one, many, rest) in CHARACTERS {
+        let (n, examples) = words_with(all, hit);
+        if n > 0 {
+            f.push(finding(
+                code,
+                format!("{}{rest}", plural(n, one, many)),
+                examples,
+            ));
+        }
     }
     let broken = broken_words(read);
     if !broken.is_empty() {

@@ -169,7 +169,6 @@ static HEADINGS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
                 "licenses",
                 "licenses & certifications",
                 "licenses and certifications",
-                "courses",
                 "zertifikate",
                 "weiterbildung",
             ],
@@ -362,5 +361,7 @@ mod tests {
             Some("certificates")
         );
         assert_eq!(heading_of("I gained experience in many things"), None);
+        // The label of an education entry's courses, not a section.
+        assert_eq!(heading_of("Courses:"), None);
     }
 }
