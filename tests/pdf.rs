@@ -59,22 +59,10 @@ fn must_appear(doc: &Document) -> Vec<String> {
     out.into_iter().filter(|s| !squash(s).is_empty()).collect()
 }
 
-fn inputs() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(manifest().join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    // The shared corpus sits beside the repository; without it, samples only (with a note).
-    files.extend(common::corpus_real());
-    files.sort();
-    files
-}
-
 #[test]
 fn every_input_renders_with_its_text() {
     let mut failures = Vec::new();
-    for path in inputs() {
+    for path in common::inputs() {
         let doc = load(&path);
         let (bytes, _) = render(&doc, &RenderOptions::default());
         assert!(bytes.starts_with(b"%PDF-"), "{}", path.display());

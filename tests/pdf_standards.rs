@@ -632,15 +632,11 @@ fn font_findings(
 
 #[test]
 fn pdfa_output_keeps_the_rules_no_tool_here_checks() {
-    let mut samples = vec!["alex-rn.json", "jsonresume-sample.json"];
-    if let Ok(dir) = std::fs::read_dir(common::root().join("samples")) {
-        for e in dir.flatten() {
-            let name = e.file_name().to_string_lossy().into_owned();
-            if name.ends_with(".json") && !samples.contains(&name.as_str()) {
-                samples.push(Box::leak(name.into_boxed_str()));
-            }
-        }
-    }
+    let samples: Vec<String> = common::samples()
+        .iter()
+        .filter_map(|p| Some(p.file_name()?.to_str()?.to_string()))
+        .collect();
+    assert!(samples.len() >= 3);
     let mut findings = Vec::new();
     for layout in ["classic", "modern", "compact"] {
         for sample in &samples {

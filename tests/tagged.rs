@@ -8,7 +8,6 @@ mod common;
 mod pdf_dump;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use lopdf::{Dictionary, Document as Pdf, Object, ObjectId};
 use resume_export::backend::{self, RenderOptions};
@@ -138,17 +137,6 @@ fn solid(s: &str) -> String {
     squash(s).split_whitespace().collect()
 }
 
-fn inputs() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(common::root().join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.extend(common::corpus_real());
-    files.sort();
-    files
-}
-
 fn render(path: &std::path::Path, layout: &str) -> (Document, Vec<u8>) {
     let layout = Layout::builtin(layout).unwrap();
     let bytes = std::fs::read(path).unwrap();
@@ -163,7 +151,7 @@ fn render(path: &std::path::Path, layout: &str) -> (Document, Vec<u8>) {
 #[test]
 fn the_tree_mirrors_the_document_model() {
     for layout in ["classic", "modern", "compact"] {
-        for path in inputs() {
+        for path in common::inputs() {
             let name = format!("{} ({layout})", path.display());
             let (doc, pdf) = render(&path, layout);
             let (tree, _) = structure(&pdf);
@@ -278,7 +266,7 @@ fn the_tree_mirrors_the_document_model() {
 
 #[test]
 fn the_tree_reads_in_the_document_order() {
-    for path in inputs() {
+    for path in common::inputs() {
         let name = path.display().to_string();
         let (doc, pdf) = render(&path, "classic");
         let (tree, dump) = structure(&pdf);

@@ -99,6 +99,14 @@ pub fn samples() -> Vec<PathBuf> {
     json_files(&root().join("samples"))
 }
 
+/// The samples, then the corpus's real resumes when it is there (sorted).
+pub fn inputs() -> Vec<PathBuf> {
+    let mut files = samples();
+    files.extend(corpus_real());
+    files.sort();
+    files
+}
+
 /// Every real corpus file and every sample.
 pub fn all_inputs() -> Vec<PathBuf> {
     let mut v = samples();
