@@ -1,0 +1,316 @@
+//! The main job: inputs to files in the chosen formats.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::args::ExportArgs;
+use super::{is_stdin, load_layout, usage_error};
+use crate::backend::{self, BACKENDS, Backend, PdfStandards, RenderOptions};
+use crate::batch;
+use crate::document::{BuildOptions, Labels, Redact};
+use crate::layout::Paper;
+use crate::resume::{self, ReadOptions};
+
+/// The backends named by `--format`, in order, without repeats.
+fn resolve_formats(names: &[String]) -> Result<Vec<&'static dyn Backend>, String> {
+    let mut out: Vec<&'static dyn Backend> = Vec::new();
+    let available = BACKENDS
+        .iter()
+        .map(|b| b.name())
+        .collect::<Vec<_>>()
+        .join(", ");
+    for name in names {
+        let name = name.trim().to_ascii_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        let found: Vec<&'static dyn Backend> = if name == "all" {
+            BACKENDS.to_vec()
+        } else if let Some(b) = backend::find(&name) {
+            vec![b]
+        } else if backend::PLANNED.contains(&name.as_str()) {
+            return Err(format!(
+                "{} output is not supported yet; available formats: {available} (or all)",
+                name.to_uppercase()
+            ));
+        } else {
+            return Err(format!(
+                "unknown format `{name}`; available formats: {available} (or all)"
+            ));
+        };
+        for b in found {
+            if !out.iter().any(|x| x.name() == b.name()) {
+                out.push(b);
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err("no output format given".into());
+    }
+    Ok(out)
+}
+
+/// `--shard I/N` as (I, N), 1-based.
+fn parse_shard(s: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("--shard takes I/N with 1 <= I <= N (e.g. 2/8), not `{s}`");
+    let (i, n) = s.split_once('/').ok_or_else(bad)?;
+    let (i, n): (u32, u32) = (
+        i.trim().parse().map_err(|_| bad())?,
+        n.trim().parse().map_err(|_| bad())?,
+    );
+    if i == 0 || n == 0 || i > n {
+        return Err(bad());
+    }
+    Ok((i, n))
+}
+
+pub(super) fn run(args: &ExportArgs) -> ExitCode {
+    let formats = if args.formats.is_empty() && args.template.is_none() {
+        vec!["pdf".to_string()]
+    } else {
+        args.formats.clone()
+    };
+    let backends = if formats.is_empty() {
+        Vec::new()
+    } else {
+        match resolve_formats(&formats) {
+            Ok(b) => b,
+            Err(e) => return usage_error(&e),
+        }
+    };
+    let template = match &args.template {
+        None => None,
+        Some(path) => {
+            let source = match std::fs::read_to_string(path) {
+                Ok(s) => s,
+                Err(e) => return usage_error(&format!("cannot read {}: {e}", path.display())),
+            };
+            match backend::custom::Custom::new(&path.display().to_string(), &source) {
+                Ok(t) => Some(t),
+                Err(e) => return usage_error(&e.to_string()),
+            }
+        }
+    };
+    if let Some(t) = &template
+        && let Some(b) = backends.iter().find(|b| b.extension() == t.extension())
+    {
+        return usage_error(&format!(
+            "--template writes .{ext} files, and so does the {name} format: leave {name} out of \
+             -f, or name the template for another extension (e.g. cv.htm.hbs)",
+            ext = t.extension(),
+            name = b.name()
+        ));
+    }
+    let outputs = backends.len() + usize::from(template.is_some());
+    if args.output.is_some() && args.out_dir.is_some() {
+        return usage_error("--output and --out-dir cannot be used together");
+    }
+    if args.output.is_some() && outputs != 1 {
+        return usage_error("--output takes one format; use --out-dir for several");
+    }
+    if args.inputs.iter().filter(|p| is_stdin(p)).count() > 1 {
+        return usage_error("standard input ('-') can be read only once");
+    }
+    if let Some(t) = &args.name
+        && let Err(e) = batch::naming::check_template(t)
+    {
+        return usage_error(&e);
+    }
+    let shard = match args.shard.as_deref().map(parse_shard).transpose() {
+        Ok(s) => s,
+        Err(e) => return usage_error(&e),
+    };
+    if let Some(o) = &args.output
+        && let Some(parent) = o
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty() && !is_stdin(o))
+        && !parent.is_dir()
+    {
+        if !args.mkdir {
+            eprintln!(
+                "error: cannot write {}: directory {} does not exist (--mkdir creates it)",
+                o.display(),
+                parent.display()
+            );
+            return ExitCode::FAILURE;
+        }
+        if let Err(e) = std::fs::create_dir_all(parent) {
+            eprintln!("error: cannot create {}: {e}", parent.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    // Fonts load on a spare thread while the layout loads and the input is read.
+    let early: Vec<&'static dyn backend::Backend> = backends.clone();
+    std::thread::spawn(move || early.iter().for_each(|b| b.prepare()));
+    let layout = match load_layout(&args.layout) {
+        Ok(l) => l,
+        Err(e) => return usage_error(&e),
+    };
+    if let Err(e) = layout.compile_templates(&backends) {
+        return usage_error(&e.to_string());
+    }
+    if let Some(lang) = &args.lang
+        && layout.labels(lang).is_none()
+    {
+        let mut known: Vec<String> = Labels::builtin_codes()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        known.extend(layout.extra_languages());
+        return usage_error(&format!(
+            "no words for language `{lang}`; available: {} (or add i18n/{}.toml to a layout folder)",
+            known.join(", "),
+            Labels::primary(lang)
+        ));
+    }
+    let build = BuildOptions {
+        sections: args.sections.clone(),
+        tags: args.tags.clone(),
+        max_highlights: args.max_highlights,
+        redact: Redact {
+            contact: args.redact.iter().any(|r| r == "contact" || r == "all"),
+            name: args.redact.iter().any(|r| r == "name" || r == "all"),
+        },
+        ..layout.build_options()
+    };
+    let mut render = RenderOptions {
+        width: usize::from(args.width),
+        paper: match args.paper.as_deref() {
+            Some("letter") => Some(Paper::Letter),
+            Some(_) => Some(Paper::A4),
+            None => None,
+        },
+        timestamp: match source_date_epoch() {
+            Ok(t) => t,
+            Err(e) => return usage_error(&e),
+        },
+        fonts: match args.font_dir.as_deref().map(read_font_dir).transpose() {
+            Ok(fonts) => fonts.unwrap_or_default(),
+            Err(e) => return usage_error(&e),
+        },
+        max_pages: args.max_pages,
+        parallel: true,
+        pdf_standards: if args.pdf_standard.is_empty() {
+            PdfStandards::default()
+        } else {
+            match PdfStandards::parse(&args.pdf_standard) {
+                Ok(s) => s,
+                Err(e) => return usage_error(&e),
+            }
+        },
+    };
+    let mut units = batch::inputs::expand(
+        &args.inputs,
+        batch::inputs::Expand {
+            recursive: args.recursive,
+            max_input_bytes: args.max_input_size,
+        },
+    );
+    if let Some((i, n)) = shard {
+        units.retain(|u| batch::in_shard(&u.label, i, n));
+        for (k, u) in units.iter_mut().enumerate() {
+            u.id = k;
+        }
+    }
+    if args.output.is_some() && units.len() > 1 {
+        return usage_error(&format!(
+            "--output takes one resume, but the inputs hold {}; use --out-dir",
+            units.len()
+        ));
+    }
+    // Several resumes fill the cores by themselves; one resume's PDF uses
+    // the spare core for its fonts, pages and streams.
+    render.parallel = units.len() <= 1;
+    let jobs = args.jobs.map(usize::from).unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let request = batch::Request {
+        units,
+        backends,
+        template: template.as_ref(),
+        layout: &layout,
+        render,
+        read: ReadOptions {
+            lang: args.lang.clone(),
+        },
+        build,
+        lang: args.lang.clone(),
+        limits: resume::Limits {
+            max_input_bytes: args.max_input_size,
+            ..resume::Limits::default()
+        },
+        output: args.output.clone(),
+        out_dir: args.out_dir.clone().unwrap_or_else(|| PathBuf::from(".")),
+        name_template: args.name.clone(),
+        jobs,
+        quiet: args.quiet,
+        keep_warnings: args.report.is_some(),
+    };
+    let outcome = batch::run(&request);
+    if let Some(path) = &args.report {
+        let json = match serde_json::to_vec_pretty(&outcome) {
+            Ok(j) => j,
+            Err(e) => {
+                eprintln!("error: cannot write the report: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let target = if is_stdin(path) {
+            batch::write::Target::Stdout
+        } else {
+            batch::write::Target::File(path.clone())
+        };
+        if let Err(e) = batch::write::write(&target, &json, false) {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    if outcome.units.len() > 1 && !args.quiet {
+        eprintln!("{}", outcome.summary.line());
+    }
+    if outcome.summary.failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for a fixed creation time.
+fn source_date_epoch() -> Result<Option<i64>, String> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) if v.trim().is_empty() => Ok(None),
+        Ok(v) => {
+            v.trim().parse::<i64>().map(Some).map_err(|_| {
+                format!("SOURCE_DATE_EPOCH must be a whole number of seconds, not `{v}`")
+            })
+        }
+        Err(_) => Ok(None),
+    }
+}
+
+/// Reads every `.ttf`/`.otf` file in `dir`, in name order (so output does not
+/// depend on directory order).
+fn read_font_dir(dir: &Path) -> Result<Vec<backend::FontFile>, String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("--font-dir {}: {e}", dir.display()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| x.eq_ignore_ascii_case("ttf") || x.eq_ignore_ascii_case("otf"))
+        })
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let bytes =
+                std::fs::read(&p).map_err(|e| format!("--font-dir {}: {e}", p.display()))?;
+            Ok(backend::FontFile {
+                name: p.display().to_string(),
+                bytes: bytes.into(),
+            })
+        })
+        .collect()
+}
