@@ -9,7 +9,7 @@ use crate::validate::SCHEMA as OFFICIAL;
 pub const ID: &str = "https://github.com/resume-export/resume-export/schema/v1.json";
 
 /// Other names `meta.sections` and `meta.sectionTitles` accept for sections.
-const ALIASES: &[&str] = &[
+pub const ALIASES: &[&str] = &[
     "experience",
     "jobs",
     "employment",
@@ -108,7 +108,15 @@ pub fn extended() -> Value {
                 "sections".into(),
                 json!({
                     "type": "array",
-                    "items": { "type": "string", "enum": names },
+                    "items": {
+                        "anyOf": [
+                            { "type": "string", "enum": names },
+                            {
+                                "type": "string",
+                                "description": "a section of its own: a top-level list of the resume outside JSON Resume (validate checks that it is there)"
+                            }
+                        ]
+                    },
                     "description": "resume-export: which sections to show, in this order (like --sections)"
                 }),
             );
@@ -116,7 +124,7 @@ pub fn extended() -> Value {
                 "sectionTitles".into(),
                 json!({
                     "type": "object",
-                    "propertyNames": { "enum": names },
+                    "properties": names.iter().map(|n| (n.to_string(), json!({ "type": "string" }))).collect::<Map<String, Value>>(),
                     "additionalProperties": { "type": "string" },
                     "description": "resume-export: your own title for a section, e.g. {\"work\": \"Career\"}"
                 }),
@@ -146,7 +154,7 @@ mod tests {
         assert!(work["highlights"]["items"]["oneOf"].is_array());
         assert!(work["position"].is_object());
         let meta = &s["properties"]["meta"]["properties"];
-        assert!(meta["sections"]["items"]["enum"].is_array());
+        assert!(meta["sections"]["items"]["anyOf"][0]["enum"].is_array());
         assert!(meta["version"].is_object());
         assert!(s["properties"]["basics"]["properties"]["email"].is_object());
     }

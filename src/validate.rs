@@ -65,8 +65,51 @@ pub fn validate(text: &str, value: &Value) -> Result<Vec<Problem>, String> {
             }
         })
         .collect();
+    problems.extend(unknown_sections(text, value));
     problems.sort_by(|a, b| a.position.cmp(&b.position).then(a.message.cmp(&b.message)));
     Ok(problems)
+}
+
+/// `meta.sections` and `meta.sectionTitles` may name sections of their own
+/// (top-level lists outside JSON Resume); a name that is neither is a typo.
+fn unknown_sections(text: &str, value: &Value) -> Vec<Problem> {
+    let known = |name: &str| {
+        let n = name.to_ascii_lowercase();
+        crate::document::SECTION_IDS.contains(&n.as_str())
+            || crate::schema::ALIASES.contains(&n.as_str())
+            || value
+                .get(name)
+                .is_some_and(|v| v.is_array() || v.is_string())
+    };
+    let mut out = Vec::new();
+    let mut report = |pointer: String, name: &str| {
+        out.push(Problem {
+            severity: Severity::Error,
+            position: locate(text, &pointer),
+            pointer,
+            message: format!("\"{name}\" is neither a section nor a top-level list of this resume"),
+        });
+    };
+    let meta = value.get("meta");
+    if let Some(Value::Array(names)) = meta.and_then(|m| m.get("sections")) {
+        for (i, n) in names.iter().enumerate() {
+            if let Some(n) = n.as_str().filter(|n| !known(n)) {
+                report(format!("/meta/sections/{i}"), n);
+            }
+        }
+    }
+    if let Some(Value::Object(titles)) = meta.and_then(|m| m.get("sectionTitles")) {
+        for k in titles.keys().filter(|k| !known(k)) {
+            report(
+                format!(
+                    "/meta/sectionTitles/{}",
+                    k.replace('~', "~0").replace('/', "~1")
+                ),
+                k,
+            );
+        }
+    }
+    out
 }
 
 #[cfg(test)]
