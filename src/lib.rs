@@ -1,7 +1,7 @@
 //! resume-export: a JSON Resume becomes recruiter-ready files.
 //!
 //! ```text
-//! bytes ──resume::parse_json + read_value──▶ Resume ──document::build──▶ Document
+//! bytes ──resume::syntax::parse + read_value (a reader per shape)──▶ Resume ──document::build──▶ Document
 //!       ──backend::Backend::render (through a Layout)──▶ bytes ──cli──▶ file
 //! ```
 //!
@@ -56,11 +56,12 @@ pub fn words_for(layout: &Layout, resume: &Resume, lang: Option<&str>) -> (Label
     }
 }
 
-/// Reads resume bytes and builds the document as the command line does with
-/// default options: the layout's sections, titles and date style, and the words
-/// of the resume's own language.
+/// Reads resume bytes (JSON, YAML or TOML, in any shape a reader knows) and
+/// builds the document as the command line does with default options: the
+/// layout's sections, titles and date style, and the words of the resume's own
+/// language.
 pub fn load(bytes: &[u8], layout: &Layout) -> Result<(Parsed, Document), SourceError> {
-    let (_, value) = resume::parse_json(bytes)?;
+    let (_, value) = resume::syntax::parse(bytes, None, &resume::Limits::default())?;
     let parsed = resume::read_value(value, &ReadOptions::default());
     let (labels, _) = words_for(layout, &parsed.resume, None);
     let options = BuildOptions {

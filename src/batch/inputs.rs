@@ -1,6 +1,6 @@
 //! Command-line inputs become units: one resume each.
 //!
-//! An input is a file, a directory (`*.json` and `*.jsonl` inside; `-r`
+//! An input is a file, a directory (`*.json`, `*.jsonl`, `*.yaml`, `*.yml` and `*.toml` inside; `-r`
 //! recurses), a glob pattern expanded here (so it works in any shell), or
 //! `-` for standard input. A JSON Lines file holds one resume per line and a
 //! file whose top level is an array holds one per element: each is its own
@@ -12,6 +12,7 @@ use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
+use crate::resume::Syntax;
 use crate::resume::source::array_elements;
 
 /// Where a unit's bytes come from.
@@ -55,6 +56,14 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// The syntax of the unit's text: JSON for members of a list, else by the file's extension.
+    pub fn syntax(&self) -> Option<Syntax> {
+        if self.part.is_some() {
+            return Some(Syntax::Json);
+        }
+        Syntax::of_name(&self.file)
+    }
+
     /// The unit's bytes; a file larger than `max_bytes` is not read.
     pub fn read(&self, max_bytes: usize) -> Result<Vec<u8>, String> {
         let fail = |e: std::io::Error| format!("cannot read {}: {e}", self.file);
@@ -279,10 +288,11 @@ fn list_dir(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) {
             if recursive && !is_link {
                 list_dir(&p, recursive, out);
             }
-        } else if p
-            .extension()
-            .is_some_and(|x| x == "json" || x == "jsonl" || x == "ndjson")
-        {
+        } else if p.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+            ["json", "jsonl", "ndjson", "yaml", "yml", "toml"]
+                .iter()
+                .any(|e| x.eq_ignore_ascii_case(e))
+        }) {
             out.push(p);
         }
     }
@@ -334,8 +344,11 @@ fn add_file(path: &Path, rel_dir: PathBuf, units: &mut Vec<Unit>) {
         }
         return;
     }
-    // Only a file that starts with `[` can be an array of resumes; others are not read here.
-    if starts_with_bracket(path)
+    // Only a JSON file that starts with `[` can be an array of resumes (a TOML
+    // file starts with `[table]`); others are not read here.
+    let other_syntax = Syntax::of_name(&path.to_string_lossy()).is_some_and(|s| s != Syntax::Json);
+    if !other_syntax
+        && starts_with_bracket(path)
         && let Ok(data) = std::fs::read(path)
     {
         split_members(base, &data, false, units);

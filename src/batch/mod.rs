@@ -158,8 +158,14 @@ pub fn run(request: &Request<'_>) -> Outcome {
         let look = |u: &Unit| {
             u.read(request.limits.max_input_bytes)
                 .ok()
-                .and_then(|b| resume::parse_json_within(&b, &request.limits).ok())
-                .map(|(_, v)| Facts::of(&v))
+                .and_then(|b| resume::syntax::parse(&b, u.syntax(), &request.limits).ok())
+                .map(|(_, v)| {
+                    let reader = request
+                        .read
+                        .from
+                        .unwrap_or_else(|| resume::reader::detect(&v));
+                    Facts::of(&reader.map(v, &mut Vec::new()))
+                })
                 .unwrap_or_default()
         };
         match &pool {
@@ -327,7 +333,7 @@ fn convert(
             return (report, lines);
         }
     };
-    let value = match resume::parse_json_within(&bytes, &request.limits) {
+    let value = match resume::syntax::parse(&bytes, unit.syntax(), &request.limits) {
         Ok((_, v)) => v,
         Err(e) => {
             let offset = unit.part.as_ref().map_or((1, 1), |p| (p.line, p.column));

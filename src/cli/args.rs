@@ -75,10 +75,24 @@ pub enum Command {
     Man,
     /// Write a starter resume (every section, tags, meta.sections) to FILE
     /// [default: resume.json] and the schema it names beside it; never replaces a file.
+    ///
+    /// With --from OTHER, FILE holds OTHER (any format and shape that is read)
+    /// converted to JSON Resume instead of the starter.
     Init {
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
+        /// Start from an existing resume (FRESH, Reactive Resume, RenderCV, YAML, TOML, …).
+        #[arg(long, value_name = "OTHER")]
+        from: Option<PathBuf>,
     },
+    /// Write a resume as JSON Resume, whatever format and shape it is in
+    /// (JSON, YAML or TOML; JSON Resume, FRESH, Reactive Resume or RenderCV).
+    ///
+    /// The output has only JSON Resume's keys and our extensions, so it passes
+    /// `validate`; what had no place in JSON Resume is warned about by its
+    /// path. Writes standard output unless -o is given.
+    #[command(after_help = CONVERT_EXAMPLES)]
+    Convert(ConvertArgs),
     /// Print the JSON Schema of what resume-export accepts: JSON Resume v1 with its
     /// extensions (tags, tagged highlights, meta.sections, meta.sectionTitles,
     /// meta.language). Name it in a resume's "$schema" (or save it and point your
@@ -86,10 +100,45 @@ pub enum Command {
     Schema,
 }
 
+const CONVERT_EXAMPLES: &str = "Examples:
+  resume-export convert cv.yaml -o resume.json          RenderCV or resume-cli YAML to JSON Resume
+  resume-export convert --from fresh old.json > new.json
+  resume-export convert reactive-resume-export.json | resume-export validate -";
+
+/// Arguments of `convert`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// The resume to convert; '-' reads standard input.
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+
+    /// What to write: JSON Resume (the only target so far).
+    #[arg(long, value_name = "FORMAT", default_value = "jsonresume", value_parser = ["jsonresume", "json"])]
+    pub to: String,
+
+    /// The shape of the input [default: recognised from its content].
+    #[arg(long, value_name = "SHAPE", value_parser = shapes())]
+    pub from: Option<String>,
+
+    /// Write here instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Print no warnings.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// The names `--from` takes: one per reader.
+fn shapes() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(crate::resume::reader::names())
+}
+
 /// Arguments of the main export.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// JSON Resume files, directories (*.json, *.jsonl inside), glob patterns
+    /// Resume files (JSON, YAML or TOML), directories (*.json, *.jsonl, *.yaml,
+    /// *.yml, *.toml inside), glob patterns
     /// (expanded by the tool), JSON Lines files (one resume per line) or files
     /// holding an array of resumes; '-' reads standard input.
     #[arg(value_name = "INPUT", required = true)]
@@ -98,6 +147,11 @@ pub struct ExportArgs {
     /// Descend into sub-directories of directory inputs.
     #[arg(short = 'r', long)]
     pub recursive: bool,
+
+    /// The shape of the inputs: jsonresume, fresh (HackMyResume), reactive-resume
+    /// or rendercv [default: recognised from each file's content].
+    #[arg(long, value_name = "SHAPE", value_parser = shapes())]
+    pub from: Option<String>,
 
     /// Output formats: pdf, docx, md, txt, html or all; comma-separated or repeated.
     /// [default: pdf, or none when --template is given]
@@ -278,6 +332,11 @@ pub struct ValidateArgs {
     /// Files to check; '-' reads standard input.
     #[arg(value_name = "INPUT", required = true)]
     pub inputs: Vec<PathBuf>,
+
+    /// The shape of the inputs [default: recognised from the content]; a shape
+    /// other than JSON Resume is checked as the JSON Resume it converts to.
+    #[arg(long, value_name = "SHAPE", value_parser = shapes())]
+    pub from: Option<String>,
 
     /// Treat warnings (format mismatches) as errors.
     #[arg(long)]

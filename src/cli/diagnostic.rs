@@ -9,7 +9,7 @@ use crate::resume::SourceError;
 pub fn location(name: &str, e: &SourceError, offset: (usize, usize)) -> String {
     match e {
         SourceError::Encoding { .. } | SourceError::Limit(_) => name.to_string(),
-        SourceError::Json(j) | SourceError::NotResume(j) => {
+        SourceError::Syntax(j) | SourceError::NotResume(j) => {
             let (line, column) = shift(j.line, j.column, offset);
             format!("{name}:{line}:{column}")
         }
@@ -35,7 +35,7 @@ pub fn source_error(name: &str, e: &SourceError, color: bool, offset: (usize, us
         SourceError::Limit(message) => {
             format!("error: {name}: {message}; nothing was written")
         }
-        SourceError::Json(j) => snippet(name, j, "invalid JSON", color, offset),
+        SourceError::Syntax(j) => snippet(name, j, &format!("invalid {}", j.syntax), color, offset),
         SourceError::NotResume(j) => snippet(name, j, "not a resume", color, offset),
     }
 }
@@ -43,7 +43,7 @@ pub fn source_error(name: &str, e: &SourceError, color: bool, offset: (usize, us
 /// An error message with the line of the source it points at.
 fn snippet(
     name: &str,
-    j: &crate::resume::JsonError,
+    j: &crate::resume::SyntaxError,
     kind: &str,
     color: bool,
     offset: (usize, usize),

@@ -116,6 +116,10 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
     {
         return usage_error(&e);
     }
+    let from = match super::convert::reader_named(args.from.as_deref()) {
+        Ok(f) => f,
+        Err(code) => return code,
+    };
     let shard = match args.shard.as_deref().map(parse_shard).transpose() {
         Ok(s) => s,
         Err(e) => return usage_error(&e),
@@ -232,6 +236,7 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
         render,
         read: ReadOptions {
             lang: args.lang.clone(),
+            from,
         },
         build,
         lang: args.lang.clone(),

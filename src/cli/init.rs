@@ -9,9 +9,10 @@ pub const STARTER: &str = include_str!("starter.json");
 /// The schema file the starter names in `$schema`.
 const SCHEMA_FILE: &str = "resume.schema.json";
 
-/// Writes `file` (default `resume.json`) and, beside it, the schema it names,
-/// unless that is there already. Never replaces a file.
-pub fn run(file: Option<&Path>) -> ExitCode {
+/// Writes `file` (default `resume.json`): the starter, or `from` converted to
+/// JSON Resume; and, beside it, the schema it names, unless that is there
+/// already. Never replaces a file.
+pub fn run(file: Option<&Path>, from: Option<&Path>) -> ExitCode {
     let file = file.map_or_else(|| PathBuf::from("resume.json"), Path::to_path_buf);
     if file.exists() {
         eprintln!(
@@ -24,7 +25,16 @@ pub fn run(file: Option<&Path>) -> ExitCode {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    if let Err(e) = create_new(&file, STARTER.as_bytes()) {
+    let content = match from {
+        None => STARTER.as_bytes().to_vec(),
+        Some(other) => {
+            let Some(json) = super::convert::to_json_resume(other, None, false) else {
+                return ExitCode::FAILURE;
+            };
+            name_local_schema(&json)
+        }
+    };
+    if let Err(e) = create_new(&file, &content) {
         eprintln!("error: {}: {e}", file.display());
         return ExitCode::FAILURE;
     }
@@ -42,6 +52,22 @@ pub fn run(file: Option<&Path>) -> ExitCode {
         file.display()
     );
     ExitCode::SUCCESS
+}
+
+/// A converted resume names the schema written beside it, as the starter does.
+fn name_local_schema(json: &[u8]) -> Vec<u8> {
+    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(json) else {
+        return json.to_vec();
+    };
+    if let Some(o) = value.as_object_mut() {
+        o.insert(
+            "$schema".into(),
+            serde_json::Value::String(format!("./{SCHEMA_FILE}")),
+        );
+    }
+    let mut out = serde_json::to_vec_pretty(&value).unwrap_or_else(|_| json.to_vec());
+    out.push(b'\n');
+    out
 }
 
 /// Creates `path` with `bytes`, failing if it exists (no race with another writer).

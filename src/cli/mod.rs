@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod convert;
 pub(crate) mod diagnostic;
 mod export;
 mod init;
@@ -42,7 +43,8 @@ pub fn main() -> ExitCode {
         Some(Command::Layouts(l)) => run_layouts(&l),
         Some(Command::Completions { shell }) => shell::completions(shell),
         Some(Command::Man) => shell::man(),
-        Some(Command::Init { file }) => init::run(file.as_deref()),
+        Some(Command::Init { file, from }) => init::run(file.as_deref(), from.as_deref()),
+        Some(Command::Convert(c)) => convert::run(&c),
         Some(Command::Schema) => shell::print(crate::schema::text().as_bytes()),
         None => export::run(&cli.export),
     }
@@ -79,7 +81,8 @@ fn read_input(p: &Path) -> Result<Vec<u8>, String> {
     }
 }
 
-/// Reads and parses one input; prints the diagnostic and returns `None` on failure.
+/// Reads and parses one input (JSON, YAML or TOML by its extension, else by its
+/// content); prints the diagnostic and returns `None` on failure.
 fn load_input(path: &Path, stderr_color: bool) -> Option<(String, serde_json::Value)> {
     let name = display_name(path);
     let bytes = match read_input(path) {
@@ -89,7 +92,8 @@ fn load_input(path: &Path, stderr_color: bool) -> Option<(String, serde_json::Va
             return None;
         }
     };
-    match resume::parse_json(&bytes) {
+    let syntax = resume::Syntax::of_name(&name);
+    match resume::syntax::parse(&bytes, syntax, &resume::Limits::default()) {
         Ok(ok) => Some(ok),
         Err(e) => {
             eprintln!(
@@ -196,6 +200,10 @@ fn run_validate(args: &ValidateArgs) -> ExitCode {
     if args.inputs.iter().filter(|p| is_stdin(p)).count() > 1 {
         return usage_error("standard input ('-') can be read only once");
     }
+    let from = match convert::reader_named(args.from.as_deref()) {
+        Ok(f) => f,
+        Err(code) => return code,
+    };
     let color = std::io::stderr().is_terminal();
     let mut invalid = 0usize;
     let stdout = std::io::stdout();
@@ -205,6 +213,25 @@ fn run_validate(args: &ValidateArgs) -> ExitCode {
         let Some((text, value)) = load_input(input, color) else {
             invalid += 1;
             continue;
+        };
+        // Another tool's shape is checked as the JSON Resume it becomes.
+        let reader = from.unwrap_or_else(|| resume::reader::detect(&value));
+        let (text, value) = if reader.name() == "jsonresume" {
+            (text, value)
+        } else {
+            let mut notes = Vec::new();
+            let mapped = reader.map(value, &mut notes);
+            if !args.quiet {
+                let _ = writeln!(
+                    out,
+                    "{name}: read as {}; checked as the JSON Resume it converts to",
+                    reader.description()
+                );
+                for w in notes {
+                    let _ = writeln!(out, "{name}: warning: {w}");
+                }
+            }
+            (String::new(), mapped)
         };
         let problems = match validate::validate(&text, &value) {
             Ok(p) => p,

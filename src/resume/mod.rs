@@ -8,13 +8,18 @@
 mod date;
 mod limits;
 mod read;
+pub mod reader;
 pub mod source;
+pub mod syntax;
 mod value;
+mod write;
 
 pub use date::{Date, PartialDate};
 pub use limits::Limits;
 pub use read::{ReadOptions, read_value};
-pub use source::{JsonError, SourceError, parse_json, parse_json_within};
+pub use source::{SourceError, SyntaxError, parse_json, parse_json_within};
+pub use syntax::Syntax;
+pub use write::to_json_resume;
 
 use serde::Serialize;
 
@@ -25,8 +30,10 @@ pub struct Parsed {
     pub resume: Resume,
     /// Reinterpretations and ignored content, in the order met.
     pub warnings: Vec<Warning>,
-    /// The JSON the resume was read from, for templates that want raw fields.
+    /// The JSON the resume was read from (as JSON Resume), for templates that want raw fields.
     pub raw: serde_json::Value,
+    /// The [`reader::Reader`] that read it (`jsonresume`, `fresh`, …).
+    pub reader: &'static str,
 }
 
 /// Something the reader reinterpreted or ignored, with the JSON path where it happened.

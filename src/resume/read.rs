@@ -7,6 +7,7 @@
 use serde_json::Value;
 
 use super::Highlight;
+use super::reader::{self, Reader};
 use super::value::{Ctx, Item, Obj, join, kind, to_items, to_text, to_texts};
 use super::{
     Award, Basics, Certificate, Education, ExtraContent, ExtraSection, Interest, Language,
@@ -18,6 +19,8 @@ use super::{
 pub struct ReadOptions {
     /// Preferred language for multilingual values; `None` means `meta.language`, else English.
     pub lang: Option<String>,
+    /// The shape of the input (`--from`); `None` means recognised from the content.
+    pub from: Option<&'static dyn Reader>,
 }
 
 /// Top-level keys of JSON Resume, with the other names files use for them.
@@ -59,8 +62,20 @@ const SETTINGS: &[&str] = &[
     "version",
 ];
 
-/// Reads a parsed JSON value as a resume.
+/// Reads a parsed value (JSON Resume, or another shape a [`Reader`] maps) as a resume.
 pub fn read_value(value: Value, options: &ReadOptions) -> Parsed {
+    let reader = options.from.unwrap_or_else(|| reader::detect(&value));
+    let mut mapped = Vec::new();
+    let value = reader.map(value, &mut mapped);
+    let mut parsed = read_json_resume(value, options);
+    parsed.reader = reader.name();
+    mapped.append(&mut parsed.warnings);
+    parsed.warnings = mapped;
+    parsed
+}
+
+/// Reads a JSON Resume value.
+fn read_json_resume(value: Value, options: &ReadOptions) -> Parsed {
     let lang = options
         .lang
         .clone()
@@ -94,6 +109,7 @@ pub fn read_value(value: Value, options: &ReadOptions) -> Parsed {
         resume,
         warnings: collapse(ctx.warnings),
         raw: value,
+        reader: "jsonresume",
     }
 }
 
@@ -189,7 +205,7 @@ fn read_root(ctx: &mut Ctx, mut root: Obj<'_>) -> Resume {
         resume.meta.language = root.text(ctx, &["language"]);
     }
     root.ignore(SETTINGS);
-    resume.extra = read_extra(ctx, &mut root);
+    resume.extra = read_extra(ctx, &mut root, &resume.meta);
     root.finish(ctx);
     resume
 }
@@ -200,7 +216,7 @@ fn read_all<T>(ctx: &mut Ctx, items: Vec<Item<'_>>, f: fn(&mut Ctx, Item<'_>) ->
 }
 
 /// Top-level keys that are not JSON Resume: lists of objects or strings are kept.
-fn read_extra(ctx: &mut Ctx, root: &mut Obj<'_>) -> Vec<ExtraSection> {
+fn read_extra(ctx: &mut Ctx, root: &mut Obj<'_>, meta: &Meta) -> Vec<ExtraSection> {
     let known: Vec<&str> = SECTIONS
         .iter()
         .flat_map(|(_, a)| a.iter().copied())
@@ -234,10 +250,15 @@ fn read_extra(ctx: &mut Ctx, root: &mut Obj<'_>) -> Vec<ExtraSection> {
                 continue;
             }
         };
-        ctx.warn(
-            &path,
-            "section outside JSON Resume; rendered under its own title",
-        );
+        // A section that meta names (in its order or its titles) is meant to be there.
+        let declared =
+            meta.sections.contains(&key) || meta.section_titles.iter().any(|(k, _)| *k == key);
+        if !declared {
+            ctx.warn(
+                &path,
+                "section outside JSON Resume; rendered under its own title",
+            );
+        }
         out.push(ExtraSection { key, content });
     }
     out

@@ -12,19 +12,21 @@ pub enum SourceError {
         /// What is wrong.
         message: String,
     },
-    /// Valid text, but not valid JSON.
-    Json(JsonError),
+    /// Valid text, but not valid JSON (or YAML, or TOML).
+    Syntax(SyntaxError),
     /// Over one of the [`Limits`](super::Limits).
     Limit(String),
     /// Valid JSON, but its top level is not an object, so it is no resume
     /// (the position is where the top-level value starts).
-    NotResume(JsonError),
+    NotResume(SyntaxError),
 }
 
-/// A JSON syntax or structure error with its position.
+/// A syntax or structure error (JSON, YAML or TOML) with its position.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JsonError {
-    /// What serde_json says, without its trailing position.
+pub struct SyntaxError {
+    /// The syntax that was read: `JSON`, `YAML` or `TOML`.
+    pub syntax: &'static str,
+    /// What the parser says, without its trailing position.
     pub message: String,
     /// 1-based line.
     pub line: usize,
@@ -40,7 +42,7 @@ impl fmt::Display for SourceError {
             SourceError::Encoding { offset, message } => {
                 write!(f, "{message} (at byte {offset})")
             }
-            SourceError::Json(e) | SourceError::NotResume(e) => {
+            SourceError::Syntax(e) | SourceError::NotResume(e) => {
                 write!(f, "{}:{}: {}", e.line, e.column, e.message)
             }
             SourceError::Limit(m) => f.write_str(m),
@@ -138,7 +140,7 @@ pub fn parse_json_within(
                     "no JSON value: the input holds only whitespace".into()
                 };
             }
-            Err(SourceError::Json(error))
+            Err(SourceError::Syntax(error))
         }
     }
 }
@@ -176,7 +178,8 @@ fn check_top_level(text: &str, value: &serde_json::Value) -> Result<(), SourceEr
     };
     let (line, column) = locate(text, &pointer).unwrap_or((1, 1));
     let line_text = line_text(text, line);
-    Err(SourceError::NotResume(JsonError {
+    Err(SourceError::NotResume(SyntaxError {
+        syntax: "JSON",
         message,
         line,
         column,
@@ -185,7 +188,7 @@ fn check_top_level(text: &str, value: &serde_json::Value) -> Result<(), SourceEr
 }
 
 /// The text of 1-based line `line`, without its line ending (empty past the end).
-fn line_text(text: &str, line: usize) -> String {
+pub(crate) fn line_text(text: &str, line: usize) -> String {
     text.split('\n')
         .nth(line.saturating_sub(1))
         .unwrap_or("")
@@ -193,7 +196,7 @@ fn line_text(text: &str, line: usize) -> String {
         .to_string()
 }
 
-fn json_error(text: &str, e: &serde_json::Error) -> JsonError {
+fn json_error(text: &str, e: &serde_json::Error) -> SyntaxError {
     let full = e.to_string();
     // serde_json appends " at line L column C"; the position is reported separately.
     let message = match full.rfind(" at line ") {
@@ -209,7 +212,8 @@ fn json_error(text: &str, e: &serde_json::Error) -> JsonError {
         cut -= 1;
     }
     let column = line_text[..cut].chars().count() + 1;
-    JsonError {
+    SyntaxError {
+        syntax: "JSON",
         message,
         line,
         column,
@@ -405,7 +409,7 @@ mod tests {
             (&b""[..], "no JSON value: the input is empty"),
             (b" \n\t", "no JSON value: the input holds only whitespace"),
         ] {
-            let SourceError::Json(j) = parse_json(input).unwrap_err() else {
+            let SourceError::Syntax(j) = parse_json(input).unwrap_err() else {
                 panic!("not a JSON error")
             };
             assert_eq!(j.message, message);
@@ -424,7 +428,7 @@ mod tests {
     #[test]
     fn json_errors_have_line_column_and_line_text() {
         let e = parse_json(b"{\n  \"a\": 1\n  \"b\": 2\n}").unwrap_err();
-        let SourceError::Json(j) = e else {
+        let SourceError::Syntax(j) = e else {
             panic!("not a JSON error")
         };
         assert_eq!((j.line, j.column), (3, 3));
@@ -435,7 +439,7 @@ mod tests {
     #[test]
     fn columns_count_characters() {
         let e = parse_json("{\"ä\": x}".as_bytes()).unwrap_err();
-        let SourceError::Json(j) = e else {
+        let SourceError::Syntax(j) = e else {
             panic!("not a JSON error")
         };
         assert_eq!(j.column, 7);
