@@ -625,12 +625,8 @@ fn basics(
             if value.as_deref().is_some_and(|v| v.contains("://")) {
                 o.put("network", name).put("url", value);
             } else {
-                // Not a link ("Driving licence: Full UK"): the name stays with the value.
-                let text = match (name, value) {
-                    (Some(n), Some(v)) => Some(format!("{n}: {v}")),
-                    (n, v) => v.or(n),
-                };
-                o.put("username", text);
+                // Not a link ("Driving licence: Full UK"): shown as "name: value".
+                o.put("network", name).put("username", value);
             }
             c.ignore(&["id", "icon"]);
             c.finish(notes, SHAPE);
