@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Output validity sweep: converts every corpus file and sample to every format
+# Output validity sweep: converts every corpus file, sample and reader fixture to every format
 # with the release binary and checks each output with real tools:
 #   PDF   qpdf --check, pdffonts (embedded + subset), pdftotext (text, names, employers, positions)
 #   DOCX  python-docx (named styles, headings, list bullets, properties), LibreOffice → PDF, pandoc
@@ -17,6 +17,18 @@ inputs=(samples/*.json)
 [ -d ../shared/corpus/real ] && inputs+=(../shared/corpus/real/*.json)
 mkdir -p "$out/json"
 for f in "${inputs[@]}"; do ln -s "$(realpath "$f")" "$out/json/$(basename "$f")"; done
+# Other input shapes (FRESH, Reactive Resume, RenderCV): their outputs are
+# checked against the JSON Resume that `convert` makes of them.
+for f in tests/fixtures/readers/{fresh,reactive-resume,rendercv}/*.{json,yaml}; do
+  [ -e "$f" ] || continue
+  stem=$(basename "${f%.*}")
+  if "$bin" convert -q "$f" -o "$out/json/$stem.json"; then
+    inputs+=("$f")
+  else
+    echo "FAIL: convert $f exited non-zero"
+    exit 1
+  fi
+done
 
 passed=0
 failed=0
