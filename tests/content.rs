@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{convert_text, root, squash, unescape_markdown};
+use common::{convert_text, leaves, root, squash, unescape_markdown};
 use serde_json::Value;
 
 /// `2013-12-01` → `Dec 2013`, as the builder formats dates.
@@ -18,30 +18,6 @@ fn formatted_date(iso: &str) -> String {
     }
 }
 
-/// Every non-empty string leaf of a JSON value, with its path.
-fn leaves(v: &Value, path: String, out: &mut Vec<(String, String)>) {
-    match v {
-        Value::String(s) if !s.trim().is_empty() => out.push((path, s.clone())),
-        Value::Number(n) => out.push((path, n.to_string())),
-        Value::Array(a) => {
-            for (i, x) in a.iter().enumerate() {
-                leaves(x, format!("{path}[{i}]"), out);
-            }
-        }
-        Value::Object(o) => {
-            for (k, x) in o {
-                let p = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                leaves(x, p, out);
-            }
-        }
-        _ => {}
-    }
-}
-
 fn official_sample() -> std::path::PathBuf {
     root().join("samples/jsonresume-sample.json")
 }
@@ -51,7 +27,7 @@ fn check_nothing_lost(format: &str, normalise: fn(&str) -> String) {
     let json: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     let output = normalise(&convert_text(&path, format));
     let mut fields = Vec::new();
-    leaves(&json, String::new(), &mut fields);
+    leaves(&json, String::new(), &mut fields, true);
     let mut missing = Vec::new();
     let mut checked = 0;
     for (field, value) in fields {

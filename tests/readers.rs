@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{root, squash, unescape_markdown};
+use common::{leaves, root, squash, unescape_markdown};
 use serde_json::Value;
 
 fn bin() -> Command {
@@ -40,29 +40,6 @@ fn parse(path: &Path) -> Value {
             serde_json::to_value(t).unwrap()
         }
         _ => serde_json::from_str(&text).unwrap(),
-    }
-}
-
-/// Every text leaf with its path (`a.b[2].c`); numbers and booleans are settings here.
-fn leaves(v: &Value, path: String, out: &mut Vec<(String, String)>) {
-    match v {
-        Value::String(s) if !s.trim().is_empty() => out.push((path, s.clone())),
-        Value::Array(a) => {
-            for (i, x) in a.iter().enumerate() {
-                leaves(x, format!("{path}[{i}]"), out);
-            }
-        }
-        Value::Object(o) => {
-            for (k, x) in o {
-                let p = if path.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{path}.{k}")
-                };
-                leaves(x, p, out);
-            }
-        }
-        _ => {}
     }
 }
 
@@ -151,7 +128,8 @@ fn check_nothing_lost(rel: &str, kept: &[(&str, &str)]) -> (String, String) {
     };
     let value = parse(&path);
     let mut fields = Vec::new();
-    leaves(&value, String::new(), &mut fields);
+    // Numbers and booleans in these files are settings (sizes, levels, columns).
+    leaves(&value, String::new(), &mut fields, false);
     // The title of a section with no items is shown nowhere.
     let empty_section = |field: &str| {
         let parts: Vec<&str> = field.split('.').collect();

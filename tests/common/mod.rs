@@ -131,6 +131,31 @@ pub fn convert_text(path: &Path, format: &str) -> String {
     String::from_utf8(convert(&bytes, format)).expect("output is UTF-8")
 }
 
+/// Every non-empty string leaf of a JSON value (and every number, if `numbers`), with its path.
+pub fn leaves(v: &serde_json::Value, path: String, out: &mut Vec<(String, String)>, numbers: bool) {
+    use serde_json::Value;
+    match v {
+        Value::String(s) if !s.trim().is_empty() => out.push((path, s.clone())),
+        Value::Number(n) if numbers => out.push((path, n.to_string())),
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                leaves(x, format!("{path}[{i}]"), out, numbers);
+            }
+        }
+        Value::Object(o) => {
+            for (k, x) in o {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                leaves(x, p, out, numbers);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Collapses whitespace runs to one space.
 pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

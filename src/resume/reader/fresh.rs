@@ -451,45 +451,77 @@ fn project(f: &mut Fields, n: &mut Notes<'_>) -> Value {
     o.value()
 }
 
-fn speaking(f: &mut Fields, n: &mut Notes<'_>) -> Value {
+/// A FRESH item shown as an entry of a section of its own: `(entry field, FRESH
+/// field)` pairs of text, then highlights and keywords.
+fn entry(f: &mut Fields, n: &mut Notes<'_>, texts: &[(&str, &str)]) -> Value {
     let mut o = Out::default();
-    o.put("position", f.text("title"))
-        .put("name", f.text("event"))
-        .put("description", f.text("role"))
-        .put("location", f.text("location"))
-        .put("startDate", f.text("date"))
-        .put("summary", f.text("summary"))
-        .put("highlights", Some(f.texts("highlights", n)))
+    for (to, from) in texts {
+        o.put(to, f.text(from));
+    }
+    o.put("highlights", Some(f.texts("highlights", n)))
         .put("keywords", Some(f.texts("keywords", n)));
     o.value()
+}
+
+fn speaking(f: &mut Fields, n: &mut Notes<'_>) -> Value {
+    entry(
+        f,
+        n,
+        &[
+            ("position", "title"),
+            ("name", "event"),
+            ("description", "role"),
+            ("location", "location"),
+            ("startDate", "date"),
+            ("summary", "summary"),
+        ],
+    )
 }
 
 fn governance(f: &mut Fields, n: &mut Notes<'_>) -> Value {
-    let mut o = Out::default();
-    o.put("position", f.text("role"))
-        .put("name", f.text("organization"))
-        .put("location", f.text("location"))
-        .put("url", f.text("url"))
-        .put("startDate", f.text("start"))
-        .put("endDate", f.text("end"))
-        .put("summary", f.text("summary"))
-        .put("highlights", Some(f.texts("highlights", n)))
-        .put("keywords", Some(f.texts("keywords", n)));
-    o.value()
+    entry(
+        f,
+        n,
+        &[
+            ("position", "role"),
+            ("name", "organization"),
+            ("location", "location"),
+            ("url", "url"),
+            ("startDate", "start"),
+            ("endDate", "end"),
+            ("summary", "summary"),
+        ],
+    )
 }
 
 fn sample(f: &mut Fields, n: &mut Notes<'_>) -> Value {
-    let mut o = Out::default();
-    o.put("position", f.text("title"))
-        .put("url", f.text("url"))
-        .put("startDate", f.text("date"))
-        .put("summary", f.text("summary"))
-        .put("highlights", Some(f.texts("highlights", n)))
-        .put("keywords", Some(f.texts("keywords", n)));
-    o.value()
+    entry(
+        f,
+        n,
+        &[
+            ("position", "title"),
+            ("url", "url"),
+            ("startDate", "date"),
+            ("summary", "summary"),
+        ],
+    )
 }
 
-fn reading(f: &mut Fields, n: &mut Notes<'_>) -> Value {
+fn extracurricular(f: &mut Fields, n: &mut Notes<'_>) -> Value {
+    entry(
+        f,
+        n,
+        &[
+            ("position", "title"),
+            ("name", "activity"),
+            ("location", "location"),
+            ("startDate", "start"),
+            ("endDate", "end"),
+        ],
+    )
+}
+
+fn reading(f: &mut Fields, _: &mut Notes<'_>) -> Value {
     let mut o = Out::default();
     let author = match f.take("author") {
         Some(Value::Array(a)) => Some(
@@ -506,17 +538,5 @@ fn reading(f: &mut Fields, n: &mut Notes<'_>) -> Value {
         .put("url", f.text("url"))
         .put("startDate", f.text("date"))
         .put("summary", f.text("summary"));
-    let _ = n;
-    o.value()
-}
-
-fn extracurricular(f: &mut Fields, n: &mut Notes<'_>) -> Value {
-    let mut o = Out::default();
-    o.put("position", f.text("title"))
-        .put("name", f.text("activity"))
-        .put("location", f.text("location"))
-        .put("startDate", f.text("start"))
-        .put("endDate", f.text("end"))
-        .put("highlights", Some(f.texts("highlights", n)));
     o.value()
 }

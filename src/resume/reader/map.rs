@@ -87,6 +87,19 @@ pub(super) fn join(path: &str, key: &str) -> String {
     }
 }
 
+/// A section key from a title: `Open Source & Talks` → `open-source-talks`.
+pub(super) fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 /// An object of the source shape, emptied as it is mapped; what is left is reported.
 pub(super) struct Fields {
     map: Map<String, Value>,
@@ -237,6 +250,13 @@ impl Out {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Open Source & Talks"), "open-source-talks");
+        assert_eq!(slug("Überblick"), "überblick");
+        assert_eq!(slug("  "), "");
+    }
 
     #[test]
     fn one_warning_per_kind_with_a_count() {

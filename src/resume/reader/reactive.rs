@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::Reader;
 use super::html;
-use super::map::{Fields, Notes, Out};
+use super::map::{Fields, Notes, Out, slug};
 use crate::resume::Warning;
 
 const SHAPE: &str = "Reactive Resume";
@@ -521,19 +521,6 @@ fn custom(
     Some((key, Value::Array(entries)))
 }
 
-/// `Open Source & Talks` → `open-source-talks`.
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
 fn basics(
     root: &mut Fields,
     summary: Option<String>,
@@ -659,11 +646,5 @@ mod tests {
             s("Summer 2020"),
             ("Summer 2020".into(), "Summer 2020".into())
         );
-    }
-
-    #[test]
-    fn slugs() {
-        assert_eq!(slug("Open Source & Talks"), "open-source-talks");
-        assert_eq!(slug("Überblick"), "überblick");
     }
 }

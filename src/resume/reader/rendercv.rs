@@ -10,7 +10,7 @@
 use serde_json::{Map, Value};
 
 use super::Reader;
-use super::map::{Fields, Notes, Out, join};
+use super::map::{Fields, Notes, Out, join, slug};
 use crate::resume::Warning;
 
 const SHAPE: &str = "RenderCV";
@@ -291,18 +291,6 @@ fn display(title: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 /// A text, bullet, numbered or one-line entry as one line of text.
