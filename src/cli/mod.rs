@@ -6,6 +6,7 @@ pub(crate) mod diagnostic;
 mod export;
 mod init;
 mod shell;
+mod watch;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -44,6 +45,7 @@ pub fn main() -> ExitCode {
         Some(Command::Man) => shell::man(),
         Some(Command::Init { file }) => init::run(file.as_deref()),
         Some(Command::Schema) => shell::print(crate::schema::text().as_bytes()),
+        None if cli.export.watch => watch::run(&cli.export),
         None => export::run(&cli.export),
     }
 }
