@@ -113,11 +113,11 @@ fn rules(args: &ExportArgs) -> Result<Vec<Rule>, String> {
     }
     let layout = Path::new(&args.layout);
     if crate::layout::Layout::builtin_files(&args.layout).is_none() && layout.is_dir() {
-        // layout.toml, markdown.hbs, text.hbs and i18n/*.toml.
+        // layout.toml, markdown.hbs, text.hbs, html.css and i18n/*.toml.
         rules.push(Rule::Tree {
             dir: absolute(layout),
             recursive: true,
-            extensions: &["toml", "hbs"],
+            extensions: &["toml", "hbs", "css"],
         });
     }
     if let Some(t) = &args.template {
