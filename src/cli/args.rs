@@ -263,6 +263,11 @@ pub struct ExportArgs {
     /// Silence warnings.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Export, then export again whenever an input, the --layout folder, the --template
+    /// or a --font-dir font changes; a broken save leaves the last good files. Ctrl-C stops.
+    #[arg(long)]
+    pub watch: bool,
 }
 
 /// `5M`, `500K`, `1048576`.

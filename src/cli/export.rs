@@ -65,6 +65,11 @@ fn parse_shard(s: &str) -> Result<(u32, u32), String> {
 }
 
 pub(super) fn run(args: &ExportArgs) -> ExitCode {
+    run_into(args, &mut Vec::new())
+}
+
+/// [`run`], adding the files it writes to `written` (for `--watch`).
+pub(super) fn run_into(args: &ExportArgs, written: &mut Vec<String>) -> ExitCode {
     let formats = if args.formats.is_empty() && args.template.is_none() {
         vec!["pdf".to_string()]
     } else {
@@ -252,6 +257,7 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
         keep_warnings: args.report.is_some(),
     };
     let outcome = batch::run(&request);
+    written.extend(outcome.units.iter().flat_map(|u| u.outputs.iter().cloned()));
     if let Some(path) = &args.report {
         let json = match serde_json::to_vec_pretty(&outcome) {
             Ok(j) => j,

@@ -7,6 +7,7 @@ pub(crate) mod diagnostic;
 mod export;
 mod init;
 mod shell;
+mod watch;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -46,6 +47,7 @@ pub fn main() -> ExitCode {
         Some(Command::Init { file, from }) => init::run(file.as_deref(), from.as_deref()),
         Some(Command::Convert(c)) => convert::run(&c),
         Some(Command::Schema) => shell::print(crate::schema::text().as_bytes()),
+        None if cli.export.watch => watch::run(&cli.export),
         None => export::run(&cli.export),
     }
 }
