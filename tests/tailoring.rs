@@ -125,6 +125,21 @@ fn layouts_export_writes_an_editable_copy() {
         &sample(),
     );
     assert_eq!(md, output(&["-q", "-f", "md"], &sample()));
+    // The copy's stylesheet is the one the HTML uses once edited.
+    let css = dir.join("html.css");
+    let edited = format!(
+        "{}\n/* edited-here */\n",
+        std::fs::read_to_string(&css).unwrap()
+    );
+    std::fs::write(&css, edited).unwrap();
+    let html = output(
+        &["-q", "-f", "html", "--layout", dir.to_str().unwrap()],
+        &sample(),
+    );
+    assert!(
+        html.contains("/* edited-here */"),
+        "the folder's html.css is not used"
+    );
 }
 
 #[test]

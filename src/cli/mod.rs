@@ -117,7 +117,7 @@ fn load_layout(spec: &str) -> Result<Layout, String> {
         return Layout::builtin(spec).map_err(|e| e.to_string());
     }
     let mut files = Vec::new();
-    for name in ["layout.toml", "markdown.hbs", "text.hbs"] {
+    for name in ["layout.toml", "markdown.hbs", "text.hbs", "html.css"] {
         let p = path.join(name);
         if p.is_file() {
             let text = std::fs::read_to_string(&p)
@@ -145,7 +145,7 @@ fn load_layout(spec: &str) -> Result<Layout, String> {
     }
     if files.is_empty() {
         return Err(format!(
-            "{spec}: the folder has no layout.toml, markdown.hbs, text.hbs or i18n/*.toml"
+            "{spec}: the folder has no layout.toml, markdown.hbs, text.hbs, html.css or i18n/*.toml"
         ));
     }
     Layout::from_source(layout::Source {
