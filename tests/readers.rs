@@ -325,9 +325,14 @@ fn reactive_resume_v3_export() {
                 "sections.languages.type",
                 "Reactive Resume's template kind of a section",
             ),
+            ("sections.a1b2c3.type", "marks a custom section"),
         ],
     );
     assert!(md.contains("- Halved ingest lag"), "{md}");
+    assert!(
+        md.contains("## Competitions") && md.contains("Kaggle Grandmaster"),
+        "{md}"
+    );
     let json = check_convert("reactive-resume/own-v3.json");
     assert_eq!(json["meta"]["language"], "pt");
 }

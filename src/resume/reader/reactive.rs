@@ -94,6 +94,15 @@ impl Reader for ReactiveResume {
                     }
                     continue;
                 }
+                // v3 keeps custom sections beside the others, marked by their type.
+                if value.get("type").and_then(Value::as_str) == Some("custom") {
+                    if let Some((key, content)) = custom(value, path, &key, &mut titles, &mut notes)
+                    {
+                        ids.push((key.clone(), key.clone()));
+                        out.put(&key, Some(content));
+                    }
+                    continue;
+                }
                 let Some(mut section) = Fields::of(value, path, &mut notes) else {
                     continue;
                 };
