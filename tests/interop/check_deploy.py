@@ -90,6 +90,18 @@ for p in ("target/", ".git/"):
 for copied in re.findall(r"^COPY (?!--from)(?:--chmod=\S+ )?(\S+) ", dockerfile, re.M):
     check(copied == "." or (ROOT / copied).exists(), f"the Dockerfile copies {copied}, which does not exist")
 
+# Every file the crate compiles in (include_str!/include_bytes! under src/) must reach
+# the build context: not under a path that .dockerignore leaves out.
+excluded = [e.rstrip("/") for e in ignore if not e.startswith(("*", "**"))]
+for rs in sorted((ROOT / "src").rglob("*.rs")):
+    for inc in re.findall(r'include_(?:str|bytes)!\(\s*"([^"]+)"', rs.read_text()):
+        target = (rs.parent / inc).resolve()
+        check(target.is_file(), f"{rs.relative_to(ROOT)} includes {inc}, which does not exist")
+        rel = target.relative_to(ROOT).as_posix() if target.is_relative_to(ROOT) else inc
+        for e in excluded:
+            check(not (rel == e or rel.startswith(e + "/")),
+                  f"{rs.relative_to(ROOT)} includes {rel}, which .dockerignore leaves out ({e})")
+
 # ---- Deployment
 dep_docs = load("deployment.yaml")
 dep = one(dep_docs, "Deployment")

