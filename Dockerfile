@@ -3,7 +3,8 @@
 #
 #   docker build -t resume-export:0.1.0 .
 #   docker run --rm -p 8080:8080 resume-export:0.1.0                 # serve on :8080
-#   docker run --rm -v "$PWD:/work" resume-export:0.1.0 -f pdf,docx -d out/ resume.json
+#   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/work" resume-export:0.1.0 \
+#     -f pdf,docx -d out/ resume.json                                   # the CLI on ./
 #
 # The binary is self-contained (fonts, layouts and schema compiled in) and links
 # only glibc, so the final stage needs a glibc userland and nothing else.
