@@ -12,7 +12,9 @@
 //! - [`validate`] checks a file against the [`schema`] of what we accept
 //!   (the official JSON Resume schema with our extensions).
 //! - [`check`] audits any PDF or DOCX resume as an applicant-tracking system reads it.
+//! - [`job`] is one conversion request, checked once, whichever face (command line, server) made it.
 //! - [`batch`] runs many resumes in parallel with a report.
+//! - [`serve`] is the HTTP face: the same jobs, on a bounded pool.
 //! - [`cli`] is the only place that touches files, the environment or the clock.
 
 // Panic policy: no unwrap, expect or unchecked indexing outside tests; data
@@ -28,9 +30,11 @@ pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod document;
+pub mod job;
 pub mod layout;
 pub mod resume;
 pub mod schema;
+pub mod serve;
 pub mod validate;
 
 use backend::{Backend, RenderError, RenderOptions, Rendered};

@@ -70,6 +70,57 @@ pub fn validate(text: &str, value: &Value) -> Result<Vec<Problem>, String> {
     Ok(problems)
 }
 
+/// What [`check`] found in one resume.
+pub struct Report {
+    /// The reader that recognised it (`jsonresume`, `fresh`, …).
+    pub reader: &'static str,
+    /// What that reader left out, when it is another tool's shape.
+    pub notes: Vec<String>,
+    pub problems: Vec<Problem>,
+}
+
+/// Parses `bytes` and checks them against the schema; another tool's shape
+/// (recognised, or named by `from`) is checked as the JSON Resume it converts
+/// to. The command line's `validate` and the server's `/v1/validate` both
+/// run this.
+pub fn check(
+    bytes: &[u8],
+    syntax: Option<crate::resume::Syntax>,
+    from: Option<&'static dyn crate::resume::reader::Reader>,
+    limits: &crate::resume::Limits,
+) -> Result<Report, crate::resume::SourceError> {
+    let (text, value) = crate::resume::syntax::parse(bytes, syntax, limits)?;
+    Ok(check_value(text, value, from))
+}
+
+/// [`check`] of a parsed value; `text` is its source, for positions.
+pub fn check_value(
+    text: String,
+    value: Value,
+    from: Option<&'static dyn crate::resume::reader::Reader>,
+) -> Report {
+    let reader = from.unwrap_or_else(|| crate::resume::reader::detect(&value));
+    let mut notes = Vec::new();
+    let (text, value) = if reader.name() == "jsonresume" {
+        (text, value)
+    } else {
+        (String::new(), reader.map(value, &mut notes))
+    };
+    let problems = validate(&text, &value).unwrap_or_else(|e| {
+        vec![Problem {
+            severity: Severity::Error,
+            pointer: String::new(),
+            position: None,
+            message: format!("the built-in schema does not compile (a bug): {e}"),
+        }]
+    });
+    Report {
+        reader: reader.name(),
+        notes: notes.iter().map(ToString::to_string).collect(),
+        problems,
+    }
+}
+
 /// `meta.sections` and `meta.sectionTitles` may name sections of their own
 /// (top-level lists outside JSON Resume); a name that is neither is a typo.
 fn unknown_sections(text: &str, value: &Value) -> Vec<Problem> {

@@ -227,6 +227,18 @@ pub static BACKENDS: &[&dyn Backend] = &[
 /// Formats that are planned but not built yet.
 pub const PLANNED: &[&str] = &[];
 
+/// The media type of a file with this extension, as HTTP names it.
+pub fn media_type(extension: &str) -> &'static str {
+    match extension {
+        "pdf" => "application/pdf",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "md" => "text/markdown; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "html" | "htm" => "text/html; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
 /// The backend for a format name or alias.
 pub fn find(name: &str) -> Option<&'static dyn Backend> {
     let name = name.trim().to_ascii_lowercase();

@@ -20,11 +20,10 @@ use std::time::Instant;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::backend::{Backend, RenderOptions};
 use crate::cli::diagnostic;
-use crate::document::{self, BuildOptions};
-use crate::layout::Layout;
-use crate::resume::{self, ReadOptions};
+use crate::document::BuildOptions;
+use crate::job::Job;
+use crate::resume;
 use inputs::Unit;
 use naming::{Facts, Plan};
 use write::Target;
@@ -32,18 +31,10 @@ use write::Target;
 /// Everything a batch needs.
 pub struct Request<'a> {
     pub units: Vec<Unit>,
-    pub backends: Vec<&'static dyn Backend>,
+    /// What to read, build and render, as for one resume.
+    pub job: Job,
     /// `--template`: one more output per resume.
     pub template: Option<&'a crate::backend::custom::Custom>,
-    pub layout: &'a Layout,
-    pub render: RenderOptions,
-    pub read: ReadOptions,
-    /// Build options; the words are chosen per resume from `lang` or the resume itself.
-    pub build: BuildOptions,
-    /// `--lang`: the language of every resume's labels.
-    pub lang: Option<String>,
-    /// Bounds on each resume.
-    pub limits: resume::Limits,
     /// `-o`: the single destination (only with one unit and one format).
     pub output: Option<PathBuf>,
     /// `-d`: where `<name>.<ext>` files go.
@@ -104,8 +95,8 @@ impl Summary {
 }
 
 /// Test hooks, compiled into debug builds only: `RESUME_EXPORT_INJECT=panic:<label part>`
-/// or `write-fail:<label part>`.
-fn injected(kind: &str, label: &str) -> bool {
+/// or `write-fail:<label part>` (and, for the server, `sleep:<name part>`).
+pub(crate) fn injected(kind: &str, label: &str) -> bool {
     if !cfg!(debug_assertions) {
         return false;
     }
@@ -156,11 +147,12 @@ pub fn run(request: &Request<'_>) -> Outcome {
     // Names that depend on content need one look at each resume first.
     let facts: Vec<Facts> = if naming::needs_content(request.name_template.as_deref()) {
         let look = |u: &Unit| {
-            u.read(request.limits.max_input_bytes)
+            u.read(request.job.limits.max_input_bytes)
                 .ok()
-                .and_then(|b| resume::syntax::parse(&b, u.syntax(), &request.limits).ok())
+                .and_then(|b| resume::syntax::parse(&b, u.syntax(), &request.job.limits).ok())
                 .map(|(_, v)| {
                     let reader = request
+                        .job
                         .read
                         .from
                         .unwrap_or_else(|| resume::reader::detect(&v));
@@ -274,6 +266,7 @@ fn plan(request: &Request<'_>, facts: &[Facts]) -> Vec<Targets> {
         let mut targets = Vec::new();
         let mut error = None;
         let extensions = request
+            .job
             .backends
             .iter()
             .map(|b| b.extension())
@@ -326,14 +319,14 @@ fn convert(
             report.error = Some(message);
             lines.push(shown);
         };
-    let bytes = match unit.read(request.limits.max_input_bytes) {
+    let bytes = match unit.read(request.job.limits.max_input_bytes) {
         Ok(b) => b,
         Err(e) => {
             fail(&mut report, &mut lines, e.clone(), format!("error: {e}"));
             return (report, lines);
         }
     };
-    let value = match resume::syntax::parse(&bytes, unit.syntax(), &request.limits) {
+    let value = match resume::syntax::parse(&bytes, unit.syntax(), &request.job.limits) {
         Ok((_, v)) => v,
         Err(e) => {
             let offset = unit.part.as_ref().map_or((1, 1), |p| (p.line, p.column));
@@ -357,28 +350,16 @@ fn convert(
     if injected("panic", &unit.label) {
         panic!("injected panic for {}", unit.label);
     }
-    let parsed = resume::read_value(value, &request.read);
-    report.warnings = parsed.warnings.iter().map(ToString::to_string).collect();
-    let (labels, unknown) =
-        crate::words_for(request.layout, &parsed.resume, request.lang.as_deref());
-    report.warnings.extend(unknown);
-    let build = BuildOptions {
-        labels,
-        ..request.build.clone()
-    };
-    let doc = document::build(&parsed.resume, &build);
-    if doc.is_empty() {
-        report
-            .warnings
-            .push("the resume has no content; the output will be empty".into());
-    }
+    let built = request.job.build(value);
+    report.warnings = built.warnings;
+    let (doc, build) = (&built.document, &built.build);
     // The raw resume would carry what redaction removed, so redacted runs get none.
     let raw = if build.redact.contact || build.redact.name {
         &serde_json::Value::Null
     } else {
-        &parsed.raw
+        &built.parsed.raw
     };
-    let result = render_and_write(request, unit, targets, &doc, raw, &build, &mut report);
+    let result = render_and_write(request, unit, targets, doc, raw, build, &mut report);
     // Warnings come first, then the error that stopped the resume, if any.
     push_warnings(request, unit, &report, &mut lines);
     if let Err(message) = result {
@@ -394,33 +375,27 @@ fn render_and_write(
     request: &Request<'_>,
     unit: &Unit,
     targets: Targets,
-    doc: &document::Document,
+    doc: &crate::document::Document,
     raw: &serde_json::Value,
     build: &BuildOptions,
     report: &mut UnitReport,
 ) -> Result<(), String> {
     let targets = targets?;
-    // The formats of one resume render side by side (the PDF takes most of the
-    // time, the rest fits beside it); results are taken in format order, so
-    // bytes, warnings and the first error do not depend on scheduling.
-    let results: Vec<_> = request
-        .backends
-        .par_iter()
-        .map(|b| (b.name(), b.render(doc, request.layout, &request.render)))
-        .collect();
-    let mut rendered = Vec::new();
-    let mut notes = Vec::new();
-    for (name, result) in results {
-        let r = result.map_err(|e| format!("{name} output failed: {e}"))?;
-        report
-            .warnings
-            .extend(r.warnings.iter().map(|w| format!("{name}: {w}")));
-        rendered.push(r.bytes);
-        notes.push(r.notes);
-    }
+    // The formats of one resume render side by side: the PDF takes most of
+    // the time, the rest fits beside it.
+    let files = request.job.render(doc, true).map_err(|e| e.to_string())?;
+    report.warnings.extend(files.warnings);
+    let notes = files.notes;
+    let mut rendered: Vec<Vec<u8>> = files.files.into_iter().map(|f| f.bytes).collect();
     if let Some(t) = request.template {
         let bytes = t
-            .render(doc, raw, &build.labels, request.layout, &request.render)
+            .render(
+                doc,
+                raw,
+                &build.labels,
+                &request.job.layout,
+                &request.job.render,
+            )
             .map_err(|e| format!("template output failed: {e}"))?;
         rendered.push(bytes);
     }

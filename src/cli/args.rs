@@ -98,6 +98,80 @@ pub enum Command {
     /// meta.language). Name it in a resume's "$schema" (or save it and point your
     /// editor at it) for completion and checks; `validate` checks against it.
     Schema,
+    /// Serve the conversions over HTTP (POST /v1/render, /v1/validate; see /v1/openapi.json).
+    ///
+    /// Renders run on a bounded pool: --workers at once, --queue waiting, the
+    /// rest answered 503 with Retry-After. SIGTERM or SIGINT stops accepting
+    /// and lets requests in flight finish within --grace. One JSON line per
+    /// request goes to standard error.
+    #[command(after_help = SERVE_EXAMPLES)]
+    Serve(ServeArgs),
+}
+
+const SERVE_EXAMPLES: &str = "Examples:
+  resume-export serve                                   http://127.0.0.1:8080
+  curl --data-binary @resume.json -H 'Content-Type: application/json' \\
+       'http://127.0.0.1:8080/v1/render?format=pdf&layout=modern' -o resume.pdf
+  resume-export serve --bind 0.0.0.0:8080 --token-file /run/secrets/token --layouts ./layouts";
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (port 0: any free port, printed at start).
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    pub bind: std::net::SocketAddr,
+
+    /// Renders at once [default: the number of cores].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub workers: Option<u16>,
+
+    /// Renders waiting for a worker; beyond this requests get 503.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub queue: u16,
+
+    /// Largest request body; K and M suffixes allowed.
+    #[arg(long, value_name = "SIZE", default_value = "5M", value_parser = parse_size)]
+    pub max_body: usize,
+
+    /// Deadline of a request, from its head to its answer (e.g. 10s, 500ms).
+    #[arg(long, value_name = "TIME", default_value = "10s", value_parser = parse_duration)]
+    pub timeout: std::time::Duration,
+
+    /// Time a client has to send a request's head.
+    #[arg(long, value_name = "TIME", default_value = "5s", value_parser = parse_duration)]
+    pub header_timeout: std::time::Duration,
+
+    /// Time requests in flight have to finish after SIGTERM or SIGINT.
+    #[arg(long, value_name = "TIME", default_value = "20s", value_parser = parse_duration)]
+    pub grace: std::time::Duration,
+
+    /// A folder of layout folders, each offered by its folder name beside the built-ins.
+    #[arg(long, value_name = "DIR")]
+    pub layouts: Option<PathBuf>,
+
+    /// A file holding the bearer token every /v1 and /metrics request must carry.
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+}
+
+/// `10s`, `500ms`, `2m`, `1.5s`.
+fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    let t = s.trim();
+    let bad = || format!("`{s}` is not a time (write e.g. 10s, 500ms or 2m)");
+    let (number, unit) = t
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .map_or((t, "s"), |i| t.split_at(i));
+    let n: f64 = number.parse().map_err(|_| bad())?;
+    let seconds = match unit.trim() {
+        "ms" => n / 1000.0,
+        "s" | "" => n,
+        "m" => n * 60.0,
+        _ => return Err(bad()),
+    };
+    if !seconds.is_finite() || seconds <= 0.0 || seconds > 86_400.0 {
+        return Err(bad());
+    }
+    Ok(std::time::Duration::from_secs_f64(seconds))
 }
 
 const CONVERT_EXAMPLES: &str = "Examples:

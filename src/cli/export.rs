@@ -3,52 +3,13 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use std::sync::Arc;
+
 use super::args::ExportArgs;
 use super::{is_stdin, load_layout, usage_error};
-use crate::backend::{self, BACKENDS, Backend, PdfStandards, RenderOptions};
+use crate::backend::{self, Backend};
 use crate::batch;
-use crate::document::{BuildOptions, Labels, Redact};
-use crate::layout::Paper;
-use crate::resume::{self, ReadOptions};
-
-/// The backends named by `--format`, in order, without repeats.
-fn resolve_formats(names: &[String]) -> Result<Vec<&'static dyn Backend>, String> {
-    let mut out: Vec<&'static dyn Backend> = Vec::new();
-    let available = BACKENDS
-        .iter()
-        .map(|b| b.name())
-        .collect::<Vec<_>>()
-        .join(", ");
-    for name in names {
-        let name = name.trim().to_ascii_lowercase();
-        if name.is_empty() {
-            continue;
-        }
-        let found: Vec<&'static dyn Backend> = if name == "all" {
-            BACKENDS.to_vec()
-        } else if let Some(b) = backend::find(&name) {
-            vec![b]
-        } else if backend::PLANNED.contains(&name.as_str()) {
-            return Err(format!(
-                "{} output is not supported yet; available formats: {available} (or all)",
-                name.to_uppercase()
-            ));
-        } else {
-            return Err(format!(
-                "unknown format `{name}`; available formats: {available} (or all)"
-            ));
-        };
-        for b in found {
-            if !out.iter().any(|x| x.name() == b.name()) {
-                out.push(b);
-            }
-        }
-    }
-    if out.is_empty() {
-        return Err("no output format given".into());
-    }
-    Ok(out)
-}
+use crate::job::Options;
 
 /// `--shard I/N` as (I, N), 1-based.
 fn parse_shard(s: &str) -> Result<(u32, u32), String> {
@@ -69,20 +30,37 @@ pub(super) fn run(args: &ExportArgs) -> ExitCode {
 }
 
 /// [`run`], adding the files it writes to `written` (for `--watch`).
+/// The options `args` share with every face (the server takes the same from a query).
+pub(super) fn options(args: &ExportArgs) -> Result<Options, String> {
+    Ok(Options {
+        formats: if args.formats.is_empty() && args.template.is_none() {
+            vec!["pdf".to_string()]
+        } else {
+            args.formats.clone()
+        },
+        lang: args.lang.clone(),
+        redact: args.redact.clone(),
+        paper: args.paper.clone(),
+        max_pages: args.max_pages,
+        sections: args.sections.clone(),
+        tags: args.tags.clone(),
+        max_highlights: args.max_highlights,
+        width: Some(args.width),
+        pdf_standard: args.pdf_standard.clone(),
+        from: args.from.clone(),
+        max_input_bytes: Some(args.max_input_size),
+        timestamp: source_date_epoch()?,
+    })
+}
+
+/// [`run`], adding the files it writes to `written` (for `--watch`).
 pub(super) fn run_into(args: &ExportArgs, written: &mut Vec<String>) -> ExitCode {
-    let formats = if args.formats.is_empty() && args.template.is_none() {
-        vec!["pdf".to_string()]
-    } else {
-        args.formats.clone()
+    let options = match options(args) {
+        Ok(o) => o,
+        Err(e) => return usage_error(&e),
     };
-    let backends = if formats.is_empty() {
-        Vec::new()
-    } else {
-        match resolve_formats(&formats) {
-            Ok(b) => b,
-            Err(e) => return usage_error(&e),
-        }
-    };
+    // Only a template: no backend output at all.
+    let template_only = args.formats.is_empty() && args.template.is_some();
     let template = match &args.template {
         None => None,
         Some(path) => {
@@ -96,22 +74,8 @@ pub(super) fn run_into(args: &ExportArgs, written: &mut Vec<String>) -> ExitCode
             }
         }
     };
-    if let Some(t) = &template
-        && let Some(b) = backends.iter().find(|b| b.extension() == t.extension())
-    {
-        return usage_error(&format!(
-            "--template writes .{ext} files, and so does the {name} format: leave {name} out of \
-             -f, or name the template for another extension (e.g. cv.htm.hbs)",
-            ext = t.extension(),
-            name = b.name()
-        ));
-    }
-    let outputs = backends.len() + usize::from(template.is_some());
     if args.output.is_some() && args.out_dir.is_some() {
         return usage_error("--output and --out-dir cannot be used together");
-    }
-    if args.output.is_some() && outputs != 1 {
-        return usage_error("--output takes one format; use --out-dir for several");
     }
     if args.inputs.iter().filter(|p| is_stdin(p)).count() > 1 {
         return usage_error("standard input ('-') can be read only once");
@@ -121,14 +85,43 @@ pub(super) fn run_into(args: &ExportArgs, written: &mut Vec<String>) -> ExitCode
     {
         return usage_error(&e);
     }
-    let from = match super::convert::reader_named(args.from.as_deref()) {
-        Ok(f) => f,
-        Err(code) => return code,
-    };
     let shard = match args.shard.as_deref().map(parse_shard).transpose() {
         Ok(s) => s,
         Err(e) => return usage_error(&e),
     };
+    // Fonts load on a spare thread while the layout loads and the input is read.
+    if !template_only {
+        let early: Vec<&'static dyn Backend> = match crate::job::formats(&options.formats) {
+            Ok(b) => b,
+            Err(e) => return usage_error(&e),
+        };
+        std::thread::spawn(move || early.iter().for_each(|b| b.prepare()));
+    }
+    let layout = match load_layout(&args.layout) {
+        Ok(l) => Arc::new(l),
+        Err(e) => return usage_error(&e),
+    };
+    let mut job = match options.resolve(layout) {
+        Ok(j) => j,
+        Err(e) => return usage_error(&e),
+    };
+    if template_only {
+        job.backends.clear();
+    }
+    if let Some(t) = &template
+        && let Some(b) = job.backends.iter().find(|b| b.extension() == t.extension())
+    {
+        return usage_error(&format!(
+            "--template writes .{ext} files, and so does the {name} format: leave {name} out of \
+             -f, or name the template for another extension (e.g. cv.htm.hbs)",
+            ext = t.extension(),
+            name = b.name()
+        ));
+    }
+    let outputs = job.backends.len() + usize::from(template.is_some());
+    if args.output.is_some() && outputs != 1 {
+        return usage_error("--output takes one format; use --out-dir for several");
+    }
     if let Some(o) = &args.output
         && let Some(parent) = o
             .parent()
@@ -148,65 +141,12 @@ pub(super) fn run_into(args: &ExportArgs, written: &mut Vec<String>) -> ExitCode
             return ExitCode::FAILURE;
         }
     }
-    // Fonts load on a spare thread while the layout loads and the input is read.
-    let early: Vec<&'static dyn backend::Backend> = backends.clone();
-    std::thread::spawn(move || early.iter().for_each(|b| b.prepare()));
-    let layout = match load_layout(&args.layout) {
-        Ok(l) => l,
-        Err(e) => return usage_error(&e),
-    };
-    if let Err(e) = layout.compile_templates(&backends) {
+    if let Err(e) = job.layout.compile_templates(&job.backends) {
         return usage_error(&e.to_string());
     }
-    if let Some(lang) = &args.lang
-        && layout.labels(lang).is_none()
-    {
-        let mut known: Vec<String> = Labels::builtin_codes()
-            .iter()
-            .map(|c| c.to_string())
-            .collect();
-        known.extend(layout.extra_languages());
-        return usage_error(&format!(
-            "no words for language `{lang}`; available: {} (or add i18n/{}.toml to a layout folder)",
-            known.join(", "),
-            Labels::primary(lang)
-        ));
-    }
-    let build = BuildOptions {
-        sections: args.sections.clone(),
-        tags: args.tags.clone(),
-        max_highlights: args.max_highlights,
-        redact: Redact {
-            contact: args.redact.iter().any(|r| r == "contact" || r == "all"),
-            name: args.redact.iter().any(|r| r == "name" || r == "all"),
-        },
-        ..layout.build_options()
-    };
-    let mut render = RenderOptions {
-        width: usize::from(args.width),
-        paper: match args.paper.as_deref() {
-            Some("letter") => Some(Paper::Letter),
-            Some(_) => Some(Paper::A4),
-            None => None,
-        },
-        timestamp: match source_date_epoch() {
-            Ok(t) => t,
-            Err(e) => return usage_error(&e),
-        },
-        fonts: match args.font_dir.as_deref().map(read_font_dir).transpose() {
-            Ok(fonts) => fonts.unwrap_or_default(),
-            Err(e) => return usage_error(&e),
-        },
-        max_pages: args.max_pages,
-        parallel: true,
-        pdf_standards: if args.pdf_standard.is_empty() {
-            PdfStandards::default()
-        } else {
-            match PdfStandards::parse(&args.pdf_standard) {
-                Ok(s) => s,
-                Err(e) => return usage_error(&e),
-            }
-        },
+    job.render.fonts = match args.font_dir.as_deref().map(read_font_dir).transpose() {
+        Ok(fonts) => fonts.unwrap_or_default(),
+        Err(e) => return usage_error(&e),
     };
     let mut units = batch::inputs::expand(
         &args.inputs,
@@ -229,26 +169,14 @@ pub(super) fn run_into(args: &ExportArgs, written: &mut Vec<String>) -> ExitCode
     }
     // Several resumes fill the cores by themselves; one resume's PDF uses
     // the spare core for its fonts, pages and streams.
-    render.parallel = units.len() <= 1;
+    job.render.parallel = units.len() <= 1;
     let jobs = args.jobs.map(usize::from).unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
     let request = batch::Request {
         units,
-        backends,
+        job,
         template: template.as_ref(),
-        layout: &layout,
-        render,
-        read: ReadOptions {
-            lang: args.lang.clone(),
-            from,
-        },
-        build,
-        lang: args.lang.clone(),
-        limits: resume::Limits {
-            max_input_bytes: args.max_input_size,
-            ..resume::Limits::default()
-        },
         output: args.output.clone(),
         out_dir: args.out_dir.clone().unwrap_or_else(|| PathBuf::from(".")),
         name_template: args.name.clone(),
@@ -287,7 +215,7 @@ pub(super) fn run_into(args: &ExportArgs, written: &mut Vec<String>) -> ExitCode
 }
 
 /// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for a fixed creation time.
-fn source_date_epoch() -> Result<Option<i64>, String> {
+pub(super) fn source_date_epoch() -> Result<Option<i64>, String> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) if v.trim().is_empty() => Ok(None),
         Ok(v) => {

@@ -6,6 +6,7 @@ mod convert;
 pub(crate) mod diagnostic;
 mod export;
 mod init;
+mod serve;
 mod shell;
 mod watch;
 
@@ -15,7 +16,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-pub use args::{CheckArgs, Cli, Command, ExportArgs, LayoutsArgs, ValidateArgs};
+pub use args::{CheckArgs, Cli, Command, ExportArgs, LayoutsArgs, ServeArgs, ValidateArgs};
 
 use crate::backend::{self, BACKENDS};
 use crate::batch;
@@ -46,6 +47,7 @@ pub fn main() -> ExitCode {
         Some(Command::Man) => shell::man(),
         Some(Command::Init { file, from }) => init::run(file.as_deref(), from.as_deref()),
         Some(Command::Convert(c)) => convert::run(&c),
+        Some(Command::Serve(s)) => serve::run(&s),
         Some(Command::Schema) => shell::print(crate::schema::text().as_bytes()),
         None if cli.export.watch => watch::run(&cli.export),
         None => export::run(&cli.export),
@@ -216,32 +218,19 @@ fn run_validate(args: &ValidateArgs) -> ExitCode {
             invalid += 1;
             continue;
         };
-        // Another tool's shape is checked as the JSON Resume it becomes.
-        let reader = from.unwrap_or_else(|| resume::reader::detect(&value));
-        let (text, value) = if reader.name() == "jsonresume" {
-            (text, value)
-        } else {
-            let mut notes = Vec::new();
-            let mapped = reader.map(value, &mut notes);
-            if !args.quiet {
-                let _ = writeln!(
-                    out,
-                    "{name}: read as {}; checked as the JSON Resume it converts to",
-                    reader.description()
-                );
-                for w in notes {
-                    let _ = writeln!(out, "{name}: warning: {w}");
-                }
+        let report = validate::check_value(text, value, from);
+        if report.reader != "jsonresume" && !args.quiet {
+            let description =
+                resume::reader::by_name(report.reader).map_or(report.reader, |r| r.description());
+            let _ = writeln!(
+                out,
+                "{name}: read as {description}; checked as the JSON Resume it converts to"
+            );
+            for w in &report.notes {
+                let _ = writeln!(out, "{name}: warning: {w}");
             }
-            (String::new(), mapped)
-        };
-        let problems = match validate::validate(&text, &value) {
-            Ok(p) => p,
-            Err(e) => {
-                eprintln!("error: the built-in schema does not compile: {e}");
-                return ExitCode::FAILURE;
-            }
-        };
+        }
+        let problems = report.problems;
         let (mut errors, mut warnings) = (0usize, 0usize);
         for p in &problems {
             let is_error = p.severity == Severity::Error || args.strict;

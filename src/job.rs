@@ -1,0 +1,318 @@
+//! One conversion request, whichever face it comes from: the command line and the server build the same [`Job`].
+//!
+//! A face collects the options as text ([`Options`]: flags, or query
+//! parameters), picks the layout it allows (a folder for the command line, a
+//! name for the server) and calls [`Options::resolve`]; every check of the
+//! options happens there, once. [`Job::read`] and [`Job::render`] then run the
+//! same code from bytes to bytes for both.
+
+use std::sync::Arc;
+
+use crate::backend::{self, BACKENDS, Backend, PdfStandards, RenderOptions};
+use crate::document::{self, BuildOptions, Document, Labels, Redact};
+use crate::layout::{Layout, Paper};
+use crate::resume::{self, Parsed, ReadOptions, SourceError, Syntax};
+
+/// What `redact` takes.
+pub const REDACT: &[&str] = &["contact", "name", "all"];
+/// What `paper` takes.
+pub const PAPERS: &[&str] = &["a4", "letter"];
+/// What `pdf-standard` takes.
+pub const PDF_STANDARDS: &[&str] = &["ua-1", "a-2b", "a-2u", "a-2a", "none"];
+/// The narrowest and widest text output, in columns.
+pub const WIDTHS: std::ops::RangeInclusive<u16> = 20..=1000;
+
+/// The options of a conversion, as text, before any check.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Format names (`pdf`, `md`, `all`, …); empty means PDF.
+    pub formats: Vec<String>,
+    /// Words of this language instead of the resume's own.
+    pub lang: Option<String>,
+    /// `contact`, `name`, `all`.
+    pub redact: Vec<String>,
+    /// `a4` or `letter`; `None`: the layout's.
+    pub paper: Option<String>,
+    pub max_pages: Option<u32>,
+    /// Sections to show, in order.
+    pub sections: Option<Vec<String>>,
+    pub tags: Vec<String>,
+    pub max_highlights: Option<usize>,
+    /// Columns of text output; `None`: 80.
+    pub width: Option<u16>,
+    /// `ua-1`, `a-2b`, … ; empty: the default claims.
+    pub pdf_standard: Vec<String>,
+    /// The shape of the input (`fresh`, `rendercv`, …); `None`: recognised.
+    pub from: Option<String>,
+    /// Largest input, in bytes; `None`: [`resume::Limits::default`].
+    pub max_input_bytes: Option<usize>,
+    /// Creation time for file metadata (`SOURCE_DATE_EPOCH`).
+    pub timestamp: Option<i64>,
+}
+
+/// A checked request: what to read, build and render.
+#[derive(Clone)]
+pub struct Job {
+    pub backends: Vec<&'static dyn Backend>,
+    pub layout: Arc<Layout>,
+    pub read: ReadOptions,
+    /// Build options; the words are chosen per resume from `lang` or the resume itself.
+    pub build: BuildOptions,
+    pub render: RenderOptions,
+    /// The language of every resume's labels, when given.
+    pub lang: Option<String>,
+    pub limits: resume::Limits,
+}
+
+/// A resume read and built into its document.
+pub struct Built {
+    pub parsed: Parsed,
+    pub document: Document,
+    /// The build options with the resume's words.
+    pub build: BuildOptions,
+    /// The reader's warnings, then the builder's.
+    pub warnings: Vec<String>,
+}
+
+/// One rendered file.
+pub struct File {
+    pub backend: &'static dyn Backend,
+    pub bytes: Vec<u8>,
+}
+
+/// Every file of one resume, in format order.
+pub struct Files {
+    pub files: Vec<File>,
+    /// Each prefixed with its format (`pdf: …`).
+    pub warnings: Vec<String>,
+    /// Advice per file, in the order of `files`.
+    pub notes: Vec<Vec<String>>,
+}
+
+/// A format failed; nothing of the resume should be written.
+#[derive(Debug)]
+pub struct Failure {
+    pub format: &'static str,
+    pub error: backend::RenderError,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} output failed: {}", self.format, self.error)
+    }
+}
+
+impl Options {
+    /// Checks every option against `layout` and the built formats.
+    pub fn resolve(&self, layout: Arc<Layout>) -> Result<Job, String> {
+        let backends = formats(&self.formats)?;
+        if let Some(lang) = &self.lang
+            && layout.labels(lang).is_none()
+        {
+            let mut known: Vec<String> = Labels::builtin_codes()
+                .iter()
+                .map(|c| c.to_string())
+                .collect();
+            known.extend(layout.extra_languages());
+            return Err(format!(
+                "no words for language `{lang}`; available: {} (or add i18n/{}.toml to a layout folder)",
+                known.join(", "),
+                Labels::primary(lang)
+            ));
+        }
+        let mut redact = Redact::default();
+        for r in &self.redact {
+            match r.trim().to_ascii_lowercase().as_str() {
+                "contact" => redact.contact = true,
+                "name" => redact.name = true,
+                "all" => (redact.contact, redact.name) = (true, true),
+                "" => {}
+                other => return Err(one_of("redact", other, REDACT)),
+            }
+        }
+        let paper = match self.paper.as_deref().map(|p| p.trim().to_ascii_lowercase()) {
+            None => None,
+            Some(p) if p == "a4" => Some(Paper::A4),
+            Some(p) if p == "letter" => Some(Paper::Letter),
+            Some(other) => return Err(one_of("paper", &other, PAPERS)),
+        };
+        if self.max_pages == Some(0) {
+            return Err("max-pages must be at least 1".into());
+        }
+        let width = self.width.unwrap_or(80);
+        if !WIDTHS.contains(&width) {
+            return Err(format!(
+                "width must be between {} and {} columns, not {width}",
+                WIDTHS.start(),
+                WIDTHS.end()
+            ));
+        }
+        let pdf_standards = if self.pdf_standard.is_empty() {
+            PdfStandards::default()
+        } else {
+            PdfStandards::parse(&self.pdf_standard)?
+        };
+        let from = match self.from.as_deref() {
+            None => None,
+            Some(name) => Some(
+                resume::reader::by_name(name)
+                    .ok_or_else(|| one_of("from", name, &resume::reader::names()))?,
+            ),
+        };
+        let build = BuildOptions {
+            sections: self.sections.clone(),
+            tags: self.tags.clone(),
+            max_highlights: self.max_highlights,
+            redact,
+            ..layout.build_options()
+        };
+        let limits = resume::Limits {
+            max_input_bytes: self
+                .max_input_bytes
+                .unwrap_or(resume::Limits::default().max_input_bytes),
+            ..resume::Limits::default()
+        };
+        Ok(Job {
+            backends,
+            read: ReadOptions {
+                lang: self.lang.clone(),
+                from,
+            },
+            build,
+            render: RenderOptions {
+                width: usize::from(width),
+                paper,
+                timestamp: self.timestamp,
+                fonts: Vec::new(),
+                max_pages: self.max_pages,
+                parallel: false,
+                pdf_standards,
+            },
+            lang: self.lang.clone(),
+            limits,
+            layout,
+        })
+    }
+}
+
+/// "unknown paper `b5`; expected a4 or letter".
+fn one_of(what: &str, value: &str, known: &[&str]) -> String {
+    format!("unknown {what} `{value}`; expected {}", list(known))
+}
+
+/// "a, b or c".
+pub fn list(items: &[&str]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// The backends named, in order, without repeats; none named means PDF.
+pub fn formats(names: &[String]) -> Result<Vec<&'static dyn Backend>, String> {
+    let available = BACKENDS
+        .iter()
+        .map(|b| b.name())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut out: Vec<&'static dyn Backend> = Vec::new();
+    for name in names {
+        let name = name.trim().to_ascii_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        let found: Vec<&'static dyn Backend> = if name == "all" {
+            BACKENDS.to_vec()
+        } else if let Some(b) = backend::find(&name) {
+            vec![b]
+        } else if backend::PLANNED.contains(&name.as_str()) {
+            return Err(format!(
+                "{} output is not supported yet; available formats: {available} (or all)",
+                name.to_uppercase()
+            ));
+        } else {
+            return Err(format!(
+                "unknown format `{name}`; available formats: {available} (or all)"
+            ));
+        };
+        for b in found {
+            if !out.iter().any(|x| x.name() == b.name()) {
+                out.push(b);
+            }
+        }
+    }
+    if out.is_empty() {
+        if !names.is_empty() {
+            return Err("no output format given".into());
+        }
+        out.extend(backend::find("pdf"));
+    }
+    Ok(out)
+}
+
+impl Job {
+    /// Parses `bytes` (in `syntax`, or guessed) and builds the document.
+    pub fn read(&self, bytes: &[u8], syntax: Option<Syntax>) -> Result<Built, SourceError> {
+        let (_, value) = resume::syntax::parse(bytes, syntax, &self.limits)?;
+        Ok(self.build(value))
+    }
+
+    /// Builds the document of a parsed value.
+    pub fn build(&self, value: serde_json::Value) -> Built {
+        let parsed = resume::read_value(value, &self.read);
+        let mut warnings: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
+        let (labels, unknown) =
+            crate::words_for(&self.layout, &parsed.resume, self.lang.as_deref());
+        warnings.extend(unknown);
+        let build = BuildOptions {
+            labels,
+            ..self.build.clone()
+        };
+        let document = document::build(&parsed.resume, &build);
+        if document.is_empty() {
+            warnings.push("the resume has no content; the output will be empty".into());
+        }
+        Built {
+            parsed,
+            document,
+            build,
+            warnings,
+        }
+    }
+
+    /// Renders every format; the first failure, in format order, stops it.
+    /// With `parallel`, the formats render side by side (results are taken in
+    /// format order, so bytes, warnings and errors do not depend on it).
+    pub fn render(&self, document: &Document, parallel: bool) -> Result<Files, Failure> {
+        let one = |b: &&'static dyn Backend| (*b, b.render(document, &self.layout, &self.render));
+        let results: Vec<_> = if parallel && self.backends.len() > 1 {
+            use rayon::prelude::*;
+            self.backends.par_iter().map(one).collect()
+        } else {
+            self.backends.iter().map(one).collect()
+        };
+        let mut out = Files {
+            files: Vec::with_capacity(results.len()),
+            warnings: Vec::new(),
+            notes: Vec::new(),
+        };
+        for (backend, result) in results {
+            let r = result.map_err(|error| Failure {
+                format: backend.name(),
+                error,
+            })?;
+            out.warnings.extend(
+                r.warnings
+                    .iter()
+                    .map(|w| format!("{}: {w}", backend.name())),
+            );
+            out.notes.push(r.notes);
+            out.files.push(File {
+                backend,
+                bytes: r.bytes,
+            });
+        }
+        Ok(out)
+    }
+}
