@@ -11,17 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${1:-target/release/resume-export}
 STEP=${2:-10}
-SAMPLE=samples/jsonresume-sample.json
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
-cat > "$work/post.lua" <<EOF
-local f = io.open("$SAMPLE", "rb")
-wrk.method = "POST"
-wrk.body = f:read("*a")
-f:close()
-wrk.headers["Content-Type"] = "application/json"
-EOF
 
 start() { # ARGS... : starts a server, sets PID and URL
   "$BIN" serve --bind 127.0.0.1:0 "$@" 2> "$work/log" &
@@ -42,7 +34,7 @@ echo "| concurrency | PDFs/s | p50 | p99 | non-2xx | errors |"
 echo "|---:|---:|---:|---:|---:|---:|"
 start --workers "$(nproc)" --queue 256 --timeout 30s
 for c in 1 2 16 64; do
-  wrk -t1 -c"$c" -d"${STEP}s" --latency --timeout 10s -s "$work/post.lua" "$URL/v1/render?format=pdf" > "$work/wrk" 2>&1
+  wrk -t1 -c"$c" -d"${STEP}s" --latency --timeout 10s -s benches/serve_post.lua "$URL/v1/render?format=pdf" > "$work/wrk" 2>&1
   rate=$(awk '/Requests\/sec/ {print $2}' "$work/wrk")
   p50=$(awk '$1 == "50%" {print $2}' "$work/wrk")
   p99=$(awk '$1 == "99%" {print $2}' "$work/wrk")
@@ -58,7 +50,7 @@ echo "|---:|---:|"
 start --workers "$(nproc)" --queue 256
 for target in 1000 20000; do
   while [ "$(served)" -lt "$target" ]; do
-    wrk -t1 -c8 -d2s -s "$work/post.lua" "$URL/v1/render?format=pdf" > /dev/null 2>&1
+    wrk -t1 -c8 -d2s -s benches/serve_post.lua "$URL/v1/render?format=pdf" > /dev/null 2>&1
   done
   echo "| $(served) | $(rss) |"
 done
@@ -68,7 +60,7 @@ echo
 echo "Overload: 256 connections, --workers $(nproc) --queue 8, ${STEP} s"
 start --workers "$(nproc)" --queue 8 --timeout 5s
 before=$(rss)
-wrk -t1 -c256 -d"${STEP}s" --latency --timeout 8s -s "$work/post.lua" "$URL/v1/render?format=pdf" > "$work/wrk" 2>&1
+wrk -t1 -c256 -d"${STEP}s" --latency --timeout 8s -s benches/serve_post.lua "$URL/v1/render?format=pdf" > "$work/wrk" 2>&1
 after=$(rss)
 grep -E "requests in|Non-2xx|Socket errors|Requests/sec|99%" "$work/wrk" | sed 's/^/    /'
 echo "    RSS before ${before} KiB, after ${after} KiB"

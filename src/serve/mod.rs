@@ -11,6 +11,7 @@
 //! what is in flight finish within the grace period.
 
 mod answer;
+mod input;
 mod observe;
 mod openapi;
 mod pool;

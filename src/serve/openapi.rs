@@ -3,7 +3,7 @@
 use serde_json::{Map, Value, json};
 
 use super::App;
-use super::render::{Kind, MEDIA_TYPES};
+use super::input::{Kind, MEDIA_TYPES};
 use super::routes::table;
 
 /// The description of this server's API (its layouts included).

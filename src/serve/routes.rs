@@ -14,8 +14,9 @@ use axum::routing::{MethodRouter, get, post};
 
 use super::App;
 use super::answer::{self, Format, Problem, Reason};
+use super::input::{self, Param};
 use super::observe::{self, LogLine};
-use super::render::{self, Param};
+use super::render;
 use crate::backend::{self, BACKENDS};
 
 /// One endpoint.
@@ -56,7 +57,7 @@ fn make() -> Vec<Route> {
             path: "/v1/render",
             summary: "Render a resume (the body) in one format, or several as a zip",
             guarded: true,
-            params: render::RENDER,
+            params: input::RENDER,
             answers: &[
                 (
                     200,
@@ -90,7 +91,7 @@ fn make() -> Vec<Route> {
             path: "/v1/validate",
             summary: "Check a resume (the body) against the JSON Resume schema with our extensions",
             guarded: true,
-            params: render::VALIDATE,
+            params: input::VALIDATE,
             answers: &[
                 (200, "The problems, with JSON pointers and line:column"),
                 (400, "Malformed body or unknown option"),

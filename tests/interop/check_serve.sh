@@ -63,21 +63,14 @@ else
 fi
 
 # Load: 16 connections for 5 s; every answer 200, no socket errors.
-cat > "$work/post.lua" <<EOF
-local f = io.open("$SAMPLE", "rb")
-wrk.method = "POST"
-wrk.body = f:read("*a")
-f:close()
-wrk.headers["Content-Type"] = "application/json"
-EOF
-wrk -t1 -c16 -d5s --timeout 10s -s "$work/post.lua" "$URL/v1/render?format=pdf" > "$work/wrk" 2>&1
+wrk -t1 -c16 -d5s --timeout 10s -s benches/serve_post.lua "$URL/v1/render?format=pdf" > "$work/wrk" 2>&1
 rate=$(awk '/Requests\/sec/ {print $2}' "$work/wrk")
 if grep -qE "Socket errors|Non-2xx" "$work/wrk"; then cat "$work/wrk"; fail "load at 16: errors"; else pass "load at 16: $rate PDFs/s, all 200"; fi
 kill -TERM "$PID"; wait "$PID" && pass "SIGTERM: exit 0" || fail "SIGTERM: exit $?"
 
 # Overload: 256 connections against --queue 4: 200 or 503, none timed out.
 start --workers 2 --queue 4 --timeout 5s
-wrk -t1 -c256 -d5s --timeout 8s -s "$work/post.lua" "$URL/v1/render?format=pdf" > "$work/wrk" 2>&1
+wrk -t1 -c256 -d5s --timeout 8s -s benches/serve_post.lua "$URL/v1/render?format=pdf" > "$work/wrk" 2>&1
 answered=$(curl -s "$URL/metrics" | awk '/^resume_export_http_requests_total\{route="\/v1\/render"/ {n += $2} END {print n + 0}')
 other=$(curl -s "$URL/metrics" | awk '/^resume_export_http_requests_total\{route="\/v1\/render"/ && $0 !~ /status="(200|503)"/ {n += $2} END {print n + 0}')
 if grep -q "timeout [1-9]" "$work/wrk" || [ "$other" != 0 ]; then

@@ -1,0 +1,285 @@
+//! What a request says: its query parameters (one table, also the OpenAPI description's), its media type and its body.
+
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+
+use super::App;
+use super::answer::Problem;
+use crate::backend::BACKENDS;
+use crate::job::{self, Options};
+use crate::resume::{self, Syntax};
+
+/// What a query parameter holds, for parsing and for the OpenAPI description.
+#[derive(Clone, Copy)]
+pub enum Kind {
+    /// One value from a list, or free text when the list is empty.
+    Text,
+    /// Comma-separated values (or the parameter repeated).
+    List,
+    /// A whole number.
+    Integer { min: u32, max: u32 },
+    /// `true` or `false`.
+    Flag,
+}
+
+/// One query parameter an endpoint takes.
+pub struct Param {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub description: &'static str,
+    /// The values accepted, when they are a fixed set.
+    pub values: fn(&App) -> Vec<String>,
+}
+
+fn any(_: &App) -> Vec<String> {
+    Vec::new()
+}
+
+pub fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+/// The parameters of `/v1/render`: the same options as the command line's.
+pub const RENDER: &[Param] = &[
+    Param {
+        name: "format",
+        kind: Kind::List,
+        description: "Output formats; several (or `all`) answer with a zip. Default: pdf.",
+        values: |_| {
+            let mut v: Vec<String> = BACKENDS.iter().map(|b| b.name().to_string()).collect();
+            v.push("all".into());
+            v
+        },
+    },
+    Param {
+        name: "layout",
+        kind: Kind::Text,
+        description: "A layout by name (`GET /v1/layouts`). Default: classic.",
+        values: |app| app.config.layouts.keys().cloned().collect(),
+    },
+    Param {
+        name: "lang",
+        kind: Kind::Text,
+        description: "Language of section titles, dates and labels. Default: the resume's meta.language, else guessed, else en.",
+        values: any,
+    },
+    Param {
+        name: "redact",
+        kind: Kind::List,
+        description: "Remove personal details: contact, name (initials instead) or all.",
+        values: |_| strings(job::REDACT),
+    },
+    Param {
+        name: "paper",
+        kind: Kind::Text,
+        description: "Paper size for PDF and DOCX. Default: the layout's.",
+        values: |_| strings(job::PAPERS),
+    },
+    Param {
+        name: "max_pages",
+        kind: Kind::Integer { min: 1, max: 100 },
+        description: "Fit PDF and DOCX on at most this many pages, or fail with 422.",
+        values: any,
+    },
+    Param {
+        name: "sections",
+        kind: Kind::List,
+        description: "Sections to show, in this order (e.g. work,education,skills).",
+        values: any,
+    },
+    Param {
+        name: "tags",
+        kind: Kind::List,
+        description: "Keep only entries and highlights tagged with one of these (untagged ones stay).",
+        values: any,
+    },
+    Param {
+        name: "max_highlights",
+        kind: Kind::Integer { min: 0, max: 1000 },
+        description: "At most this many highlights per entry.",
+        values: any,
+    },
+    Param {
+        name: "width",
+        kind: Kind::Integer { min: 20, max: 1000 },
+        description: "Line width of text output, in columns. Default: 80.",
+        values: any,
+    },
+    Param {
+        name: "pdf_standard",
+        kind: Kind::List,
+        description: "Standards the PDF claims: ua-1 and at most one PDF/A-2 level, or none. Default: ua-1.",
+        values: |_| strings(job::PDF_STANDARDS),
+    },
+    Param {
+        name: "from",
+        kind: Kind::Text,
+        description: "The shape of the resume. Default: recognised from its content.",
+        values: |_| strings(&resume::reader::names()),
+    },
+];
+
+/// The parameters of `/v1/validate`.
+pub const VALIDATE: &[Param] = &[
+    Param {
+        name: "from",
+        kind: Kind::Text,
+        description: "The shape of the resume; another tool's shape is checked as the JSON Resume it converts to.",
+        values: |_| strings(&resume::reader::names()),
+    },
+    Param {
+        name: "strict",
+        kind: Kind::Flag,
+        description: "Count warnings (format mismatches) as errors.",
+        values: any,
+    },
+];
+
+/// The media types a body may have, with the syntax each one means.
+pub const MEDIA_TYPES: &[(&str, Syntax)] = &[
+    ("application/json", Syntax::Json),
+    ("application/yaml", Syntax::Yaml),
+    ("application/x-yaml", Syntax::Yaml),
+    ("text/yaml", Syntax::Yaml),
+    ("application/toml", Syntax::Toml),
+];
+
+/// The query's pairs, each checked against `params`.
+pub fn pairs(uri: &Uri, params: &[Param]) -> Result<Vec<(String, String)>, Problem> {
+    let query = uri.query().unwrap_or("");
+    let mut out = Vec::new();
+    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+        if !params.iter().any(|p| p.name == k) {
+            return Err(Problem::new(
+                StatusCode::BAD_REQUEST,
+                "options",
+                format!("unknown query parameter `{k}`"),
+            )
+            .valid(params.iter().map(|p| p.name.to_string()).collect()));
+        }
+        out.push((k.into_owned(), v.into_owned()));
+    }
+    Ok(out)
+}
+
+/// Splits comma lists and parameters given more than once.
+fn list(v: &str) -> impl Iterator<Item = String> + '_ {
+    v.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+}
+
+fn integer(name: &str, v: &str, kind: Kind) -> Result<u32, String> {
+    let (min, max) = match kind {
+        Kind::Integer { min, max } => (min, max),
+        _ => (0, u32::MAX),
+    };
+    v.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| format!("{name} takes a whole number from {min} to {max}, not `{v}`"))
+}
+
+/// Sets the option a render parameter names. Every name of [`RENDER`] is handled here.
+pub fn apply(
+    options: &mut Options,
+    layout: &mut Option<String>,
+    name: &str,
+    v: &str,
+) -> Result<(), String> {
+    let kind = RENDER
+        .iter()
+        .find(|p| p.name == name)
+        .map_or(Kind::Text, |p| p.kind);
+    match name {
+        "format" => options.formats.extend(list(v)),
+        "layout" => *layout = Some(v.trim().to_string()),
+        "lang" => options.lang = Some(v.trim().to_string()).filter(|s| !s.is_empty()),
+        "redact" => options.redact.extend(list(v)),
+        "paper" => options.paper = Some(v.to_string()),
+        "max_pages" => options.max_pages = Some(integer(name, v, kind)?),
+        "sections" => options
+            .sections
+            .get_or_insert_with(Vec::new)
+            .extend(list(v)),
+        "tags" => options.tags.extend(list(v)),
+        "max_highlights" => options.max_highlights = Some(integer(name, v, kind)? as usize),
+        "width" => {
+            options.width = Some(u16::try_from(integer(name, v, kind)?).unwrap_or(u16::MAX));
+        }
+        "pdf_standard" => options.pdf_standard.extend(list(v)),
+        "from" => options.from = Some(v.trim().to_string()),
+        other => return Err(format!("`{other}` is not a render parameter")),
+    }
+    Ok(())
+}
+
+/// The syntax of a body, from its Content-Type; `None` when it has none (guessed then).
+pub fn syntax(headers: &HeaderMap) -> Result<Option<Syntax>, Problem> {
+    let Some(value) = headers.get(header::CONTENT_TYPE) else {
+        return Ok(None);
+    };
+    let essence = value
+        .to_str()
+        .unwrap_or("")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    MEDIA_TYPES
+        .iter()
+        .find(|(m, _)| *m == essence)
+        .map(|(_, s)| Some(*s))
+        .ok_or_else(|| {
+            Problem::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "media_type",
+                format!("a resume is sent as JSON, YAML or TOML, not `{essence}`"),
+            )
+            .valid(MEDIA_TYPES.iter().map(|(m, _)| m.to_string()).collect())
+        })
+}
+
+/// The body, refused when Content-Length or the bytes sent pass the limit.
+pub async fn body(app: &App, headers: &HeaderMap, body: Body) -> Result<Bytes, Problem> {
+    let limit = app.config.max_body;
+    let too_large = || {
+        app.metrics.rejected("too_large");
+        Problem::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            format!("the body is over the {limit}-byte limit"),
+        )
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(too_large());
+    }
+    let bytes = axum::body::to_bytes(body, limit).await.map_err(|e| {
+        let over = std::error::Error::source(&e)
+            .is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
+        if over {
+            too_large()
+        } else {
+            Problem::new(
+                StatusCode::BAD_REQUEST,
+                "body",
+                format!("cannot read the body: {e}"),
+            )
+        }
+    })?;
+    if bytes.is_empty() {
+        return Err(Problem::new(
+            StatusCode::BAD_REQUEST,
+            "body",
+            "the body is empty; send a resume (JSON Resume, or another shape by `from`)",
+        ));
+    }
+    Ok(bytes)
+}
