@@ -1,13 +1,32 @@
-//! What a request says: its query parameters (one table, also the OpenAPI description's), its media type and its body.
+//! What a request says: its endpoint and query parameters (the tables the router, the parser and the OpenAPI description share), its media type and its body.
 
 use axum::body::{Body, Bytes};
-use axum::http::{HeaderMap, StatusCode, Uri, header};
+use std::sync::Arc;
+
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
+use axum::routing::MethodRouter;
 
 use super::App;
 use super::answer::Problem;
 use crate::backend::BACKENDS;
 use crate::job::{self, Options};
 use crate::resume::{self, Syntax};
+
+/// One endpoint.
+pub struct Route {
+    pub method: Method,
+    pub path: &'static str,
+    pub summary: &'static str,
+    /// Needs the bearer token when the server has one.
+    pub guarded: bool,
+    /// Its query parameters.
+    pub params: &'static [Param],
+    /// Its answers: status and what the body is.
+    pub answers: &'static [(u16, &'static str)],
+    /// The media types of a 200 answer.
+    pub produces: &'static [&'static str],
+    pub handler: fn() -> MethodRouter<Arc<App>>,
+}
 
 /// What a query parameter holds, for parsing and for the OpenAPI description.
 #[derive(Clone, Copy)]

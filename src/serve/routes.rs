@@ -10,30 +10,14 @@ use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{get, post};
 
 use super::App;
 use super::answer::{self, Format, Problem, Reason};
-use super::input::{self, Param};
+use super::input::{self, Route};
 use super::observe::{self, LogLine};
 use super::render;
 use crate::backend::{self, BACKENDS};
-
-/// One endpoint.
-pub struct Route {
-    pub method: Method,
-    pub path: &'static str,
-    pub summary: &'static str,
-    /// Needs the bearer token when the server has one.
-    pub guarded: bool,
-    /// Its query parameters.
-    pub params: &'static [Param],
-    /// Its answers: status and what the body is.
-    pub answers: &'static [(u16, &'static str)],
-    /// The media types of a 200 answer.
-    pub produces: &'static [&'static str],
-    pub handler: fn() -> MethodRouter<Arc<App>>,
-}
 
 const JSON: &[&str] = &["application/json"];
 
@@ -342,7 +326,7 @@ async fn layouts(State(app): State<Arc<App>>) -> Response {
 }
 
 async fn openapi(State(app): State<Arc<App>>) -> Response {
-    answer::json(&super::openapi::spec(&app))
+    answer::json(&super::openapi::spec(&app, table()))
 }
 
 async fn healthz() -> &'static str {
