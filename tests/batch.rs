@@ -378,3 +378,50 @@ fn a_number_in_a_batch_fails_alone_and_the_others_convert() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn characters_no_font_has_are_named_per_resume_in_the_report() {
+    // Cuneiform and Linear B: scripts no bundled font is meant to cover.
+    let tmp = tempfile::tempdir().unwrap();
+    let lines = format!("{}\n{}\n", minified("Ann 𒀀 One"), minified("Bob 𐀀 Two"));
+    std::fs::write(tmp.path().join("people.jsonl"), lines).unwrap();
+    std::fs::write(tmp.path().join("plain.json"), minified("Cy Three")).unwrap();
+    let report = tmp.path().join("report.json");
+    cmd()
+        .args(["-f", "pdf,md", "-d"])
+        .arg(tmp.path().join("out"))
+        .arg("--report")
+        .arg(&report)
+        .arg(tmp.path().join("people.jsonl"))
+        .arg(tmp.path().join("plain.json"))
+        .assert()
+        .success()
+        .stderr(contains("U+12000 𒀀"));
+    let r: Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    let warnings = |input: &str| -> Vec<String> {
+        let unit = r["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["input"].as_str().unwrap().ends_with(input))
+            .unwrap_or_else(|| panic!("no unit {input} in {r}"));
+        unit["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_str().unwrap().to_string())
+            .collect()
+    };
+    let missing = |ws: &[String], c: &str| {
+        ws.iter()
+            .any(|w| w.starts_with("pdf: no bundled or --font-dir font has") && w.contains(c))
+    };
+    let ann = warnings("people.jsonl:1");
+    assert!(missing(&ann, "U+12000 𒀀"), "{ann:?}");
+    assert!(!missing(&ann, "U+10000"), "{ann:?}");
+    let bob = warnings("people.jsonl:2");
+    assert!(missing(&bob, "U+10000 𐀀"), "{bob:?}");
+    assert!(!missing(&bob, "U+12000"), "{bob:?}");
+    let plain = warnings("plain.json");
+    assert!(!plain.iter().any(|w| w.contains("font has")), "{plain:?}");
+}

@@ -186,7 +186,7 @@ impl HelperDef for JoinSome {
     }
 }
 
-/// `{{upper s}}`.
+/// `{{upper s}}`, in capitals as the document's language writes them.
 struct Upper;
 
 impl HelperDef for Upper {
@@ -194,11 +194,17 @@ impl HelperDef for Upper {
         &self,
         h: &Helper<'rc>,
         _: &'reg Handlebars<'reg>,
-        _: &'rc Context,
+        ctx: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, HbError> {
+        let language = ctx
+            .data()
+            .pointer("/meta/language")
+            .or_else(|| ctx.data().pointer("/document/meta/language"))
+            .and_then(Value::as_str)
+            .unwrap_or("");
         Ok(ScopedJson::Derived(Value::String(
-            param_text(h, 0).to_uppercase(),
+            crate::document::to_upper(&param_text(h, 0), language),
         )))
     }
 }

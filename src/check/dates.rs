@@ -56,6 +56,20 @@ impl When {
     }
 }
 
+/// The languages whose three-letter month abbreviations are all read. For the
+/// others, an abbreviation of three plain letters is left out: Czech "led",
+/// "dub" and "pro" or Croatian "lip" and "kol" are English words or another
+/// language's month ("lis" is November in Czech, October in Croatian), and
+/// "Led 2021 migration" is not a date.
+const FIRST_LANGUAGES: &[&str] = &[
+    "en", "de", "fr", "es", "pt", "it", "nl", "pl", "ru", "ja", "zh", "ko", "ar", "he",
+];
+
+fn is_short_ascii(name: &str) -> bool {
+    let n = name.trim().trim_end_matches('.');
+    n.chars().count() <= 3 && n.chars().all(|c| c.is_ascii_alphabetic())
+}
+
 /// Lower-case month names (without a final full stop) and their numbers.
 fn month_names() -> Vec<(String, u8)> {
     let mut out: Vec<(String, u8)> = Vec::new();
@@ -71,9 +85,12 @@ fn month_names() -> Vec<(String, u8)> {
     };
     for code in Labels::builtin_codes() {
         if let Some(l) = Labels::builtin(code) {
+            let every_short = FIRST_LANGUAGES.contains(&code);
             for (i, (short, long)) in l.months.iter().zip(l.months_long.iter()).enumerate() {
                 let m = (i + 1) as u8;
-                add(short, m);
+                if every_short || !is_short_ascii(short) {
+                    add(short, m);
+                }
                 add(long, m);
             }
         }
@@ -273,6 +290,27 @@ mod tests {
             .into_iter()
             .map(|(f, _, _)| (f.text, f.start, f.end, f.ongoing))
             .collect()
+    }
+
+    #[test]
+    fn added_languages_are_read_without_taking_english_words_for_months() {
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            texts("Vývojář, Acme leden 2020 – dosud"),
+            [(s("leden 2020 – dosud"), s("2020-01"), None, true)]
+        );
+        assert_eq!(
+            texts("Yazılım Mühendisi Ocak 2019 – Mart 2021 arası çalıştı"),
+            [(
+                s("Ocak 2019 – Mart 2021"),
+                s("2019-01"),
+                Some(s("2021-03")),
+                false
+            )]
+        );
+        // Czech "led" (January) is also an English verb.
+        let found = find("Led 2021 migration of the billing platform to Kafka and Rust");
+        assert!(found.iter().all(|(_, w, _)| w.month.is_none()), "{found:?}");
     }
 
     #[test]

@@ -19,7 +19,8 @@ pub fn fill_date(pattern: &str, year: &str, month: usize, short: &str, long: &st
         .replace("{m}", &month.to_string())
 }
 
-/// Built-in languages: code and file.
+/// Built-in languages: code and file. The first fourteen came first; their order
+/// decides which language a month name shared by two is read as (`check`).
 static BUILTIN: &[(&str, &str)] = &[
     ("en", include_str!("../../layouts/i18n/en.toml")),
     ("de", include_str!("../../layouts/i18n/de.toml")),
@@ -35,6 +36,30 @@ static BUILTIN: &[(&str, &str)] = &[
     ("ko", include_str!("../../layouts/i18n/ko.toml")),
     ("ar", include_str!("../../layouts/i18n/ar.toml")),
     ("he", include_str!("../../layouts/i18n/he.toml")),
+    ("bg", include_str!("../../layouts/i18n/bg.toml")),
+    ("bn", include_str!("../../layouts/i18n/bn.toml")),
+    ("ca", include_str!("../../layouts/i18n/ca.toml")),
+    ("cs", include_str!("../../layouts/i18n/cs.toml")),
+    ("da", include_str!("../../layouts/i18n/da.toml")),
+    ("el", include_str!("../../layouts/i18n/el.toml")),
+    ("fa", include_str!("../../layouts/i18n/fa.toml")),
+    ("fi", include_str!("../../layouts/i18n/fi.toml")),
+    ("hi", include_str!("../../layouts/i18n/hi.toml")),
+    ("hr", include_str!("../../layouts/i18n/hr.toml")),
+    ("hu", include_str!("../../layouts/i18n/hu.toml")),
+    ("id", include_str!("../../layouts/i18n/id.toml")),
+    ("ms", include_str!("../../layouts/i18n/ms.toml")),
+    ("nb", include_str!("../../layouts/i18n/nb.toml")),
+    ("ro", include_str!("../../layouts/i18n/ro.toml")),
+    ("sk", include_str!("../../layouts/i18n/sk.toml")),
+    ("sr", include_str!("../../layouts/i18n/sr.toml")),
+    ("sv", include_str!("../../layouts/i18n/sv.toml")),
+    ("ta", include_str!("../../layouts/i18n/ta.toml")),
+    ("th", include_str!("../../layouts/i18n/th.toml")),
+    ("tr", include_str!("../../layouts/i18n/tr.toml")),
+    ("uk", include_str!("../../layouts/i18n/uk.toml")),
+    ("ur", include_str!("../../layouts/i18n/ur.toml")),
+    ("vi", include_str!("../../layouts/i18n/vi.toml")),
 ];
 
 /// Writing direction.
@@ -190,7 +215,11 @@ impl Labels {
 
     /// A built-in language by tag (`de`, `pt-BR`), if there is one.
     pub fn builtin(tag: &str) -> Option<Labels> {
-        let code = Labels::primary(tag);
+        let code = match Labels::primary(tag).as_str() {
+            // Norwegian without a written form named is most often Bokmål.
+            "no" => "nb".to_string(),
+            other => other.to_string(),
+        };
         let (_, source) = BUILTIN.iter().find(|(c, _)| *c == code)?;
         let base = if code == "en" {
             Labels::fallback()

@@ -10,7 +10,7 @@ mod redact;
 
 pub use build::{BuildOptions, DateStyle, Redact, SECTION_IDS, build};
 pub use labels::{Direction, Labels, LabelsError, fill_date};
-pub use locale::{detect_language, guess as guess_language};
+pub use locale::{detect_language, guess as guess_language, to_upper};
 pub use model::{
     Block, Contact, ContactKind, DateRange, Document, Entry, Header, Inline, Inlines, KeywordGroup,
     Link, Metadata, Section, plain_text,

@@ -209,6 +209,9 @@ pub struct Docx {
     pub east_asia_font_ko: String,
     /// Complex-script font (Arabic, Hebrew, …).
     pub complex_script_font: String,
+    /// Complex-script font by language (`th`, `hi`), for scripts that
+    /// `complex_script_font` lacks: Thai, Devanagari, Bengali, Tamil.
+    pub complex_script_fonts: std::collections::BTreeMap<String, String>,
 }
 
 /// Settings only the HTML backend reads: CSS font stacks, each a list of

@@ -143,7 +143,8 @@ pub fn app_xml() -> String {
     )
 }
 
-/// `word/settings.xml` gets the language for theme fonts (`w:themeFontLang`),
+/// `word/settings.xml` gets the language for theme fonts (`w:themeFontLang`,
+/// with `w:bidi` too for a language written in a complex script),
 /// which docx-rs's `Settings` cannot express; it goes last, after
 /// `w:compat`, where the schema has it.
 pub fn patch_settings(settings: &mut Vec<u8>, language: &str) -> Result<(), String> {
@@ -153,10 +154,20 @@ pub fn patch_settings(settings: &mut Vec<u8>, language: &str) -> Result<(), Stri
     };
     let mut out = String::with_capacity(text.len() + 64);
     out.push_str(text.get(..at).unwrap_or_default());
-    out.push_str(&format!(
-        r#"<w:themeFontLang w:val="{}" />"#,
-        escape(language)
-    ));
+    // Theme fonts for a complex script follow `w:bidi`: name the language
+    // when the document is written in one (Thai, Hindi, Persian, …).
+    let cs = super::styles::complex_script_language(language);
+    if cs == language {
+        out.push_str(&format!(
+            r#"<w:themeFontLang w:val="{0}" w:bidi="{0}" />"#,
+            escape(language)
+        ));
+    } else {
+        out.push_str(&format!(
+            r#"<w:themeFontLang w:val="{}" />"#,
+            escape(language)
+        ));
+    }
     out.push_str(text.get(at..).unwrap_or_default());
     *settings = out.into_bytes();
     Ok(())

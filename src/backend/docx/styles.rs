@@ -109,6 +109,38 @@ fn east_asia_font<'a>(def: &'a Definition, language: &str) -> &'a str {
     }
 }
 
+/// The complex-script font for a BCP 47 language tag: the layout's font for
+/// that language if it names one (Thai, the Indic scripts), else its general one.
+fn complex_script_font<'a>(def: &'a Definition, language: &str) -> &'a str {
+    let primary = language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    def.docx
+        .complex_script_fonts
+        .get(&primary)
+        .unwrap_or(&def.docx.complex_script_font)
+}
+
+/// The language Word expects in complex-script runs (`w:lang/@w:bidi`): the
+/// document's own when it is written in such a script, else Arabic, which is
+/// what Word itself writes by default.
+pub fn complex_script_language(language: &str) -> &str {
+    let primary = language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match primary.as_str() {
+        // Right to left, and the complex scripts of South and South-East Asia.
+        "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "th" | "lo" | "km" | "my"
+        | "hi" | "mr" | "ne" | "bn" | "as" | "pa" | "gu" | "or" | "ta" | "te" | "kn" | "ml"
+        | "si" => language,
+        _ => "ar-SA",
+    }
+}
+
 /// One style: paragraph styles are in Word's quick gallery (`qFormat`), character styles not.
 // The styles below read as a table, one row of positional values each.
 #[allow(clippy::too_many_arguments)]
@@ -162,7 +194,7 @@ pub fn add(
                 .ascii(body)
                 .east_asia(east_asia_font(def, language))
                 .hi_ansi(body)
-                .cs(&def.docx.complex_script_font),
+                .cs(complex_script_font(def, language)),
         )
         .default_size(half_points(sz.body))
         // What the current Normal style would carry: no paragraph spacing,
@@ -450,7 +482,8 @@ fn replace_once(part: &mut Vec<u8>, anchor: &str, with: &str, what: &str) -> Res
 ///   `disable_bold` writes `<w:b w:val="false"/>` but a bare `<w:bCs/>`
 ///   (on), so Arabic or Hebrew organisation names would stay bold.
 /// - the text colour and the languages (`w:lang`: the document language,
-///   its east-Asian counterpart, Arabic for complex scripts) in the run
+///   its east-Asian counterpart, and for complex scripts the document
+///   language when it is written in one, else Arabic) in the run
 ///   defaults: `DocDefaults` only takes fonts, size and spacing. They go
 ///   last in `w:rPr`, where the schema has them.
 pub fn patch(styles: &mut Vec<u8>, def: &Definition, language: &str) -> Result<(), String> {
@@ -492,12 +525,13 @@ pub fn patch(styles: &mut Vec<u8>, def: &Definition, language: &str) -> Result<(
         &format!(
             concat!(
                 r#"<w:color w:val="{color}" />"#,
-                r#"<w:lang w:val="{lang}" w:eastAsia="{ea_lang}" w:bidi="ar-SA" />"#,
+                r#"<w:lang w:val="{lang}" w:eastAsia="{ea_lang}" w:bidi="{cs_lang}" />"#,
                 "</w:rPr></w:rPrDefault>"
             ),
             color = def.colors.text.hex(),
             lang = lang,
             ea_lang = ea_lang,
+            cs_lang = escape(complex_script_language(language)),
         ),
         "styles.xml run defaults",
     )

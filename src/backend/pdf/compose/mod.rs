@@ -122,7 +122,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                 self.gap = self.gap.max(self.def.spacing.before_section);
             }
             let title = if self.def.style.heading_uppercase {
-                section.title.to_uppercase()
+                crate::document::to_upper(&section.title, &doc.meta.language)
             } else {
                 section.title.clone()
             };
