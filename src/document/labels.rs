@@ -75,11 +75,7 @@ impl Direction {
     /// right to left for Arabic, Hebrew, Persian, Urdu, Yiddish, Pashto, Sindhi
     /// and Uyghur, else left to right. For every backend, so they cannot disagree.
     pub fn of_language(tag: &str) -> Direction {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let primary = Labels::primary(tag);
         match primary.as_str() {
             "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" => Direction::Rtl,
             _ => Direction::Ltr,

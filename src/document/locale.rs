@@ -298,11 +298,7 @@ pub fn guess(text: &str) -> Option<String> {
 /// (Εκπαίδευση → ΕΚΠΑΙΔΕΥΣΗ, not ΕΚΠΑΊΔΕΥΣΗ). Other languages get Unicode's
 /// default mapping.
 pub fn to_upper(text: &str, language: &str) -> String {
-    let primary = language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let primary = super::Labels::primary(language);
     match primary.as_str() {
         "tr" | "az" => {
             let mut out = String::with_capacity(text.len());

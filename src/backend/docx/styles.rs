@@ -97,11 +97,7 @@ impl Run<'_> {
 
 /// The east-Asian font for a BCP 47 language tag.
 fn east_asia_font<'a>(def: &'a Definition, language: &str) -> &'a str {
-    let primary = language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let primary = crate::document::Labels::primary(language);
     match primary.as_str() {
         "ja" => &def.docx.east_asia_font_ja,
         "ko" => &def.docx.east_asia_font_ko,
@@ -112,11 +108,7 @@ fn east_asia_font<'a>(def: &'a Definition, language: &str) -> &'a str {
 /// The complex-script font for a BCP 47 language tag: the layout's font for
 /// that language if it names one (Thai, the Indic scripts), else its general one.
 fn complex_script_font<'a>(def: &'a Definition, language: &str) -> &'a str {
-    let primary = language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let primary = crate::document::Labels::primary(language);
     def.docx
         .complex_script_fonts
         .get(&primary)
@@ -127,11 +119,7 @@ fn complex_script_font<'a>(def: &'a Definition, language: &str) -> &'a str {
 /// document's own when it is written in such a script, else Arabic, which is
 /// what Word itself writes by default.
 pub fn complex_script_language(language: &str) -> &str {
-    let primary = language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let primary = crate::document::Labels::primary(language);
     match primary.as_str() {
         // Right to left, and the complex scripts of South and South-East Asia.
         "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "th" | "lo" | "km" | "my"

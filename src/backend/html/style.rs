@@ -184,11 +184,7 @@ fn round(v: f32) -> String {
 /// A `font-family` value: the layout's families, the script's list before
 /// the first generic family when the page's language needs one.
 fn font_stack(families: &[String], html: &Html, language: &str) -> String {
-    let primary = language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let primary = crate::document::Labels::primary(language);
     let script: &[String] = match primary.as_str() {
         "ja" => &html.fonts_ja,
         "zh" => &html.fonts_zh,
