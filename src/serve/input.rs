@@ -262,8 +262,14 @@ pub fn syntax(headers: &HeaderMap) -> Result<Option<Syntax>, Problem> {
         })
 }
 
-/// The body, refused when Content-Length or the bytes sent pass the limit.
-pub async fn body(app: &App, headers: &HeaderMap, body: Body) -> Result<Bytes, Problem> {
+/// The body, refused when Content-Length or the bytes sent pass the limit,
+/// or when it has not arrived by the request's deadline (counted from `started`).
+pub async fn body(
+    app: &App,
+    headers: &HeaderMap,
+    body: Body,
+    started: std::time::Instant,
+) -> Result<Bytes, Problem> {
     let limit = app.config.max_body;
     let too_large = || {
         app.metrics.rejected("too_large");
@@ -280,7 +286,17 @@ pub async fn body(app: &App, headers: &HeaderMap, body: Body) -> Result<Bytes, P
     if declared.is_some_and(|n| n > limit as u64) {
         return Err(too_large());
     }
-    let bytes = axum::body::to_bytes(body, limit).await.map_err(|e| {
+    let left = app.config.timeout.saturating_sub(started.elapsed());
+    let read = tokio::time::timeout(left, axum::body::to_bytes(body, limit))
+        .await
+        .map_err(|_| {
+            Problem::new(
+                StatusCode::REQUEST_TIMEOUT,
+                "timeout",
+                "the body did not arrive in time",
+            )
+        })?;
+    let bytes = read.map_err(|e| {
         let over = std::error::Error::source(&e)
             .is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
         if over {

@@ -138,18 +138,7 @@ pub async fn render(
         Problem::new(StatusCode::BAD_REQUEST, "options", e).valid(valid)
     })?;
     let syntax = syntax(&headers)?;
-    let bytes = tokio::time::timeout(
-        app.config.timeout.saturating_sub(started.elapsed()),
-        body(&app, &headers, body_in),
-    )
-    .await
-    .map_err(|_| {
-        Problem::new(
-            StatusCode::REQUEST_TIMEOUT,
-            "timeout",
-            "the body did not arrive in time",
-        )
-    })??;
+    let bytes = body(&app, &headers, body_in, started).await?;
     let (files, warnings, name) = on_pool(&app, started, move || run(&job, &bytes, syntax)).await?;
     Ok(respond(&app, files, &warnings, &name))
 }
@@ -298,7 +287,7 @@ pub async fn validate(
         }
     }
     let syntax = syntax(&headers)?;
-    let bytes = body(&app, &headers, body_in).await?;
+    let bytes = body(&app, &headers, body_in, started).await?;
     let limits = resume::Limits {
         max_input_bytes: app.config.max_body,
         ..resume::Limits::default()

@@ -80,6 +80,7 @@ fn make() -> Vec<Route> {
                 (200, "The problems, with JSON pointers and line:column"),
                 (400, "Malformed body or unknown option"),
                 (401, "No or wrong bearer token"),
+                (408, "The body did not arrive before the deadline"),
                 (413, "Body over the size limit"),
                 (415, "Content-Type other than JSON, YAML or TOML"),
                 (422, "Not a resume, or over an input limit"),
