@@ -52,6 +52,7 @@ fn make() -> Vec<Route> {
                     "Malformed body (with line and column), empty body or unknown option (with the valid values)",
                 ),
                 (401, "No or wrong bearer token"),
+                (408, "The body did not arrive before the deadline"),
                 (
                     413,
                     "Body over the size limit, refused before it is read whole",
