@@ -11,6 +11,7 @@ use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
 use super::template::{self, hash_text, hash_usize, param_text, width};
+use super::segment;
 use super::{Backend, RenderError, RenderOptions, Rendered};
 use crate::document::{Document, Inline};
 use crate::layout::Layout;
@@ -99,10 +100,13 @@ fn columns_of(s: &str) -> usize {
 
 /// Wraps `text` to `width` columns; the first line starts with `first`, the rest with `rest`.
 pub fn wrap_text(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let options = textwrap::Options::new(width.max(columns_of(rest) + 10))
+    let mut options = textwrap::Options::new(width.max(columns_of(rest) + 10))
         .initial_indent(first)
         .subsequent_indent(rest)
         .break_words(true);
+    if text.chars().any(segment::spaceless) {
+        options = options.word_separator(textwrap::WordSeparator::Custom(spaceless_words));
+    }
     let mut lines = Vec::new();
     for (i, para) in text.split('\n').enumerate() {
         let opts = if i == 0 {
@@ -121,6 +125,31 @@ pub fn wrap_text(text: &str, width: usize, first: &str, rest: &str) -> String {
         );
     }
     lines.join("\n")
+}
+
+/// Words as textwrap finds them (UAX #14), each cut again where the
+/// dictionary puts a break between Thai, Lao, Khmer or Myanmar words: the
+/// same breaks as the PDF's.
+fn spaceless_words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    let breaks = segment::word_breaks(line);
+    let base = line.as_ptr() as usize;
+    let mut words = Vec::new();
+    for w in textwrap::WordSeparator::UnicodeBreakProperties.find_words(line) {
+        let start = (w.word.as_ptr() as usize).saturating_sub(base);
+        let end = start + w.word.len() + w.whitespace.len();
+        let mut from = start;
+        for &b in breaks.iter().filter(|&&b| start < b && b < start + w.word.len()) {
+            if let Some(part) = line.get(from..b) {
+                words.push(textwrap::core::Word::from(part));
+                from = b;
+            }
+        }
+        match line.get(from..end) {
+            Some(part) if from > start => words.push(textwrap::core::Word::from(part)),
+            _ => words.push(w),
+        }
+    }
+    Box::new(words.into_iter())
 }
 
 /// `left` and `right` on one line, `right` flush with the right margin.

@@ -320,8 +320,8 @@ fn text(
         let thousandths = 1000.0 / face.upem;
         let shown = |i: usize, g: &Glyph| {
             let units = face
-                .buzz
-                .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.gid))
+                .buzz()
+                .and_then(|b| b.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.gid)))
                 .map_or(0.0, f32::from);
             let drawn = units * scale;
             let next_offset = piece.glyphs.get(i + 1).map_or(0.0, |n| n.x_offset);
@@ -407,8 +407,8 @@ fn end_space(
         return;
     };
     let units = face
-        .buzz
-        .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
+        .buzz()
+        .and_then(|b| b.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid)))
         .map_or(0.0, f32::from);
     let size = piece.style.size;
     let advance = units * size / face.upem;
@@ -432,7 +432,7 @@ fn end_space(
 
 /// The face's glyph for U+0020.
 fn space_glyph(face: &Face) -> Option<u16> {
-    face.buzz.glyph_index(' ').map(|g| g.0)
+    face.buzz()?.glyph_index(' ').map(|g| g.0)
 }
 
 /// Shows glyphs `range` of a piece with the pen at `pen`; returns the pen after them.
@@ -449,13 +449,29 @@ fn show_range(
     if range.is_empty() {
         return pen;
     }
-    let first_offset = range.first().map_or(0.0, |g| g.x_offset);
-    content.show(
-        pen + first_offset,
-        y,
-        range.iter().enumerate().map(|(k, g)| shown(from + k, g)),
-    );
-    pen + range.iter().map(|g| g.advance).sum::<f32>()
+    // Glyphs raised or lowered by GPOS are shown apart, at their own
+    // baseline; consecutive glyphs on one baseline stay one run.
+    let mut pen = pen;
+    let mut k = 0;
+    while let Some(first) = range.get(k) {
+        let n = range
+            .iter()
+            .skip(k)
+            .take_while(|g| g.y_offset == first.y_offset)
+            .count();
+        let group = range.get(k..k + n).unwrap_or_default();
+        content.show(
+            pen + first.x_offset,
+            y + first.y_offset,
+            group
+                .iter()
+                .enumerate()
+                .map(|(j, g)| shown(from + k + j, g)),
+        );
+        pen += group.iter().map(|g| g.advance).sum::<f32>();
+        k += n.max(1);
+    }
+    pen
 }
 
 /// Subsets every used face and adds it to the document under a stable id.
@@ -531,8 +547,8 @@ fn embed(
     let mut ids = vec![0u16];
     ids.extend(glyphs.keys().copied().filter(|&g| g != 0));
     // Our own subsetter for TrueType outlines; allsorts for the rest.
-    let subsetted = super::subset::subset(face.bytes, &ids)
-        .or_else(|_| subset(face.bytes, &ids).map(|bytes| (bytes, ids.clone())));
+    let subsetted = super::subset::subset(face.bytes(), &ids)
+        .or_else(|_| subset(face.bytes(), &ids).map(|bytes| (bytes, ids.clone())));
     let (bytes, remap, tag) = match subsetted {
         Ok((bytes, order)) => {
             let remap = order
@@ -549,7 +565,7 @@ fn embed(
                 face.ps_name
             ));
             (
-                face.bytes.to_vec(),
+                face.bytes().to_vec(),
                 ids.iter().map(|&g| (g, g)).collect(),
                 None,
             )

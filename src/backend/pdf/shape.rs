@@ -40,6 +40,9 @@ pub struct Glyph {
     pub advance: f32,
     /// Horizontal offset from the pen, in points (marks, GPOS).
     pub x_offset: f32,
+    /// Vertical offset from the baseline, in points, upwards (marks stacked
+    /// by GPOS: Thai tone marks over vowels, Indic and Khmer marks).
+    pub y_offset: f32,
     /// The characters this glyph stands for (the whole cluster on its first
     /// glyph, empty on the others), for ToUnicode. Inline up to 24 bytes:
     /// a glyph's text is almost always one character, and a `String` per
@@ -97,6 +100,7 @@ struct Unshaped {
     gid: u16,
     advance: i32,
     x_offset: i32,
+    y_offset: i32,
     text: CompactString,
 }
 
@@ -196,7 +200,10 @@ impl<'s, 'f> Shaper<'s, 'f> {
         let scale = style.size / f.upem;
         let cache = self.shaped.entry((face, rtl)).or_default();
         if !cache.contains_key(text) {
-            let units = shape_units(&f.buzz, &mut self.plans, face, rtl, text);
+            let units = match f.buzz() {
+                Some(buzz) => shape_units(buzz, &mut self.plans, face, rtl, text),
+                None => Vec::new(),
+            };
             cache.insert(text.to_string(), units);
         }
         let glyphs = cache
@@ -208,6 +215,7 @@ impl<'s, 'f> Shaper<'s, 'f> {
                         gid: u.gid,
                         advance: u.advance as f32 * scale,
                         x_offset: u.x_offset as f32 * scale,
+                        y_offset: u.y_offset as f32 * scale,
                         text: u.text.clone(),
                     })
                     .collect()
@@ -280,8 +288,12 @@ fn shape_units(
                 gid: u16::try_from(info.glyph_id).unwrap_or(0),
                 advance: pos.x_advance,
                 x_offset: pos.x_offset,
+                y_offset: pos.y_offset,
                 text,
             }
         })
         .collect()
 }
+
+#[cfg(test)]
+mod harfbuzz;
