@@ -134,14 +134,13 @@ fn pack_fonts() -> Result<(), Box<dyn std::error::Error>> {
             .collect();
         let file = rel.rsplit('/').next().unwrap_or(rel);
         let packed = out.join("packed").join(format!("{file}.deflate"));
-        let mut enc =
-            flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+        let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
         enc.write_all(&bytes)?;
         std::fs::write(&packed, enc.finish()?)?;
-        write!(
+        writeln!(
             table,
             "    Packed::new({family:?}, {ps_name:?}, {bold}, {italic}, {upem}, {len}, &[{ranges}], \
-             include_bytes!(concat!(env!(\"OUT_DIR\"), \"/packed/{file}.deflate\"))),\n",
+             include_bytes!(concat!(env!(\"OUT_DIR\"), \"/packed/{file}.deflate\"))),",
             bold = face.is_bold(),
             italic = face.is_italic(),
             upem = face.units_per_em(),

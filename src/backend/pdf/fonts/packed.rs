@@ -105,7 +105,11 @@ mod tests {
         }
         assert!(!thai.covers('日'));
         for c in ['ก', 'ข', 'ๆ', '日', 'A', ' '] {
-            let cmap = thai.face().unwrap().glyph_index(c).is_some_and(|g| g.0 != 0);
+            let cmap = thai
+                .face()
+                .unwrap()
+                .glyph_index(c)
+                .is_some_and(|g| g.0 != 0);
             assert_eq!(thai.covers(c), cmap, "{c}");
         }
     }
