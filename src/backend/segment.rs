@@ -26,14 +26,42 @@ pub fn word_breaks(text: &str) -> Vec<usize> {
     if !text.chars().any(spaceless) {
         return Vec::new();
     }
-    segmenter()
-        .segment_str(text)
+    line_breaks(text)
+        .into_iter()
         .filter(|&i| {
             let before = text.get(..i).and_then(|t| t.chars().next_back());
             let after = text.get(i..).and_then(|t| t.chars().next());
             before.is_some_and(spaceless) && after.is_some_and(spaceless)
         })
         .collect()
+}
+
+/// Every offset inside `text` where a line may break: UAX #14's, plus the
+/// dictionary's between words of those scripts (not the text's start or
+/// end). The dictionaries sometimes end a word before a spacing mark that
+/// UAX #29 does not join to its letter (the Myanmar visarga): no break is
+/// kept before a mark, or it would be shaped apart from its letter, on a
+/// dotted circle.
+pub fn line_breaks(text: &str) -> Vec<usize> {
+    segmenter()
+        .segment_str(text)
+        .filter(|&i| 0 < i && i < text.len())
+        .filter(|&i| {
+            !text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(mark)
+        })
+        .collect()
+}
+
+/// Whether `c` is a combining mark (spacing, non-spacing or enclosing).
+fn mark(c: char) -> bool {
+    use unicode_general_category::{GeneralCategory as G, get_general_category};
+    matches!(
+        get_general_category(c),
+        G::NonspacingMark | G::SpacingMark | G::EnclosingMark
+    )
 }
 
 /// The segmenter with the dictionaries, built on first use.
@@ -58,10 +86,25 @@ mod tests {
 
     #[test]
     fn thai_lao_khmer_and_myanmar_break_between_words() {
-        assert_eq!(words("ภาษาไทยง่ายนิดเดียว"), ["ภาษา", "ไทย", "ง่าย", "นิด", "เดียว"]);
-        for text in ["ພາສາລາວງ່າຍ", "ភាសាខ្មែរងាយស្រួល", "မြန်မာဘာသာစကား"] {
+        assert_eq!(
+            words("ภาษาไทยง่ายนิดเดียว"),
+            ["ภาษา", "ไทย", "ง่าย", "นิด", "เดียว"]
+        );
+        for text in ["ພາສາລາວງ່າຍ", "ភាសាខ្មែរងាយស្រួល", "မြန်မာဘာသာစကား"]
+        {
             assert!(words(text).len() >= 2, "{text}: {:?}", words(text));
         }
+    }
+
+    #[test]
+    fn no_break_is_before_a_mark() {
+        // Myanmar: ဘိုင်း ends in a visarga (U+1038), a spacing mark.
+        let text = "ဘဏ်လုပ်ငန်းအတွက်မိုဘိုင်းအက်ပ်ကိုတည်ဆောက်ခဲ့သည်";
+        for i in line_breaks(text) {
+            let after = text[i..].chars().next().unwrap();
+            assert!(!mark(after), "{i}: {after:?}");
+        }
+        assert!(!line_breaks(text).is_empty());
     }
 
     #[test]

@@ -10,8 +10,8 @@ use handlebars::{
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
-use super::template::{self, hash_text, hash_usize, param_text, width};
 use super::segment;
+use super::template::{self, hash_text, hash_usize, param_text, width};
 use super::{Backend, RenderError, RenderOptions, Rendered};
 use crate::document::{Document, Inline};
 use crate::layout::Layout;
@@ -127,27 +127,18 @@ pub fn wrap_text(text: &str, width: usize, first: &str, rest: &str) -> String {
     lines.join("\n")
 }
 
-/// Words as textwrap finds them (UAX #14), each cut again where the
-/// dictionary puts a break between Thai, Lao, Khmer or Myanmar words: the
-/// same breaks as the PDF's.
+/// Words cut where the dictionary segmenter allows a break (UAX #14 plus
+/// the breaks between Thai, Lao, Khmer or Myanmar words): the same breaks as
+/// the PDF's. textwrap's own segmenter has no dictionaries, and asking it
+/// about such text prints an ICU4X data error on stderr.
 fn spaceless_words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
-    let breaks = segment::word_breaks(line);
-    let base = line.as_ptr() as usize;
     let mut words = Vec::new();
-    for w in textwrap::WordSeparator::UnicodeBreakProperties.find_words(line) {
-        let start = (w.word.as_ptr() as usize).saturating_sub(base);
-        let end = start + w.word.len() + w.whitespace.len();
-        let mut from = start;
-        for &b in breaks.iter().filter(|&&b| start < b && b < start + w.word.len()) {
-            if let Some(part) = line.get(from..b) {
-                words.push(textwrap::core::Word::from(part));
-                from = b;
-            }
+    let mut from = 0;
+    for end in segment::line_breaks(line).into_iter().chain([line.len()]) {
+        if let Some(part) = line.get(from..end).filter(|p| !p.is_empty()) {
+            words.push(textwrap::core::Word::from(part));
         }
-        match line.get(from..end) {
-            Some(part) if from > start => words.push(textwrap::core::Word::from(part)),
-            _ => words.push(w),
-        }
+        from = end;
     }
     Box::new(words.into_iter())
 }
