@@ -105,14 +105,16 @@ fn main() {
 }
 
 /// Writes `<OUT_DIR>/packed/<file>.deflate` for every packed font and
-/// `<OUT_DIR>/packed_fonts.rs`, the table `src/backend/pdf/fonts/packed.rs`
+/// `<OUT_DIR>/packed_fonts.rs` and `packed_data.rs`, the table and the
+/// statics `src/backend/pdf/fonts/packed.rs`
 /// includes.
 fn pack_fonts() -> Result<(), Box<dyn std::error::Error>> {
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
     let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
     std::fs::create_dir_all(out.join("packed"))?;
     let mut table = String::from("[\n");
-    for rel in PACKED {
+    let mut data = String::new();
+    for (n, rel) in PACKED.iter().enumerate() {
         let path = fonts.join(rel);
         println!("cargo:rerun-if-changed={}", path.display());
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -136,11 +138,23 @@ fn pack_fonts() -> Result<(), Box<dyn std::error::Error>> {
         let packed = out.join("packed").join(format!("{file}.deflate"));
         let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
         enc.write_all(&bytes)?;
-        std::fs::write(&packed, enc.finish()?)?;
+        let deflated = enc.finish()?;
+        // Each file is a static of its own in one section apart from
+        // .rodata (on Linux, where the section name needs no segment), so
+        // that the constants a run reads are not spread over more pages by
+        // megabytes it never reads: a Latin-only run's peak RSS was 27.3 MiB
+        // with them in .rodata, 22.2 MiB apart (18.4 MiB without them).
+        writeln!(
+            data,
+            "#[cfg_attr(target_os = \"linux\", unsafe(link_section = \"resume_export_fonts\"))]\n\
+             static DATA_{n}: [u8; {len}] = *include_bytes!(concat!(env!(\"OUT_DIR\"), \"/packed/{file}.deflate\"));",
+            len = deflated.len(),
+        )?;
+        std::fs::write(&packed, deflated)?;
         writeln!(
             table,
             "    Packed::new({family:?}, {ps_name:?}, {bold}, {italic}, {upem}, {len}, &[{ranges}], \
-             include_bytes!(concat!(env!(\"OUT_DIR\"), \"/packed/{file}.deflate\"))),",
+             &DATA_{n}),",
             bold = face.is_bold(),
             italic = face.is_italic(),
             upem = face.units_per_em(),
@@ -154,6 +168,7 @@ fn pack_fonts() -> Result<(), Box<dyn std::error::Error>> {
     }
     table.push(']');
     std::fs::write(out.join("packed_fonts.rs"), table)?;
+    std::fs::write(out.join("packed_data.rs"), data)?;
     std::fs::write(out.join("packed_count.rs"), PACKED.len().to_string())?;
     Ok(())
 }

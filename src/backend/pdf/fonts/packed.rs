@@ -19,7 +19,9 @@ pub struct Packed {
     ranges: &'static [(u32, u32)],
     deflated: &'static [u8],
     bytes: OnceLock<Vec<u8>>,
-    face: OnceLock<Option<rustybuzz::Face<'static>>>,
+    /// Boxed: the table stays small (a rustybuzz face is kilobytes), so
+    /// that relocating its pointers at start-up touches a page or two.
+    face: OnceLock<Option<Box<rustybuzz::Face<'static>>>>,
 }
 
 impl Packed {
@@ -71,10 +73,13 @@ impl Packed {
     /// The parsed face, inflating the file on first use.
     pub fn face(&'static self) -> Option<&'static rustybuzz::Face<'static>> {
         self.face
-            .get_or_init(|| rustybuzz::Face::from_slice(self.bytes(), 0))
-            .as_ref()
+            .get_or_init(|| rustybuzz::Face::from_slice(self.bytes(), 0).map(Box::new))
+            .as_deref()
     }
 }
+
+// The deflated files, `DATA_<n>`, in a section of their own.
+include!(concat!(env!("OUT_DIR"), "/packed_data.rs"));
 
 /// Every packed font, in fallback order (the table `build.rs` writes).
 pub static PACKED: [Packed; COUNT] = include!(concat!(env!("OUT_DIR"), "/packed_fonts.rs"));
