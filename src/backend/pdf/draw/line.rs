@@ -54,9 +54,9 @@ pub(super) fn text(
         marker.content.fill(piece.style.color);
         let glyphs = Glyphs { piece, face, sub };
         if piece.level % 2 == 1 {
-            right_to_left(marker, &glyphs, x, y);
+            right_to_left(marker, key, &glyphs, x, y);
         } else {
-            left_to_right(marker, &glyphs, x, y);
+            left_to_right(marker, key, &glyphs, x, y);
         }
     }
     if line.space_after {
@@ -129,10 +129,9 @@ impl Glyphs<'_> {
 /// A left-to-right piece, in runs: a cluster of several glyphs (marks with
 /// their own ToUnicode text included: poppler sorts a mark that is not a
 /// Latin accent by its x, apart from its letter) or a glyph whose ToUnicode
-/// entry holds other text gets its text as the ActualText
-/// of a `/Span` inside the element's sequence (poppler reads ActualText on
-/// a `/Span` only).
-fn left_to_right(marker: &mut Marker, glyphs: &Glyphs, x: f32, y: f32) {
+/// entry holds other text gets its text as ActualText
+/// ([`Marker::actual`]).
+fn left_to_right(marker: &mut Marker, key: Key, glyphs: &Glyphs, x: f32, y: f32) {
     let piece = glyphs.piece;
     let scale = piece.style.size / glyphs.face.upem;
     let shown = |i: usize, g: &Glyph| {
@@ -163,9 +162,9 @@ fn left_to_right(marker: &mut Marker, glyphs: &Glyphs, x: f32, y: f32) {
                 .iter()
                 .map(|g| g.text.as_str())
                 .collect();
-            marker.content.begin_actual_text(&text);
+            marker.actual(key, &text, None);
             pen = show_range(&mut marker.content, all, range.clone(), pen, y, &shown);
-            marker.content.end_marked();
+            marker.switch(Some(key));
             start = range.end;
         }
     }
@@ -175,12 +174,12 @@ fn left_to_right(marker: &mut Marker, glyphs: &Glyphs, x: f32, y: f32) {
 /// A right-to-left piece, from its logical start on the right: clusters in
 /// reverse visual order, and within one the base before its marks, each
 /// glyph placed where shaping put it. A glyph for several characters (a
-/// lam-alef ligature) or a cluster its glyphs do not spell is wrapped in
-/// two ActualTexts: poppler reads only a `/Span`'s and reverses what it
-/// reads with the line, so that one holds the text reversed; MuPDF takes
-/// the innermost, which holds it as written; pdfminer.six and pypdf read
+/// lam-alef ligature) or a cluster its glyphs do not spell gets two
+/// ActualTexts: poppler reads only the `/Span`'s and reverses what it reads
+/// with the line, so that one holds the text reversed; MuPDF takes the
+/// innermost, which holds it as written; pdfminer.six and pypdf read
 /// ToUnicode, which is as written too.
-fn right_to_left(marker: &mut Marker, glyphs: &Glyphs, x: f32, y: f32) {
+fn right_to_left(marker: &mut Marker, key: Key, glyphs: &Glyphs, x: f32, y: f32) {
     let all = &glyphs.piece.glyphs;
     let mut pens = Vec::with_capacity(all.len());
     let mut pen = x;
@@ -210,11 +209,9 @@ fn right_to_left(marker: &mut Marker, glyphs: &Glyphs, x: f32, y: f32) {
             show(&mut marker.content, range);
         } else {
             let reversed: String = g.text.chars().rev().collect();
-            marker.content.begin_actual_text(&reversed);
-            marker.content.begin_inner_actual_text(&g.text);
+            marker.actual(key, &reversed, Some(&g.text));
             show(&mut marker.content, range);
-            marker.content.end_marked();
-            marker.content.end_marked();
+            marker.switch(Some(key));
         }
     }
 }

@@ -178,6 +178,8 @@ fn draw_page(
 enum Key {
     Node(usize, Option<usize>),
     Artifact(Artifact),
+    /// A sequence with ActualText for one cluster, `n` sequences deep.
+    Actual(u8),
 }
 
 /// A page's content stream with the marked-content sequence that is open.
@@ -195,7 +197,12 @@ impl Marker<'_> {
         if self.open == key {
             return;
         }
-        if self.open.is_some() {
+        let depth = match self.open {
+            Some(Key::Actual(n)) => n,
+            Some(_) => 1,
+            None => 0,
+        };
+        for _ in 0..depth {
             self.content.end_marked();
         }
         match key {
@@ -210,9 +217,39 @@ impl Marker<'_> {
                 self.marks.marks.push(Mark { node, link });
             }
             Some(Key::Artifact(kind)) => self.content.begin_artifact(kind),
-            None => {}
+            Some(Key::Actual(_)) | None => {}
         }
         self.open = key;
+    }
+
+    /// Opens, in place of `key`'s sequence, one for a cluster whose text is
+    /// `text` (closed by the next [`Marker::switch`]): for an element, a
+    /// `/Span` sequence of its own with the element's next MCID, since
+    /// poppler reads ActualText on a `/Span` only, and in the structure
+    /// tree reads no more of a sequence once one nested in it has ended.
+    /// With `inner`, a second ActualText inside, for readers that take the
+    /// innermost (MuPDF).
+    fn actual(&mut self, key: Key, text: &str, inner: Option<&str>) {
+        self.switch(None);
+        let mut depth = match key {
+            Key::Node(node, link) => {
+                let mcid = self.marks.marks.len();
+                self.content.begin_marked(b"Span", mcid, Some(text));
+                self.marks.marks.push(Mark { node, link });
+                1
+            }
+            Key::Artifact(kind) => {
+                self.content.begin_artifact(kind);
+                self.content.begin_actual_text(text);
+                2
+            }
+            Key::Actual(_) => return,
+        };
+        if let Some(inner) = inner {
+            self.content.begin_inner_actual_text(inner);
+            depth += 1;
+        }
+        self.open = Some(Key::Actual(depth));
     }
 
     /// The annotation for link text from `x0` to `x1` on baseline `y`:
