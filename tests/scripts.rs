@@ -202,3 +202,24 @@ fn right_to_left_text_is_written_in_logical_order() {
         }
     }
 }
+
+/// Invisible formatting never takes a face of its own: a Latin resume with a
+/// zero-width space (one real resume in the corpus ends a summary with one)
+/// embeds only its layout's faces, and no packed script font is inflated.
+#[test]
+fn a_zero_width_space_takes_no_fallback_face() {
+    let json =
+        r#"{"basics": {"name": "Ada Lovelace", "summary": "Servlets para os tribunais.\u200b"}}"#;
+    let pdf = common::convert(json.as_bytes(), "pdf");
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let fonts: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"Font".as_slice()))
+        .filter_map(|d| d.get(b"BaseFont").and_then(|b| b.as_name()).ok())
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    assert!(!fonts.is_empty());
+    assert!(fonts.iter().all(|f| f.contains("NotoSerif-")), "{fonts:?}");
+}

@@ -165,6 +165,11 @@ impl<'s, 'f> Shaper<'s, 'f> {
             let current_face = current.as_ref().map(|(f, _, _)| *f);
             let face = match current_face {
                 Some(f) if sticky && self.covers(f, c) => Some(f),
+                // Invisible formatting (a zero-width space, a joiner) never
+                // takes another face: many fallback faces have a glyph for
+                // it, and choosing one would draw it, and inflate a packed
+                // face, for a character that shows nothing.
+                _ if ignorable(c) => None,
                 _ => chain.iter().copied().find(|&i| self.covers(i, c)),
             };
             let Some(face) = face else {

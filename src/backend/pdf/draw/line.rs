@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::super::content::{Content, Shown};
-use super::super::fonts::{Face, FontSet};
+use super::super::fonts::{Face, FontSet, ignorable};
 use super::super::linebreak::Line;
 use super::super::shape::{Glyph, Piece};
 use super::super::tag::Tag;
@@ -162,7 +162,7 @@ fn left_to_right(marker: &mut Marker, key: Key, glyphs: &Glyphs, x: f32, y: f32)
                 .iter()
                 .map(|g| g.text.as_str())
                 .collect();
-            marker.actual(key, &text, None);
+            marker.actual(key, &readable(&text), None);
             pen = show_range(&mut marker.content, all, range.clone(), pen, y, &shown);
             marker.switch(Some(key));
             start = range.end;
@@ -208,12 +208,23 @@ fn right_to_left(marker: &mut Marker, key: Key, glyphs: &Glyphs, x: f32, y: f32)
         if spelled {
             show(&mut marker.content, range);
         } else {
-            let reversed: String = g.text.chars().rev().collect();
-            marker.actual(key, &reversed, Some(&g.text));
+            let text = readable(&g.text);
+            let reversed: String = text.chars().rev().collect();
+            marker.actual(key, &reversed, Some(&text));
             show(&mut marker.content, range);
             marker.switch(Some(key));
         }
     }
+}
+
+/// A cluster's text as ActualText: without the invisible formatting that
+/// its glyphs show nothing for (a zero-width space HarfBuzz put in the
+/// cluster of the letter before it, bidi controls), which readers would
+/// otherwise extract; joiners stay, since they are part of a word's spelling.
+fn readable(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !ignorable(c) || matches!(c, '\u{200C}' | '\u{200D}'))
+        .collect()
 }
 
 /// The order the pieces of a line were written in, from the visual order
