@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Every script fixture (tests/fixtures/scripts/*.json) in every format:
 no character left out, and poppler's pdftotext holds every string of the
-resume (name, label, employer, position, town, bullets). Renders page 1 of
+resume (name, label, employer, position, town, bullets); in the classic
+layout, qpdf --check and the PDF/UA checker (pdfua) pass. Renders page 1 of
 each PDF to PNG (pdftoppm -r 60) under the output folder for a person to
 look at. Whitespace is ignored in the comparison: lines wrap anywhere in
 scripts without spaces, and joiners (ZWJ/ZWNJ) are format characters.
@@ -50,5 +51,13 @@ for path in sorted((ROOT / "tests/fixtures/scripts").glob("*.json")):
         if layout == "classic":
             subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", str(pdf),
                             str(out / stem)], check=True)
+            # The file is sound and its tagging passes the PDF/UA checker
+            # (ActualText sequences, the /Cluster inside right-to-left ones).
+            for check in (["qpdf", "--check", str(pdf)], [sys.executable, "-m", "pdfua", "check", str(pdf)]):
+                run = subprocess.run(check, capture_output=True, text=True)
+                if run.returncode != 0:
+                    print(f"FAIL {stem}: {check[0] if check[0] == 'qpdf' else 'pdfua'}: "
+                          f"{(run.stdout + run.stderr).strip()[-400:]}")
+                    failed += 1
 print(f"scripts: {failed} failed")
 sys.exit(1 if failed else 0)
