@@ -9,6 +9,7 @@ mod docx;
 mod html;
 mod markdown;
 mod pdf;
+pub(crate) mod segment;
 pub mod template;
 mod text;
 

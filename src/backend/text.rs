@@ -10,6 +10,7 @@ use handlebars::{
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
+use super::segment;
 use super::template::{self, hash_text, hash_usize, param_text, width};
 use super::{Backend, RenderError, RenderOptions, Rendered};
 use crate::document::{Document, Inline};
@@ -99,10 +100,13 @@ fn columns_of(s: &str) -> usize {
 
 /// Wraps `text` to `width` columns; the first line starts with `first`, the rest with `rest`.
 pub fn wrap_text(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let options = textwrap::Options::new(width.max(columns_of(rest) + 10))
+    let mut options = textwrap::Options::new(width.max(columns_of(rest) + 10))
         .initial_indent(first)
         .subsequent_indent(rest)
         .break_words(true);
+    if text.chars().any(segment::spaceless) {
+        options = options.word_separator(textwrap::WordSeparator::Custom(spaceless_words));
+    }
     let mut lines = Vec::new();
     for (i, para) in text.split('\n').enumerate() {
         let opts = if i == 0 {
@@ -121,6 +125,22 @@ pub fn wrap_text(text: &str, width: usize, first: &str, rest: &str) -> String {
         );
     }
     lines.join("\n")
+}
+
+/// Words cut where the dictionary segmenter allows a break (UAX #14 plus
+/// the breaks between Thai, Lao, Khmer or Myanmar words): the same breaks as
+/// the PDF's. textwrap's own segmenter has no dictionaries, and asking it
+/// about such text prints an ICU4X data error on stderr.
+fn spaceless_words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    let mut words = Vec::new();
+    let mut from = 0;
+    for end in segment::line_breaks(line).into_iter().chain([line.len()]) {
+        if let Some(part) = line.get(from..end).filter(|p| !p.is_empty()) {
+            words.push(textwrap::core::Word::from(part));
+        }
+        from = end;
+    }
+    Box::new(words.into_iter())
 }
 
 /// `left` and `right` on one line, `right` flush with the right margin.

@@ -36,6 +36,18 @@ pub struct Dump {
     pub artifacts: Vec<(usize, String)>,
     /// Text shown outside any marked content.
     pub untagged: Vec<String>,
+    /// All text in stream order as a reader that honours ActualText reads
+    /// it (MuPDF: the innermost ActualText stands for the glyphs inside).
+    pub read: String,
+}
+
+/// An open marked-content sequence.
+struct Open {
+    mcid: Option<i64>,
+    actual: Option<String>,
+    artifact: bool,
+    /// A sequence with ActualText opened inside this one.
+    inner: bool,
 }
 
 struct Font {
@@ -112,7 +124,7 @@ pub fn dump(bytes: &[u8]) -> Dump {
         let mut saved = Vec::new();
         let page_index = out.pages.len();
         // Open marked content: MCID (if any), ActualText (if any), artifact.
-        let mut open: Vec<(Option<i64>, Option<String>, bool)> = Vec::new();
+        let mut open: Vec<Open> = Vec::new();
         for op in content.operations {
             match op.operator.as_str() {
                 "BDC" | "BMC" => {
@@ -130,13 +142,33 @@ pub fn dump(bytes: &[u8]) -> Dump {
                         Ok(Object::String(t, _)) => Some(pdf_text(t)),
                         _ => None,
                     });
-                    if let (Some(m), Some(a)) = (mcid, &actual) {
-                        out.marked.entry((page_index, m)).or_default().push_str(a);
+                    if actual.is_some()
+                        && let Some(outer) = open.iter_mut().rev().find(|o| o.actual.is_some())
+                    {
+                        outer.inner = true;
                     }
-                    open.push((mcid, actual, artifact));
+                    open.push(Open {
+                        mcid,
+                        actual,
+                        artifact,
+                        inner: false,
+                    });
                 }
                 "EMC" => {
-                    open.pop();
+                    if let Some(Open {
+                        actual: Some(a),
+                        inner: false,
+                        mcid: own,
+                        ..
+                    }) = open.pop()
+                    {
+                        out.read.push_str(&a);
+                        let mcid = own.or_else(|| open.iter().rev().find_map(|o| o.mcid));
+                        let artifact = open.iter().any(|o| o.artifact);
+                        if let (Some(m), false) = (mcid, artifact) {
+                            out.marked.entry((page_index, m)).or_default().push_str(&a);
+                        }
+                    }
                 }
                 "Tf" => {
                     font = op
@@ -185,8 +217,11 @@ pub fn dump(bytes: &[u8]) -> Dump {
                                     x += f.widths.get(&code).copied().unwrap_or(f.default_width)
                                         / 1000.0
                                         * size;
+                                    // Right-to-left text is drawn from
+                                    // its right end: the ink ends at the
+                                    // rightmost glyph, not the last.
                                     if !t.trim().is_empty() {
-                                        ink_end = x;
+                                        ink_end = ink_end.max(x);
                                     }
                                 }
                             }
@@ -198,9 +233,12 @@ pub fn dump(bytes: &[u8]) -> Dump {
                         }
                     }
                     out.painted.push((text.clone(), fill.clone()));
-                    let mcid = open.iter().rev().find_map(|o| o.0);
-                    let replaced = open.iter().any(|o| o.1.is_some());
-                    if open.iter().any(|o| o.2) {
+                    let mcid = open.iter().rev().find_map(|o| o.mcid);
+                    let replaced = open.iter().any(|o| o.actual.is_some());
+                    if !replaced {
+                        out.read.push_str(&text);
+                    }
+                    if open.iter().any(|o| o.artifact) {
                         out.artifacts.push((page_index, text.clone()));
                     } else if let Some(m) = mcid {
                         if !replaced {

@@ -141,6 +141,16 @@ impl Content {
         self.buf.extend_from_slice(b">> BDC\n");
     }
 
+    /// Opens, inside a `/Span` with ActualText, a sequence that only a
+    /// reader taking the innermost ActualText reads (MuPDF): poppler reads
+    /// ActualText on a `/Span` alone.
+    pub fn begin_inner_actual_text(&mut self, text: &str) {
+        self.flush();
+        self.buf.extend_from_slice(b"/Cluster <<");
+        self.actual_text(text);
+        self.buf.extend_from_slice(b">> BDC\n");
+    }
+
     /// An `/ActualText` entry: UTF-16BE with a byte-order mark.
     fn actual_text(&mut self, text: &str) {
         self.buf.extend_from_slice(b"/ActualText <feff");

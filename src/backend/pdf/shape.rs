@@ -40,6 +40,13 @@ pub struct Glyph {
     pub advance: f32,
     /// Horizontal offset from the pen, in points (marks, GPOS).
     pub x_offset: f32,
+    /// Vertical offset from the baseline, in points, upwards (marks stacked
+    /// by GPOS: Thai tone marks over vowels, Indic and Khmer marks).
+    pub y_offset: f32,
+    /// The glyph is in the cluster of the glyph before it, though it has
+    /// text of its own (a mark given its character): lines are not cut
+    /// before it, and left-to-right text shows the cluster as one.
+    pub joined: bool,
     /// The characters this glyph stands for (the whole cluster on its first
     /// glyph, empty on the others), for ToUnicode. Inline up to 24 bytes:
     /// a glyph's text is almost always one character, and a `String` per
@@ -97,6 +104,8 @@ struct Unshaped {
     gid: u16,
     advance: i32,
     x_offset: i32,
+    y_offset: i32,
+    joined: bool,
     text: CompactString,
 }
 
@@ -156,6 +165,11 @@ impl<'s, 'f> Shaper<'s, 'f> {
             let current_face = current.as_ref().map(|(f, _, _)| *f);
             let face = match current_face {
                 Some(f) if sticky && self.covers(f, c) => Some(f),
+                // Invisible formatting (a zero-width space, a joiner) never
+                // takes another face: many fallback faces have a glyph for
+                // it, and choosing one would draw it, and inflate a packed
+                // face, for a character that shows nothing.
+                _ if ignorable(c) => None,
                 _ => chain.iter().copied().find(|&i| self.covers(i, c)),
             };
             let Some(face) = face else {
@@ -196,7 +210,10 @@ impl<'s, 'f> Shaper<'s, 'f> {
         let scale = style.size / f.upem;
         let cache = self.shaped.entry((face, rtl)).or_default();
         if !cache.contains_key(text) {
-            let units = shape_units(&f.buzz, &mut self.plans, face, rtl, text);
+            let units = match f.buzz() {
+                Some(buzz) => shape_units(buzz, &mut self.plans, face, rtl, text),
+                None => Vec::new(),
+            };
             cache.insert(text.to_string(), units);
         }
         let glyphs = cache
@@ -208,6 +225,8 @@ impl<'s, 'f> Shaper<'s, 'f> {
                         gid: u.gid,
                         advance: u.advance as f32 * scale,
                         x_offset: u.x_offset as f32 * scale,
+                        y_offset: u.y_offset as f32 * scale,
+                        joined: u.joined,
                         text: u.text.clone(),
                     })
                     .collect()
@@ -254,7 +273,8 @@ fn shape_units(
     starts.sort_unstable();
     starts.dedup();
     let mut claimed = BTreeSet::new();
-    out.glyph_infos()
+    let mut units: Vec<Unshaped> = out
+        .glyph_infos()
         .iter()
         .zip(out.glyph_positions())
         .map(|(info, pos)| {
@@ -280,8 +300,86 @@ fn shape_units(
                 gid: u16::try_from(info.glyph_id).unwrap_or(0),
                 advance: pos.x_advance,
                 x_offset: pos.x_offset,
+                y_offset: pos.y_offset,
+                joined: false,
                 text,
             }
         })
-        .collect()
+        .collect();
+    let clusters: Vec<u32> = out.glyph_infos().iter().map(|g| g.cluster).collect();
+    split_marks(buzz, &clusters, rtl, &mut units);
+    units
 }
+
+/// Gives each mark glyph of a cluster its own character and the base glyph
+/// the rest, where the cluster's glyphs spell it that way: a mark's glyph
+/// is the face's glyph for it, and the glyphs read in the order they are
+/// written (left to right, or from the right in right-to-left text) give
+/// the cluster's text. Readers of ToUnicode alone (pdfminer.six, pypdf)
+/// then get every character of such a cluster (most Thai, Arabic and Indic
+/// marks); right-to-left text needs no ActualText for it, left-to-right
+/// text still shows it as one (see `draw::line`). Other clusters
+/// (ligatures, a vowel sign drawn before its consonant, marks GSUB
+/// substituted) keep their text on their first glyph.
+fn split_marks(buzz: &rustybuzz::Face, clusters: &[u32], rtl: bool, units: &mut [Unshaped]) {
+    let mut i = 0;
+    while i < units.len() {
+        let id = clusters.get(i).copied();
+        let n = clusters
+            .iter()
+            .skip(i)
+            .take_while(|&&c| Some(c) == id)
+            .count()
+            .max(1);
+        if let Some(group) = units.get_mut(i..i + n)
+            && n > 1
+        {
+            split_cluster(buzz, rtl, group);
+        }
+        i += n;
+    }
+}
+
+fn split_cluster(buzz: &rustybuzz::Face, rtl: bool, group: &mut [Unshaped]) {
+    let text: String = group.iter().map(|u| u.text.as_str()).collect();
+    let mut left: Vec<Option<char>> = text.chars().map(Some).collect();
+    let mut own: Vec<Option<char>> = vec![None; group.len()];
+    for (glyph, slot) in group.iter().zip(own.iter_mut()) {
+        let found = left.iter_mut().find(|c| {
+            c.is_some_and(|c| {
+                bidi_class(c) == BidiClass::NSM
+                    && buzz.glyph_index(c).is_some_and(|g| g.0 == glyph.gid)
+            })
+        });
+        if let Some(c) = found {
+            *slot = c.take();
+        }
+    }
+    let base: String = left.iter().flatten().collect();
+    if base.is_empty() || own.iter().filter(|c| c.is_none()).count() != 1 {
+        return;
+    }
+    let mut spelled = String::new();
+    let mut push = |c: &Option<char>| match c {
+        Some(c) => spelled.push(*c),
+        None => spelled.push_str(&base),
+    };
+    if rtl {
+        own.iter().rev().for_each(&mut push);
+    } else {
+        own.iter().for_each(&mut push);
+    }
+    if spelled != text {
+        return;
+    }
+    for (k, (glyph, c)) in group.iter_mut().zip(own).enumerate() {
+        glyph.joined = k > 0;
+        glyph.text = match c {
+            Some(c) => CompactString::from(&*c.encode_utf8(&mut [0; 4])),
+            None => CompactString::from(base.as_str()),
+        };
+    }
+}
+
+#[cfg(test)]
+mod harfbuzz;

@@ -63,6 +63,9 @@ pub struct Composer<'d, 's, 'f> {
     /// The document's language is written right to left: paragraphs take a
     /// right-to-left base direction and every block is mirrored.
     rtl: bool,
+    /// Line heights are multiplied by this: more than 1 for a script that
+    /// stacks its marks far above and below the line (Myanmar).
+    tall: f32,
 }
 
 impl<'d, 's, 'f> Composer<'d, 's, 'f> {
@@ -78,6 +81,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             gap: 0.0,
             hyphenate: None,
             rtl: false,
+            tall: 1.0,
         }
     }
 
@@ -87,6 +91,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
         self.hyphenate = super::linebreak::hyphenation_language(&lang);
         self.rtl =
             crate::document::Direction::of_language(&lang) == crate::document::Direction::Rtl;
+        self.tall = tall_script_leading(doc);
         let named = doc
             .header
             .name
@@ -187,7 +192,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
     }
 
     fn line_height(&self, size: f32) -> f32 {
-        size * self.def.spacing.line_height
+        size * self.def.spacing.line_height * self.tall
     }
 
     /// Where the baseline sits in a line box of `size`: the leading split
@@ -379,4 +384,14 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
         });
         self.gap = d.spacing.after_heading;
     }
+}
+
+/// How much more leading a document needs for its scripts: Myanmar stacks
+/// vowels and medials above and below its letters (Noto's Myanmar faces
+/// are 2.2 to 2.5 em from ascender to descender, against 1.36 for Latin),
+/// and at a Latin line height its lines overlap. Other bundled scripts fit.
+fn tall_script_leading(doc: &Document) -> f32 {
+    let myanmar = |c: char| matches!(c, '\u{1000}'..='\u{109F}' | '\u{A9E0}'..='\u{A9FF}' | '\u{AA60}'..='\u{AA7F}');
+    let text = serde_json::to_string(doc).unwrap_or_default();
+    if text.chars().any(myanmar) { 1.4 } else { 1.0 }
 }

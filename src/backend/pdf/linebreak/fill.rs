@@ -164,7 +164,7 @@ pub(super) fn split_word(pieces: Vec<Piece>, width: f32) -> Vec<Vec<Piece>> {
             ..piece.clone()
         };
         for g in piece.glyphs {
-            let starts_cluster = !g.text.is_empty();
+            let starts_cluster = !g.text.is_empty() && !g.joined;
             if starts_cluster && used > 0.0 && used + g.advance > width {
                 // The hyphen (one glyph, the last) moves to the next part
                 // when something is left before it.

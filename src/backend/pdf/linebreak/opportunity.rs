@@ -45,7 +45,27 @@ pub(super) fn opportunities(text: &str, unit: impl Fn(usize) -> bool) -> Vec<(us
         }
         out.push((end, Kind::Free));
     }
-    out
+    with_word_breaks(out, &crate::backend::segment::word_breaks(text))
+}
+
+/// Adds the dictionary's breaks between Thai, Lao, Khmer and Myanmar words
+/// (free, like a space) to `out`, keeping it in order.
+fn with_word_breaks(out: Vec<(usize, Kind)>, words: &[usize]) -> Vec<(usize, Kind)> {
+    if words.is_empty() {
+        return out;
+    }
+    let mut merged = Vec::with_capacity(out.len() + words.len());
+    let mut words = words.iter().copied().peekable();
+    for (end, kind) in out {
+        while let Some(w) = words.next_if(|&w| w < end) {
+            merged.push((w, Kind::Free));
+        }
+        if words.peek() == Some(&end) {
+            words.next();
+        }
+        merged.push((end, kind));
+    }
+    merged
 }
 
 /// HYPHEN-MINUS and HYPHEN, the two a reader keeps when the word is whole.
@@ -113,6 +133,20 @@ mod tests {
                 (part, kind)
             })
             .collect()
+    }
+
+    #[test]
+    fn thai_breaks_between_dictionary_words() {
+        assert_eq!(
+            kinds("ภาษาไทยง่าย นิดเดียว"),
+            [
+                ("ภาษา", Kind::Free),
+                ("ไทย", Kind::Free),
+                ("ง่าย ", Kind::Free),
+                ("นิด", Kind::Free),
+                ("เดียว", Kind::Mandatory)
+            ]
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 
 use crate::backend::FontFile;
 
-/// One parsed font face.
+mod packed;
+
+/// One font face: parsed, or packed and parsed on first use.
 pub struct Face<'a> {
     pub family: String,
     /// PostScript name, used (with a subset tag) as the PDF `/BaseFont`.
@@ -15,10 +17,19 @@ pub struct Face<'a> {
     pub italic: bool,
     /// Only consulted when nothing earlier in the chain covers a character.
     pub fallback: bool,
-    pub bytes: &'a [u8],
-    pub buzz: rustybuzz::Face<'a>,
     /// Font units per em.
     pub upem: f32,
+    source: Source<'a>,
+}
+
+/// Where a face's data is.
+#[allow(clippy::large_enum_variant)] // reason: a few dozen faces, built once per process
+enum Source<'a> {
+    Parsed {
+        bytes: &'a [u8],
+        buzz: rustybuzz::Face<'a>,
+    },
+    Packed(&'static packed::Packed),
 }
 
 impl<'a> Face<'a> {
@@ -47,15 +58,52 @@ impl<'a> Face<'a> {
             bold: buzz.is_bold(),
             italic: buzz.is_italic(),
             fallback,
-            bytes,
             upem,
-            buzz,
+            source: Source::Parsed { bytes, buzz },
         })
     }
 
-    /// Whether the face has a glyph for `c`.
+    /// A packed face: nothing is inflated until its glyphs are needed.
+    fn packed(p: &'static packed::Packed) -> Face<'a> {
+        Face {
+            family: p.family.to_string(),
+            ps_name: p.ps_name.to_string(),
+            bold: p.bold,
+            italic: p.italic,
+            fallback: true,
+            upem: f32::from(p.upem),
+            source: Source::Packed(p),
+        }
+    }
+
+    /// The font file (inflated on first use for a packed face).
+    pub fn bytes(&self) -> &'a [u8] {
+        match &self.source {
+            Source::Parsed { bytes, .. } => bytes,
+            Source::Packed(p) => p.bytes(),
+        }
+    }
+
+    /// The shaping face; `None` only for a packed face that does not inflate.
+    pub fn buzz(&self) -> Option<&rustybuzz::Face<'a>> {
+        match &self.source {
+            Source::Parsed { buzz, .. } => Some(buzz),
+            Source::Packed(p) => p.face(),
+        }
+    }
+
+    /// Whether the face is one of the packed bundled ones.
+    pub fn is_packed(&self) -> bool {
+        matches!(self.source, Source::Packed(_))
+    }
+
+    /// Whether the face has a glyph for `c`. A packed face answers from its
+    /// build-time coverage table and is inflated only when it does.
     pub fn covers(&self, c: char) -> bool {
-        self.buzz.glyph_index(c).is_some_and(|g| g.0 != 0)
+        match &self.source {
+            Source::Parsed { buzz, .. } => buzz.glyph_index(c).is_some_and(|g| g.0 != 0),
+            Source::Packed(p) => p.covers(c) && p.face().is_some(),
+        }
     }
 }
 
@@ -69,75 +117,77 @@ mod ttf_name {
 /// The bundled font files, in the order fallbacks are tried: (bytes, is fallback).
 static BUNDLED: &[(&[u8], bool)] = &[
     (
-        include_bytes!("../../../fonts/NotoSerif/NotoSerif-Regular.ttf"),
+        include_bytes!("../../../../fonts/NotoSerif/NotoSerif-Regular.ttf"),
         false,
     ),
     (
-        include_bytes!("../../../fonts/NotoSerif/NotoSerif-Bold.ttf"),
+        include_bytes!("../../../../fonts/NotoSerif/NotoSerif-Bold.ttf"),
         false,
     ),
     (
-        include_bytes!("../../../fonts/NotoSerif/NotoSerif-Italic.ttf"),
+        include_bytes!("../../../../fonts/NotoSerif/NotoSerif-Italic.ttf"),
         false,
     ),
     (
-        include_bytes!("../../../fonts/NotoSerif/NotoSerif-BoldItalic.ttf"),
+        include_bytes!("../../../../fonts/NotoSerif/NotoSerif-BoldItalic.ttf"),
         false,
     ),
     (
-        include_bytes!("../../../fonts/NotoSans/NotoSans-Regular.ttf"),
+        include_bytes!("../../../../fonts/NotoSans/NotoSans-Regular.ttf"),
         false,
     ),
     (
-        include_bytes!("../../../fonts/NotoSans/NotoSans-Bold.ttf"),
+        include_bytes!("../../../../fonts/NotoSans/NotoSans-Bold.ttf"),
         false,
     ),
     (
-        include_bytes!("../../../fonts/NotoSans/NotoSans-Italic.ttf"),
+        include_bytes!("../../../../fonts/NotoSans/NotoSans-Italic.ttf"),
         false,
     ),
     (
-        include_bytes!("../../../fonts/NotoSans/NotoSans-BoldItalic.ttf"),
+        include_bytes!("../../../../fonts/NotoSans/NotoSans-BoldItalic.ttf"),
         false,
     ),
     (
-        include_bytes!("../../../fonts/NotoSansHebrew/NotoSansHebrew-Regular.ttf"),
+        include_bytes!("../../../../fonts/NotoSansHebrew/NotoSansHebrew-Regular.ttf"),
         true,
     ),
     (
-        include_bytes!("../../../fonts/NotoSansHebrew/NotoSansHebrew-Bold.ttf"),
+        include_bytes!("../../../../fonts/NotoSansHebrew/NotoSansHebrew-Bold.ttf"),
         true,
     ),
     (
-        include_bytes!("../../../fonts/NotoSansArabic/NotoSansArabic-Regular.ttf"),
+        include_bytes!("../../../../fonts/NotoSansArabic/NotoSansArabic-Regular.ttf"),
         true,
     ),
     (
-        include_bytes!("../../../fonts/NotoSansArabic/NotoSansArabic-Bold.ttf"),
+        include_bytes!("../../../../fonts/NotoSansArabic/NotoSansArabic-Bold.ttf"),
         true,
     ),
     (
-        include_bytes!("../../../fonts/DroidSansFallback/DroidSansFallbackFull.ttf"),
+        include_bytes!("../../../../fonts/DroidSansFallback/DroidSansFallbackFull.ttf"),
         true,
     ),
     // Droid Sans Fallback has no Hangul syllables.
     (
-        include_bytes!("../../../fonts/NanumSquare/NanumSquareR.ttf"),
+        include_bytes!("../../../../fonts/NanumSquare/NanumSquareR.ttf"),
         true,
     ),
     (
-        include_bytes!("../../../fonts/NanumSquare/NanumSquareB.ttf"),
+        include_bytes!("../../../../fonts/NanumSquare/NanumSquareB.ttf"),
         true,
     ),
 ];
 
-/// The bundled faces, parsed on first use and shared by every render.
+/// The bundled faces, parsed on first use and shared by every render; the
+/// packed ones come last and stay deflated until a character needs them.
 pub fn bundled() -> &'static [Face<'static>] {
     static FACES: OnceLock<Vec<Face<'static>>> = OnceLock::new();
     FACES.get_or_init(|| {
         BUNDLED
             .iter()
             .filter_map(|(bytes, fallback)| Face::parse(bytes, *fallback))
+            .chain(packed::PACKED.iter().map(Face::packed))
             .collect()
     })
 }
@@ -228,7 +278,19 @@ fn chain(faces: &[&Face], family: &str, bold: bool, italic: bool) -> Vec<usize> 
     let mut fallback: Vec<usize> = (0..faces.len())
         .filter(|&i| faces.get(i).is_some_and(|f| f.fallback))
         .collect();
-    fallback.sort_by_key(|&i| faces.get(i).is_none_or(|f| f.bold != bold));
+    // The packed faces come after the others whatever their weight, so that
+    // a character an earlier fallback had keeps its glyph; among them, the
+    // nearest weight, then serif with a serif family.
+    let serif = is_serif(family);
+    fallback.sort_by_key(|&i| {
+        faces.get(i).map_or((true, true, true), |f| {
+            (
+                f.is_packed(),
+                f.bold != bold,
+                f.is_packed() && is_serif(&f.family) != serif,
+            )
+        })
+    });
     main.truncate(1);
     // Other non-fallback faces can still cover what the main one lacks
     // (e.g. a user font with more scripts).
@@ -238,6 +300,12 @@ fn chain(faces: &[&Face], family: &str, bold: bool, italic: bool) -> Vec<usize> 
     main.extend(rest);
     main.extend(fallback);
     main
+}
+
+/// Whether a family name says it is a serif face.
+fn is_serif(family: &str) -> bool {
+    let lower = family.to_ascii_lowercase();
+    lower.contains("serif") && !lower.contains("sans")
 }
 
 /// Characters that are invisible formatting: left out without a warning when
@@ -261,7 +329,7 @@ mod tests {
     #[test]
     fn bundled_faces_parse_with_names() {
         let faces = bundled();
-        assert_eq!(faces.len(), BUNDLED.len());
+        assert_eq!(faces.len(), BUNDLED.len() + packed::PACKED.len());
         let serif = &faces[0];
         assert_eq!(serif.family, "Noto Serif");
         assert_eq!(serif.ps_name, "NotoSerif-Regular");
