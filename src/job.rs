@@ -10,11 +10,14 @@ use std::sync::Arc;
 
 use crate::backend::{self, BACKENDS, Backend, PdfStandards, RenderOptions};
 use crate::document::{self, BuildOptions, Document, Labels, Redact};
-use crate::layout::{Layout, Paper};
+use crate::layout::{Layout, Paper, PhotoShow};
+use crate::photo;
 use crate::resume::{self, Parsed, ReadOptions, SourceError, Syntax};
 
 /// What `redact` takes.
 pub const REDACT: &[&str] = &["contact", "name", "all"];
+/// What `photo` takes.
+pub const PHOTO: &[&str] = &["auto", "always", "never"];
 /// What `paper` takes.
 pub const PAPERS: &[&str] = &["a4", "letter"];
 /// What `pdf-standard` takes.
@@ -48,6 +51,8 @@ pub struct Options {
     pub max_input_bytes: Option<usize>,
     /// Creation time for file metadata (`SOURCE_DATE_EPOCH`).
     pub timestamp: Option<i64>,
+    /// `auto`, `always`, `never`; `None`: the layout's.
+    pub photo: Option<String>,
 }
 
 /// A checked request: what to read, build and render.
@@ -62,6 +67,8 @@ pub struct Job {
     /// The language of every resume's labels, when given.
     pub lang: Option<String>,
     pub limits: resume::Limits,
+    /// Whether the photo shows, over the layout's `[photo]`.
+    pub photo: Option<PhotoShow>,
 }
 
 /// A resume read and built into its document.
@@ -152,6 +159,13 @@ impl Options {
         } else {
             PdfStandards::parse(&self.pdf_standard)?
         };
+        let photo = match self.photo.as_deref().map(|p| p.trim().to_ascii_lowercase()) {
+            None => None,
+            Some(p) if p == "auto" => Some(PhotoShow::Auto),
+            Some(p) if p == "always" => Some(PhotoShow::Always),
+            Some(p) if p == "never" => Some(PhotoShow::Never),
+            Some(other) => return Err(one_of("photo", &other, PHOTO)),
+        };
         let from = match self.from.as_deref() {
             None => None,
             Some(name) => Some(
@@ -190,6 +204,7 @@ impl Options {
             },
             lang: self.lang.clone(),
             limits,
+            photo,
             layout,
         })
     }
@@ -258,8 +273,19 @@ impl Job {
         Ok(self.build(value))
     }
 
-    /// Builds the document of a parsed value.
+    /// Builds the document of a parsed value; a photo can come only from a
+    /// `data:` URI (no file is read).
     pub fn build(&self, value: serde_json::Value) -> Built {
+        self.build_with(value, &|_| {
+            Err(
+                "it is a file path, and files are not read here; send the photo as a data: URI"
+                    .into(),
+            )
+        })
+    }
+
+    /// Builds the document of a parsed value; `read` reads a photo the resume names by path.
+    pub fn build_with(&self, value: serde_json::Value, read: photo::ReadFile<'_>) -> Built {
         let parsed = resume::read_value(value, &self.read);
         let mut warnings: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
         let (labels, unknown) =
@@ -269,7 +295,17 @@ impl Job {
             labels,
             ..self.build.clone()
         };
-        let document = document::build(&parsed.resume, &build);
+        let mut document = document::build(&parsed.resume, &build);
+        let (picture, warning) = photo::load(
+            parsed.resume.basics.image.as_deref(),
+            &self.layout.definition().photo,
+            self.photo,
+            build.redact.name,
+            &document.meta.language,
+            read,
+        );
+        document.header.photo = picture;
+        warnings.extend(warning);
         if document.is_empty() {
             warnings.push("the resume has no content; the output will be empty".into());
         }

@@ -12,6 +12,7 @@
 //! - [`validate`] checks a file against the [`schema`] of what we accept
 //!   (the official JSON Resume schema with our extensions).
 //! - [`check`] audits any PDF or DOCX resume as an applicant-tracking system reads it.
+//! - [`photo`] loads, checks and re-encodes the candidate's photo.
 //! - [`job`] is one conversion request, checked once, whichever face (command line, server) made it.
 //! - [`batch`] runs many resumes in parallel with a report.
 //! - [`serve`] is the HTTP face: the same jobs, on a bounded pool.
@@ -32,6 +33,7 @@ pub mod cli;
 pub mod document;
 pub mod job;
 pub mod layout;
+pub mod photo;
 pub mod resume;
 pub mod schema;
 pub mod serve;

@@ -65,6 +65,35 @@ impl Unit {
     }
 
     /// The unit's bytes; a file larger than `max_bytes` is not read.
+    /// Reads a photo the resume names: relative to the resume's folder (the
+    /// current directory for standard input), at most [`crate::photo::MAX_BYTES`].
+    /// The error ends a sentence: "photo `x` left out: it …".
+    pub fn read_photo(&self, name: &str) -> Result<Vec<u8>, String> {
+        let path = Path::new(name);
+        let path = match &self.origin {
+            Origin::File(resume) if path.is_relative() => resume
+                .parent()
+                .map_or_else(|| path.to_path_buf(), |dir| dir.join(path)),
+            _ => path.to_path_buf(),
+        };
+        let fail = |e: std::io::Error| format!("cannot be read ({}: {e})", path.display());
+        let len = std::fs::metadata(&path).map_err(fail)?.len();
+        let max = crate::photo::MAX_BYTES as u64;
+        if len > max {
+            return Err(format!(
+                "is {:.1} MB ({}), over the limit of {} MB",
+                len as f64 / 1_048_576.0,
+                path.display(),
+                max / 1_048_576
+            ));
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(&path)
+            .and_then(|f| f.take(max + 1).read_to_end(&mut bytes))
+            .map_err(fail)?;
+        Ok(bytes)
+    }
+
     pub fn read(&self, max_bytes: usize) -> Result<Vec<u8>, String> {
         let fail = |e: std::io::Error| format!("cannot read {}: {e}", self.file);
         match (&self.origin, &self.part) {

@@ -301,6 +301,12 @@ pub struct ExportArgs {
     #[arg(long, value_name = "WHAT", value_delimiter = ',', value_parser = ["contact", "name", "all"])]
     pub redact: Vec<String>,
 
+    /// The candidate's photo (basics.image) in PDF, DOCX and HTML: auto (the
+    /// layout's choice; left out of resumes in English), always or never
+    /// (default: the layout's [photo] show).
+    #[arg(long, value_name = "WHEN", value_parser = ["auto", "always", "never"])]
+    pub photo: Option<String>,
+
     /// Paper size for PDF and DOCX (default: the layout's).
     #[arg(long, value_name = "SIZE", value_parser = ["a4", "letter"])]
     pub paper: Option<String>,

@@ -41,6 +41,7 @@ pub(super) fn options(args: &ExportArgs) -> Result<Options, String> {
         lang: args.lang.clone(),
         redact: args.redact.clone(),
         paper: args.paper.clone(),
+        photo: args.photo.clone(),
         max_pages: args.max_pages,
         sections: args.sections.clone(),
         tags: args.tags.clone(),

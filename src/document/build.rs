@@ -437,6 +437,7 @@ impl Builder<'_> {
             name: b.name.clone(),
             label: b.label.clone(),
             contacts,
+            photo: None,
         }
     }
 

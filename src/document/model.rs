@@ -44,6 +44,31 @@ pub struct Header {
     pub name: Option<String>,
     pub label: Option<String>,
     pub contacts: Vec<Contact>,
+    /// The candidate's photo, when the resume has one and it is shown.
+    /// Templates do not get its bytes.
+    #[serde(skip)]
+    pub photo: Option<Photo>,
+}
+
+/// A photo ready to embed: a baseline JPEG, decoded and encoded again, no metadata.
+#[derive(Clone, PartialEq)]
+pub struct Photo {
+    pub jpeg: Vec<u8>,
+    /// In pixels.
+    pub width: u32,
+    pub height: u32,
+}
+
+impl std::fmt::Debug for Photo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Photo({} × {}, {} bytes)",
+            self.width,
+            self.height,
+            self.jpeg.len()
+        )
+    }
 }
 
 /// One contact item.

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 pub use definition::{
     Align, Color, Colors, DarkColors, Definition, DefinitionError, Docx, Fit, Fonts, Html, Page,
-    Paper, Pdf, Sections, Sizes, Spacing, Style,
+    Paper, Pdf, PhotoShape, PhotoShow, PhotoStyle, Sections, Sizes, Spacing, Style,
 };
 
 use crate::backend::{BACKENDS, Backend};

@@ -1,7 +1,8 @@
 //! `word/document.xml`: the document model as styled paragraphs, in order.
 //!
 //! No tables, text boxes, headers or footers: an applicant-tracking system
-//! reads the body top to bottom, so that is where everything goes. Each
+//! reads the body top to bottom, so that is where everything goes (the
+//! photo floats beside the name, and holds no text). Each
 //! paragraph names its style; runs carry only inline emphasis (bold, italic)
 //! and character styles.
 //!
@@ -354,9 +355,18 @@ pub fn paragraphs(doc: &Document, def: &Definition, links: &mut Links) -> Vec<Pa
         links,
     };
     let h = &doc.header;
+    // The photo floats at the right of the first paragraph: the name's.
+    let mut photo = h.photo.as_ref().map(|p| super::photo::run(p, def));
     if let Some(name) = h.name.as_deref().filter(|s| !s.trim().is_empty()) {
         w.open_p(id::TITLE);
+        w.children
+            .extend(photo.take().map(|r| ParagraphChild::Run(Box::new(r))));
         w.run(name, Fmt::default());
+        w.close_p();
+    }
+    if let Some(r) = photo {
+        w.open_p(id::BODY);
+        w.children.push(ParagraphChild::Run(Box::new(r)));
         w.close_p();
     }
     if let Some(label) = h.label.as_deref().filter(|s| !s.trim().is_empty()) {

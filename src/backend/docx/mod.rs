@@ -30,6 +30,7 @@
 mod body;
 mod numbering;
 mod package;
+mod photo;
 mod styles;
 mod xml;
 
@@ -100,10 +101,15 @@ pub fn render_parts(
     let language = document.meta.language.trim();
     let language = if language.is_empty() { "en" } else { language };
     let (mut xml, links) = build(document, def, &geometry, language);
+    let photo = document.header.photo.as_ref();
+    if photo.is_some() {
+        let alt = document.header.name.as_deref().unwrap_or_default();
+        photo::patch(&mut xml.document, alt, def)?;
+    }
     package::patch_settings(&mut xml.settings, language)?;
     styles::patch(&mut xml.styles, def, language)?;
     let timestamp = options.timestamp.unwrap_or(super::FALLBACK_TIMESTAMP);
-    Ok(vec![
+    let mut parts = vec![
         ("[Content_Types].xml", xml.content_type),
         ("_rels/.rels", xml.rels),
         // docx-rs has no setter for title, subject, keywords or language
@@ -117,14 +123,18 @@ pub fn render_parts(
         // The same relationships docx-rs collected, in a fixed order.
         (
             "word/_rels/document.xml.rels",
-            package::document_rels(&links),
+            package::document_rels(&links, photo.is_some()),
         ),
         ("word/styles.xml", xml.styles),
         ("word/numbering.xml", xml.numberings),
         ("word/settings.xml", xml.settings),
         ("word/fontTable.xml", xml.font_table),
         ("word/commentsExtended.xml", xml.comments_extended),
-    ])
+    ];
+    if let Some(p) = photo {
+        parts.push((photo::PART, p.jpeg.clone()));
+    }
+    Ok(parts)
 }
 
 /// The parts as docx-rs builds them, and the hyperlink targets the body refers to.
@@ -259,7 +269,7 @@ mod tests {
             v.sort();
             v
         };
-        let ours = relationships(&package::document_rels(&links));
+        let ours = relationships(&package::document_rels(&links, false));
         assert!(ours.len() >= 3, "{ours:?}");
         assert!(
             ours.iter().all(|r| r.starts_with("Id=\"rIdLink")),

@@ -72,8 +72,17 @@ pub fn package_rels() -> Rels {
 /// with the hyperlinks in first-use order. docx-rs collects the same
 /// `(rid, target)` pairs while building, but through a `HashMap`, so its
 /// order (and the bytes) changed from run to run.
-pub fn document_rels(links: &Links) -> Vec<u8> {
+pub fn document_rels(links: &Links, photo: bool) -> Vec<u8> {
     DocumentRels {
+        images: photo
+            .then(|| {
+                (
+                    super::photo::REL_ID.to_string(),
+                    super::photo::TARGET.to_string(),
+                )
+            })
+            .into_iter()
+            .collect(),
         // The `List Bullet` style refers to the list even when no paragraph does.
         has_numberings: true,
         hyperlinks: links

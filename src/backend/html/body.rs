@@ -4,6 +4,8 @@
 //! `<h1>`, an `<h2>` per section, an `<h3>` per titled entry, real lists,
 //! `<time>` for dates, contacts in `<address>`. The look is the stylesheet's.
 
+use std::fmt::Write as _;
+
 use super::write::{attr, blank, slug, text};
 use crate::document::{
     Block, Contact, ContactKind, DateRange, Document, Entry, Inline, KeywordGroup, plain_text,
@@ -53,11 +55,40 @@ pub fn write(out: &mut String, doc: &Document, cx: &Context<'_>) {
     out.push_str("</main>\n");
 }
 
+/// The photo's rules, only on pages that have one: at the inline end of
+/// the header (the right, or the left in right-to-left pages), its size and
+/// outline from the layout's `[photo]`.
+pub fn photo_css(out: &mut String, def: &Definition) {
+    let radius = match def.photo.shape {
+        crate::layout::PhotoShape::Square => "0",
+        crate::layout::PhotoShape::Rounded => "8%",
+        crate::layout::PhotoShape::Circle => "50%",
+    };
+    let _ = writeln!(
+        out,
+        ".resume-header {{ display: flow-root; }}\n.resume-header .photo {{ float: inline-end; width: {}mm; height: auto; margin-inline-start: 5mm; margin-bottom: 2mm; border-radius: {radius}; }}",
+        (def.photo.size * 10.0).round() / 10.0
+    );
+}
+
 fn header(out: &mut String, doc: &Document) {
     let h = &doc.header;
-    out.push_str("<header class=\"resume-header\">\n<h1>");
-    // The page always has its one `<h1>`: the name, else the document title.
+    out.push_str("<header class=\"resume-header\">\n");
+    // The photo first, floating beside the name; its alt text is the name.
     let name = h.name.as_deref().filter(|n| !blank(n));
+    if let Some(p) = &h.photo {
+        let _ = write!(
+            out,
+            "<img class=\"photo\" width=\"{}\" height=\"{}\" alt=\"",
+            p.width, p.height
+        );
+        attr(out, name.unwrap_or_default());
+        out.push_str("\" src=\"data:image/jpeg;base64,");
+        out.push_str(&crate::photo::encode_base64(&p.jpeg));
+        out.push_str("\">\n");
+    }
+    out.push_str("<h1>");
+    // The page always has its one `<h1>`: the name, else the document title.
     text(out, name.unwrap_or(&doc.meta.title));
     out.push_str("</h1>\n");
     if let Some(label) = h.label.as_deref().filter(|l| !blank(l)) {

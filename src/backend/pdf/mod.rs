@@ -6,7 +6,7 @@
 //! structure elements their lines belong to) → [`paginate`] → [`draw`]
 //! (subset fonts, glyph-ID text as marked [`content`] streams) → [`tag`]
 //! (link annotations and the structure tree) → [`meta`] (info and its
-//! [`xmp`] packet, outline, standards, ID) → [`pack`] (our content streams
+//! [`xmp`] packet, outline, standards, ID; the [`photo`] XObject) → [`pack`] (our content streams
 //! in place, deflate, object streams).
 //! [`fit`] repeats compose and paginate with a tighter definition until the
 //! document fits `--max-pages`.
@@ -20,6 +20,7 @@ mod linebreak;
 mod meta;
 mod pack;
 mod paginate;
+mod photo;
 mod shape;
 mod subset;
 mod tag;
@@ -182,6 +183,15 @@ impl Backend for Pdf {
         let mut out = pdf.to_lopdf_document(&save, &mut pdf_warnings);
         drop(pdf);
         pack::tidy(&mut out, contents);
+        if let Some(p) = &document.header.photo
+            && pages.iter().any(|page| {
+                page.items
+                    .iter()
+                    .any(|i| matches!(i.item, Item::Photo { .. }))
+            })
+        {
+            photo::embed(&mut out, p).map_err(RenderError::Pdf)?;
+        }
         tag::write(&mut out, &tree, &marks).map_err(|e| RenderError::Pdf(e.to_string()))?;
         let info = meta::FileInfo {
             meta: &document.meta,
@@ -259,6 +269,11 @@ fn content_hash(
     let mut b = meta::Fnv::new();
     b.write(b"resume-export pdf");
     let json = serde_json::to_vec(document).unwrap_or_default();
+    let photo = document
+        .header
+        .photo
+        .as_ref()
+        .map_or(&[][..], |p| &p.jpeg[..]);
     let extra = format!(
         "{paper:?} {:?} {:?}",
         options.timestamp,
@@ -266,6 +281,7 @@ fn content_hash(
     );
     for h in [&mut a, &mut b] {
         h.write(&json);
+        h.write(photo);
         h.write(extra.as_bytes());
         for f in &options.fonts {
             h.write(f.name.as_bytes());

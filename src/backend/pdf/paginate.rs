@@ -27,7 +27,7 @@ impl Page {
             .iter()
             .filter_map(|p| match &p.item {
                 Item::Text { baseline, .. } => Some(((p.top + baseline) * 10.0).round() as i64),
-                Item::Rule { .. } => None,
+                Item::Rule { .. } | Item::Photo { .. } => None,
             })
             .collect();
         baselines.sort_unstable();

@@ -29,6 +29,16 @@ pub enum Item {
         thickness: f32,
         color: Color,
     },
+    /// The candidate's photo, `y` down from the block top to the photo's
+    /// top (an artifact: the name beside it says whose it is).
+    Photo {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        /// Corner radius; half the width makes a circle.
+        radius: f32,
+    },
 }
 
 /// An unbreakable piece of the column.
@@ -209,6 +219,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                         *x0 = a;
                         *x1 = b;
                     }
+                    Item::Photo { x, width, .. } => *x = self.width - *x - *width,
                 }
             }
         }
@@ -260,6 +271,70 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
     }
 
     fn header(&mut self, doc: &Document) {
+        // The photo stands at the right (the left in right-to-left
+        // documents), the header's text beside it.
+        let first = self.blocks.len();
+        let (reserve, photo_height) = self.photo(doc);
+        let full = self.width;
+        self.width = (full - reserve).max(full / 2.0);
+        self.header_text(doc);
+        self.width = full;
+        let mut used = 0.0;
+        for block in self.blocks.iter_mut().skip(first) {
+            used += block.space_before + block.height;
+            if self.rtl {
+                for item in &mut block.items {
+                    if let Item::Text { x, .. } = item {
+                        *x += reserve;
+                    }
+                }
+            }
+        }
+        if used < photo_height {
+            self.push(Block {
+                height: photo_height - used,
+                ..Block::default()
+            });
+        }
+        if let Some(last) = self.blocks.last_mut() {
+            last.keep_with_next = false;
+        }
+        self.gap = self.def.spacing.after_header;
+    }
+
+    /// A block of no height holding the photo, glued to the header; the
+    /// width the text leaves it and its height.
+    fn photo(&mut self, doc: &Document) -> (f32, f32) {
+        let d = self.def;
+        let Some(photo) = &doc.header.photo else {
+            return (0.0, 0.0);
+        };
+        let width = d.photo.size * super::PT_PER_MM;
+        if width <= 0.0 || photo.width == 0 {
+            return (0.0, 0.0);
+        }
+        let height = width * photo.height as f32 / photo.width as f32;
+        let radius = match d.photo.shape {
+            crate::layout::PhotoShape::Square => 0.0,
+            crate::layout::PhotoShape::Rounded => width * 0.08,
+            crate::layout::PhotoShape::Circle => width / 2.0,
+        };
+        self.push(Block {
+            keep_with_next: true,
+            items: vec![Item::Photo {
+                x: self.width - width,
+                y: 0.0,
+                width,
+                height,
+                radius,
+            }],
+            ..Block::default()
+        });
+        // A gap of 5 mm between the text and the photo.
+        (width + 5.0 * super::PT_PER_MM, height)
+    }
+
+    fn header_text(&mut self, doc: &Document) {
         let d = self.def;
         let align = d.style.header_align;
         let h = &doc.header;
@@ -294,10 +369,6 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             let tag = self.tree.leaf(Kind::P);
             self.push_lines(lines, 0.0, d.sizes.contact, align, Vec::new(), false, tag);
         }
-        if let Some(last) = self.blocks.last_mut() {
-            last.keep_with_next = false;
-        }
-        self.gap = d.spacing.after_header;
     }
 
     /// Contacts with separators; spaces inside one contact do not break.

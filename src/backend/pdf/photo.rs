@@ -1,0 +1,90 @@
+//! The candidate's photo: one JPEG image XObject, drawn clipped to the layout's shape, as an artifact.
+//!
+//! An artifact rather than a `Figure`: the photo stands beside the name,
+//! which is the `H1` a screen reader announces first, and "photo of Jane
+//! Doe" would only repeat it; the reading order (and `pdftotext`) stays the
+//! text alone. PDF/UA allows decoration as artifact content.
+
+use lopdf::{Dictionary, Document, Object, Stream};
+
+use super::compose::Item;
+use super::content::Content;
+use super::draw::Geometry;
+use super::paginate::Page;
+use super::tag::Artifact;
+use crate::document::Photo;
+
+/// The XObject's name in the page resources.
+const NAME: &[u8] = b"Photo";
+
+/// Draws the page's photos (the first page's header holds the only one).
+pub fn draw(content: &mut Content, page: &Page, geo: Geometry) {
+    for placed in &page.items {
+        if let Item::Photo {
+            x,
+            y,
+            width,
+            height,
+            radius,
+        } = placed.item
+        {
+            let bottom = geo.height - geo.top - placed.top - y - height;
+            content.begin_artifact(Artifact::Layout);
+            content.image(NAME, (geo.left + x, bottom, width, height), radius);
+            content.end_marked();
+        }
+    }
+}
+
+/// Adds `photo` as an image XObject to the resources every page shares.
+pub fn embed(doc: &mut Document, photo: &Photo) -> Result<(), String> {
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"XObject".to_vec()));
+    dict.set("Subtype", Object::Name(b"Image".to_vec()));
+    dict.set("Width", i64::from(photo.width));
+    dict.set("Height", i64::from(photo.height));
+    dict.set("ColorSpace", Object::Name(b"DeviceRGB".to_vec()));
+    dict.set("BitsPerComponent", 8);
+    dict.set("Filter", Object::Name(b"DCTDecode".to_vec()));
+    let mut stream = Stream::new(dict, photo.jpeg.clone());
+    stream.allows_compression = false;
+    let id = doc.add_object(stream);
+    let page = doc
+        .get_pages()
+        .into_values()
+        .next()
+        .ok_or("the PDF has no page for the photo")?;
+    let resources = match doc
+        .get_dictionary(page)
+        .and_then(|p| p.get(b"Resources"))
+        .map_err(|e| e.to_string())?
+    {
+        Object::Reference(r) => *r,
+        _ => return Err("the page resources are not shared".into()),
+    };
+    let xobjects = doc
+        .get_dictionary(resources)
+        .and_then(|r| r.get(b"XObject"))
+        .ok()
+        .cloned();
+    let mut entry = Dictionary::new();
+    entry.set(NAME, Object::Reference(id));
+    match xobjects {
+        Some(Object::Reference(r)) => {
+            let d = doc.get_dictionary_mut(r).map_err(|e| e.to_string())?;
+            d.set(NAME, Object::Reference(id));
+        }
+        Some(Object::Dictionary(mut d)) => {
+            d.set(NAME, Object::Reference(id));
+            doc.get_dictionary_mut(resources)
+                .map_err(|e| e.to_string())?
+                .set("XObject", d);
+        }
+        _ => {
+            doc.get_dictionary_mut(resources)
+                .map_err(|e| e.to_string())?
+                .set("XObject", entry);
+        }
+    }
+    Ok(())
+}
