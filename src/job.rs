@@ -9,6 +9,7 @@
 use std::sync::Arc;
 
 use crate::backend::{self, BACKENDS, Backend, PdfStandards, RenderOptions};
+use crate::brand::Brand;
 use crate::document::{self, BuildOptions, Document, Labels, Redact};
 use crate::layout::{Layout, Paper, PhotoShow};
 use crate::photo;
@@ -53,6 +54,10 @@ pub struct Options {
     pub timestamp: Option<i64>,
     /// `auto`, `always`, `never`; `None`: the layout's.
     pub photo: Option<String>,
+    /// An agency's letterhead, loaded by the face (`--brand`).
+    pub brand: Option<Arc<Brand>>,
+    /// The candidate reference for the letterhead's `{ref}`; `None`: `meta.ref`.
+    pub reference: Option<String>,
 }
 
 /// A checked request: what to read, build and render.
@@ -69,6 +74,14 @@ pub struct Job {
     pub limits: resume::Limits,
     /// Whether the photo shows, over the layout's `[photo]`.
     pub photo: Option<PhotoShow>,
+    pub brand: Option<Arc<Brand>>,
+    pub reference: Option<String>,
+}
+
+/// A letterhead with the reference it was filled with.
+struct Filled {
+    letterhead: document::Letterhead,
+    reference: String,
 }
 
 /// A resume read and built into its document.
@@ -112,6 +125,10 @@ impl std::fmt::Display for Failure {
 impl Options {
     /// Checks every option against `layout` and the built formats.
     pub fn resolve(&self, layout: Arc<Layout>) -> Result<Job, String> {
+        let layout = match self.brand.as_ref().and_then(|b| b.file.accent) {
+            Some(accent) => Arc::new(layout.with_accent(accent)),
+            None => layout,
+        };
         let backends = formats(&self.formats)?;
         if let Some(lang) = &self.lang
             && layout.labels(lang).is_none()
@@ -205,6 +222,8 @@ impl Options {
             lang: self.lang.clone(),
             limits,
             photo,
+            brand: self.brand.clone(),
+            reference: self.reference.clone(),
             layout,
         })
     }
@@ -306,6 +325,15 @@ impl Job {
         );
         document.header.photo = picture;
         warnings.extend(warning);
+        if let Some(brand) = &self.brand {
+            let letterhead = self.letterhead(brand, &document, &parsed.raw);
+            if letterhead.reference.is_empty() && brand.uses_reference() {
+                warnings.push(
+                    "the brand's {ref} is empty: give --ref or meta.ref in the resume".into(),
+                );
+            }
+            document.letterhead = Some(letterhead.letterhead);
+        }
         if document.is_empty() {
             warnings.push("the resume has no content; the output will be empty".into());
         }
@@ -314,6 +342,31 @@ impl Job {
             document,
             build,
             warnings,
+        }
+    }
+
+    /// The brand's letterhead for one document: the name as shown (after
+    /// redaction), the reference from `--ref` or `meta.ref`, the date of the
+    /// files' metadata.
+    fn letterhead(&self, brand: &Brand, document: &Document, raw: &serde_json::Value) -> Filled {
+        let reference = self
+            .reference
+            .clone()
+            .unwrap_or_else(|| match raw.pointer("/meta/ref") {
+                Some(serde_json::Value::String(s)) => s.trim().to_string(),
+                Some(serde_json::Value::Number(n)) => n.to_string(),
+                _ => String::new(),
+            });
+        let timestamp = self.render.timestamp.unwrap_or(backend::FALLBACK_TIMESTAMP);
+        let date = backend::w3cdtf(timestamp);
+        let date = date.get(..10).unwrap_or(&date);
+        Filled {
+            letterhead: brand.letterhead(
+                document.header.name.as_deref().unwrap_or_default(),
+                &reference,
+                date,
+            ),
+            reference,
         }
     }
 

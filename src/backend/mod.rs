@@ -136,6 +136,8 @@ pub struct FontFile {
 /// 2000-01-01T00:00:00Z: the creation time written when none is given, so output stays reproducible.
 pub const FALLBACK_TIMESTAMP: i64 = 946_684_800;
 
+pub use docx::w3cdtf;
+
 impl Default for RenderOptions {
     fn default() -> Self {
         RenderOptions {

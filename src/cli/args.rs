@@ -307,6 +307,15 @@ pub struct ExportArgs {
     #[arg(long, value_name = "WHEN", value_parser = ["auto", "always", "never"])]
     pub photo: Option<String>,
 
+    /// An agency's letterhead for PDF, DOCX and HTML: a brand.toml, or a folder
+    /// holding one (logo, name, contact line, footer, accent colour).
+    #[arg(long, value_name = "FILE.toml|DIR")]
+    pub brand: Option<PathBuf>,
+
+    /// The candidate reference for the letterhead's {ref} (default: meta.ref).
+    #[arg(long = "ref", value_name = "REF")]
+    pub reference: Option<String>,
+
     /// Paper size for PDF and DOCX (default: the layout's).
     #[arg(long, value_name = "SIZE", value_parser = ["a4", "letter"])]
     pub paper: Option<String>,

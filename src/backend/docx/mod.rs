@@ -28,11 +28,14 @@
 //! - [`package`]: which parts ship, properties, relationships, the zip.
 
 mod body;
+mod letterhead;
 mod numbering;
 mod package;
 mod photo;
 mod styles;
 mod xml;
+
+pub use package::w3cdtf;
 
 use docx_rs::PageMargin;
 
@@ -100,7 +103,7 @@ pub fn render_parts(
     let geometry = Geometry::new(def, options);
     let language = document.meta.language.trim();
     let language = if language.is_empty() { "en" } else { language };
-    let (mut xml, links) = build(document, def, &geometry, language);
+    let (mut xml, links, (headers, footers)) = build(document, def, &geometry, language);
     let photo = document.header.photo.as_ref();
     if photo.is_some() {
         let alt = document.header.name.as_deref().unwrap_or_default();
@@ -123,7 +126,7 @@ pub fn render_parts(
         // The same relationships docx-rs collected, in a fixed order.
         (
             "word/_rels/document.xml.rels",
-            package::document_rels(&links, photo.is_some()),
+            package::document_rels(&links, photo.is_some(), headers, footers),
         ),
         ("word/styles.xml", xml.styles),
         ("word/numbering.xml", xml.numberings),
@@ -134,16 +137,35 @@ pub fn render_parts(
     if let Some(p) = photo {
         parts.push((photo::PART, p.jpeg.clone()));
     }
+    if let Some(lh) = &document.letterhead {
+        const HEADERS: [&str; 1] = ["word/header1.xml"];
+        const FOOTERS: [&str; 2] = ["word/footer1.xml", "word/footer2.xml"];
+        let mut built = xml.headers.into_iter();
+        for name in HEADERS.iter().take(headers) {
+            let mut part = built.next().ok_or("docx-rs built no header part")?;
+            letterhead::patch(&mut part, lh)?;
+            parts.push((name, part));
+        }
+        let mut built = xml.footers.into_iter();
+        for name in FOOTERS.iter().take(footers) {
+            parts.push((name, built.next().ok_or("docx-rs built no footer part")?));
+        }
+        if let Some(logo) = &lh.logo {
+            parts.push(("word/_rels/header1.xml.rels", letterhead::header_rels()));
+            parts.push((letterhead::LOGO_PART, logo.png.clone()));
+        }
+    }
     Ok(parts)
 }
 
-/// The parts as docx-rs builds them, and the hyperlink targets the body refers to.
+/// The parts as docx-rs builds them, the hyperlink targets the body refers
+/// to, and how many header and footer parts the letterhead added.
 fn build(
     document: &Document,
     def: &Definition,
     geometry: &Geometry,
     language: &str,
-) -> (docx_rs::XMLDocx, body::Links) {
+) -> (docx_rs::XMLDocx, body::Links, (usize, usize)) {
     let mut links = body::Links::default();
     let docx = docx_rs::Docx::new()
         .page_size(to_u32(geometry.width), to_u32(geometry.height))
@@ -157,9 +179,21 @@ fn build(
     for p in body::paragraphs(document, def, &mut links) {
         docx = docx.add_paragraph(p);
     }
+    let mut counts = (0, 0);
+    if let Some(lh) = &document.letterhead {
+        let (d, h, f) = letterhead::add(docx, lh, def, geometry.text_width);
+        docx = d;
+        counts = (h, f);
+    }
     docx.content_type = package::content_types();
+    for _ in 0..counts.0 {
+        docx.content_type = docx.content_type.add_header();
+    }
+    for _ in 0..counts.1 {
+        docx.content_type = docx.content_type.add_footer();
+    }
     docx.rels = package::package_rels();
-    (docx.build(), links)
+    (docx.build(), links, counts)
 }
 
 /// Page geometry in twentieths of a point.
@@ -257,7 +291,7 @@ mod tests {
         let (_, document) = crate::load(bytes, &layout).unwrap();
         let def = layout.definition();
         let geometry = Geometry::new(def, &RenderOptions::default());
-        let (xml, links) = build(&document, def, &geometry, "en");
+        let (xml, links, _) = build(&document, def, &geometry, "en");
         let relationships = |xml: &[u8]| {
             let text = String::from_utf8(xml.to_vec()).unwrap();
             let mut v: Vec<String> = text
@@ -269,7 +303,7 @@ mod tests {
             v.sort();
             v
         };
-        let ours = relationships(&package::document_rels(&links, false));
+        let ours = relationships(&package::document_rels(&links, false, 0, 0));
         assert!(ours.len() >= 3, "{ours:?}");
         assert!(
             ours.iter().all(|r| r.starts_with("Id=\"rIdLink")),

@@ -72,8 +72,10 @@ pub fn package_rels() -> Rels {
 /// with the hyperlinks in first-use order. docx-rs collects the same
 /// `(rid, target)` pairs while building, but through a `HashMap`, so its
 /// order (and the bytes) changed from run to run.
-pub fn document_rels(links: &Links, photo: bool) -> Vec<u8> {
+pub fn document_rels(links: &Links, photo: bool, headers: usize, footers: usize) -> Vec<u8> {
     DocumentRels {
+        header_count: headers,
+        footer_count: footers,
         images: photo
             .then(|| {
                 (

@@ -19,8 +19,11 @@ pub struct Context<'a> {
     pub range_separator: &'a str,
 }
 
-/// Writes the header and `<main>`.
+/// Writes the letterhead, the header and `<main>`, and the letterhead's footer.
 pub fn write(out: &mut String, doc: &Document, cx: &Context<'_>) {
+    if let Some(lh) = &doc.letterhead {
+        letterhead(out, lh);
+    }
     header(out, doc);
     out.push_str("<main>\n");
     let mut ids: Vec<String> = Vec::new();
@@ -53,6 +56,62 @@ pub fn write(out: &mut String, doc: &Document, cx: &Context<'_>) {
         out.push_str("</section>\n");
     }
     out.push_str("</main>\n");
+    if let Some(lh) = doc.letterhead.as_ref().filter(|l| !blank(&l.footer)) {
+        out.push_str("<footer class=\"letterhead-footer\"><p>");
+        text(out, &lh.footer);
+        out.push_str("</p></footer>\n");
+    }
+}
+
+/// The agency's band: its logo (alt text: its name), name and contact line.
+fn letterhead(out: &mut String, lh: &crate::document::Letterhead) {
+    out.push_str("<aside class=\"letterhead\" aria-label=\"");
+    attr(
+        out,
+        if blank(&lh.name) {
+            "Letterhead"
+        } else {
+            &lh.name
+        },
+    );
+    out.push_str("\">\n");
+    if let Some(logo) = &lh.logo {
+        let _ = write!(
+            out,
+            "<img class=\"logo\" width=\"{}\" height=\"{}\" alt=\"",
+            logo.width, logo.height
+        );
+        attr(out, &lh.name);
+        out.push_str("\" src=\"data:image/png;base64,");
+        out.push_str(&crate::photo::encode_base64(&logo.png));
+        out.push_str("\">\n");
+    }
+    out.push_str("<div>");
+    if !blank(&lh.name) {
+        out.push_str("<p class=\"agency\">");
+        text(out, &lh.name);
+        out.push_str("</p>");
+    }
+    if !blank(&lh.contact) {
+        out.push_str("<p class=\"agency-contact\">");
+        text(out, &lh.contact);
+        out.push_str("</p>");
+    }
+    out.push_str("</div>\n</aside>\n");
+}
+
+/// The letterhead's rules, only on pages that have one.
+pub fn letterhead_css(out: &mut String, lh: &crate::document::Letterhead) {
+    let _ = writeln!(
+        out,
+        ".letterhead {{ display: flex; align-items: center; justify-content: space-between; gap: 12pt; border-bottom: var(--rule-thickness) solid var(--accent); padding-bottom: 4pt; margin-bottom: 10pt; }}\n\
+.letterhead .logo {{ height: {}mm; width: auto; }}\n\
+.letterhead div {{ text-align: end; }}\n\
+.letterhead .agency {{ font-family: var(--font-heading); font-weight: 700; font-size: var(--size-label); color: var(--accent); }}\n\
+.letterhead .agency-contact, .letterhead-footer {{ font-size: var(--size-small); color: var(--muted); }}\n\
+.letterhead-footer {{ text-align: center; margin-top: var(--before-section); }}",
+        (lh.logo_height * 10.0).round() / 10.0
+    );
 }
 
 /// The photo's rules, only on pages that have one: at the inline end of

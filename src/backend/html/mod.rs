@@ -72,6 +72,9 @@ impl Backend for Html {
         if document.header.photo.is_some() {
             body::photo_css(&mut out, def);
         }
+        if let Some(lh) = &document.letterhead {
+            body::letterhead_css(&mut out, lh);
+        }
         out.push_str("</style>\n</head>\n<body>\n");
         let cx = body::Context {
             def,

@@ -169,6 +169,7 @@ impl Content {
         self.buf.extend_from_slice(match kind {
             Artifact::Layout => b"/Artifact <</Type /Layout>> BDC\n".as_slice(),
             Artifact::Pagination => b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n",
+            Artifact::Header => b"/Artifact <</Type /Pagination /Subtype /Header>> BDC\n",
         });
     }
 

@@ -16,6 +16,7 @@ mod content;
 mod draw;
 mod fit;
 pub mod fonts;
+mod letterhead;
 mod linebreak;
 mod meta;
 mod pack;
@@ -141,6 +142,15 @@ impl Backend for Pdf {
                 }
             }
         }
+        if let Some(lh) = &document.letterhead {
+            letterhead::footer(
+                lh,
+                &def,
+                &mut shaper,
+                &mut pages,
+                (content_width, avail, bottom),
+            );
+        }
         if !shaper.missing.is_empty() {
             // One warning, naming the characters (at most 20 of them).
             let shown: Vec<String> = shaper
@@ -183,14 +193,22 @@ impl Backend for Pdf {
         let mut out = pdf.to_lopdf_document(&save, &mut pdf_warnings);
         drop(pdf);
         pack::tidy(&mut out, contents);
-        if let Some(p) = &document.header.photo
-            && pages.iter().any(|page| {
+        let drawn = |picture| {
+            pages.iter().any(|page| {
                 page.items
                     .iter()
-                    .any(|i| matches!(i.item, Item::Photo { .. }))
+                    .any(|i| matches!(i.item, Item::Photo { picture: p, .. } if p == picture))
             })
+        };
+        if let Some(p) = &document.header.photo
+            && drawn(compose::Picture::Photo)
         {
             photo::embed(&mut out, p).map_err(RenderError::Pdf)?;
+        }
+        if let Some(logo) = document.letterhead.as_ref().and_then(|l| l.logo.as_ref())
+            && drawn(compose::Picture::Logo)
+        {
+            photo::embed_logo(&mut out, logo).map_err(RenderError::Pdf)?;
         }
         tag::write(&mut out, &tree, &marks).map_err(|e| RenderError::Pdf(e.to_string()))?;
         let info = meta::FileInfo {
@@ -232,7 +250,7 @@ struct Laid {
 /// Composes and paginates `document` with `def` on `paper`.
 fn lay_out(document: &Document, def: &Definition, paper: Paper, shaper: &mut Shaper) -> Laid {
     let (w_mm, h_mm) = paper.size_mm();
-    let geo = draw::Geometry {
+    let mut geo = draw::Geometry {
         width: w_mm * PT_PER_MM,
         height: h_mm * PT_PER_MM,
         left: def.page.margin_left * PT_PER_MM,
@@ -240,13 +258,34 @@ fn lay_out(document: &Document, def: &Definition, paper: Paper, shaper: &mut Sha
     };
     let bottom = def.page.margin_bottom * PT_PER_MM;
     let content_width = geo.width - geo.left - def.page.margin_right * PT_PER_MM;
-    let avail = geo.height - geo.top - bottom;
+    let mut avail = geo.height - geo.top - bottom;
+    let band = document.letterhead.as_ref().map(|lh| {
+        (
+            lh.every_page,
+            letterhead::band(lh, def, shaper, content_width),
+        )
+    });
+    if let Some((true, (_, height))) = &band {
+        geo.top += height + letterhead::GAP;
+        avail -= height + letterhead::GAP;
+    }
     let (links, blocks, tree) = {
         let mut composer = Composer::new(def, shaper, content_width);
+        if let Some((false, (items, height))) = &band {
+            composer.blocks.push(compose::Block {
+                height: height + letterhead::GAP,
+                keep_with_next: true,
+                items: items.clone(),
+                ..compose::Block::default()
+            });
+        }
         composer.document(document);
         (composer.links, composer.blocks, composer.tree)
     };
-    let (pages, bookmarks) = paginate::paginate(blocks, avail);
+    let (mut pages, bookmarks) = paginate::paginate(blocks, avail);
+    if let Some((true, (items, height))) = &band {
+        letterhead::on_every_page(&mut pages, items, *height);
+    }
     Laid {
         pages,
         bookmarks,
@@ -282,6 +321,13 @@ fn content_hash(
     for h in [&mut a, &mut b] {
         h.write(&json);
         h.write(photo);
+        if let Some(lh) = &document.letterhead {
+            h.write(lh.text().as_bytes());
+            h.write(&[u8::from(lh.every_page)]);
+            if let Some(logo) = &lh.logo {
+                h.write(&logo.png);
+            }
+        }
         h.write(extra.as_bytes());
         for f in &options.fonts {
             h.write(f.name.as_bytes());

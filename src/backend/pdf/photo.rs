@@ -7,20 +7,22 @@
 
 use lopdf::{Dictionary, Document, Object, Stream};
 
-use super::compose::Item;
+use super::compose::{Item, Picture};
 use super::content::Content;
 use super::draw::Geometry;
 use super::paginate::Page;
 use super::tag::Artifact;
-use crate::document::Photo;
+use crate::document::{Logo, Photo};
 
-/// The XObject's name in the page resources.
-const NAME: &[u8] = b"Photo";
+/// The XObjects' names in the page resources.
+const PHOTO: &[u8] = b"Photo";
+const LOGO: &[u8] = b"Logo";
 
 /// Draws the page's photos (the first page's header holds the only one).
 pub fn draw(content: &mut Content, page: &Page, geo: Geometry) {
     for placed in &page.items {
         if let Item::Photo {
+            picture,
             x,
             y,
             width,
@@ -30,7 +32,11 @@ pub fn draw(content: &mut Content, page: &Page, geo: Geometry) {
         {
             let bottom = geo.height - geo.top - placed.top - y - height;
             content.begin_artifact(Artifact::Layout);
-            content.image(NAME, (geo.left + x, bottom, width, height), radius);
+            let name = match picture {
+                Picture::Photo => PHOTO,
+                Picture::Logo => LOGO,
+            };
+            content.image(name, (geo.left + x, bottom, width, height), radius);
             content.end_marked();
         }
     }
@@ -38,16 +44,32 @@ pub fn draw(content: &mut Content, page: &Page, geo: Geometry) {
 
 /// Adds `photo` as an image XObject to the resources every page shares.
 pub fn embed(doc: &mut Document, photo: &Photo) -> Result<(), String> {
-    let mut dict = Dictionary::new();
-    dict.set("Type", Object::Name(b"XObject".to_vec()));
-    dict.set("Subtype", Object::Name(b"Image".to_vec()));
-    dict.set("Width", i64::from(photo.width));
-    dict.set("Height", i64::from(photo.height));
-    dict.set("ColorSpace", Object::Name(b"DeviceRGB".to_vec()));
-    dict.set("BitsPerComponent", 8);
+    let mut dict = image_dict(photo.width, photo.height);
     dict.set("Filter", Object::Name(b"DCTDecode".to_vec()));
     let mut stream = Stream::new(dict, photo.jpeg.clone());
     stream.allows_compression = false;
+    add(doc, PHOTO, stream)
+}
+
+/// Adds the logo's RGB samples as an image XObject (deflated with the other streams).
+pub fn embed_logo(doc: &mut Document, logo: &Logo) -> Result<(), String> {
+    let stream = Stream::new(image_dict(logo.width, logo.height), logo.rgb.clone());
+    add(doc, LOGO, stream)
+}
+
+fn image_dict(width: u32, height: u32) -> Dictionary {
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"XObject".to_vec()));
+    dict.set("Subtype", Object::Name(b"Image".to_vec()));
+    dict.set("Width", i64::from(width));
+    dict.set("Height", i64::from(height));
+    dict.set("ColorSpace", Object::Name(b"DeviceRGB".to_vec()));
+    dict.set("BitsPerComponent", 8);
+    dict
+}
+
+/// Adds `stream` under `name` to the resources every page shares.
+fn add(doc: &mut Document, name: &[u8], stream: Stream) -> Result<(), String> {
     let id = doc.add_object(stream);
     let page = doc
         .get_pages()
@@ -68,14 +90,14 @@ pub fn embed(doc: &mut Document, photo: &Photo) -> Result<(), String> {
         .ok()
         .cloned();
     let mut entry = Dictionary::new();
-    entry.set(NAME, Object::Reference(id));
+    entry.set(name, Object::Reference(id));
     match xobjects {
         Some(Object::Reference(r)) => {
             let d = doc.get_dictionary_mut(r).map_err(|e| e.to_string())?;
-            d.set(NAME, Object::Reference(id));
+            d.set(name, Object::Reference(id));
         }
         Some(Object::Dictionary(mut d)) => {
-            d.set(NAME, Object::Reference(id));
+            d.set(name, Object::Reference(id));
             doc.get_dictionary_mut(resources)
                 .map_err(|e| e.to_string())?
                 .set("XObject", d);

@@ -29,9 +29,10 @@ pub enum Item {
         thickness: f32,
         color: Color,
     },
-    /// The candidate's photo, `y` down from the block top to the photo's
-    /// top (an artifact: the name beside it says whose it is).
+    /// The candidate's photo or the agency's logo, `y` down from the block
+    /// top to the image's top (an artifact: the name beside it says whose it is).
     Photo {
+        picture: Picture,
         x: f32,
         y: f32,
         width: f32,
@@ -39,6 +40,15 @@ pub enum Item {
         /// Corner radius; half the width makes a circle.
         radius: f32,
     },
+}
+
+/// Which image an [`Item::Photo`] draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picture {
+    /// The candidate's photo.
+    Photo,
+    /// The agency's logo (`--brand`).
+    Logo,
 }
 
 /// An unbreakable piece of the column.
@@ -322,6 +332,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
         self.push(Block {
             keep_with_next: true,
             items: vec![Item::Photo {
+                picture: Picture::Photo,
                 x: self.width - width,
                 y: 0.0,
                 width,

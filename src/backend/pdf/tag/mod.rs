@@ -86,8 +86,10 @@ pub enum Tag {
 pub enum Artifact {
     /// Rules and other page furniture.
     Layout,
-    /// Page numbers in the footer.
+    /// Page numbers and the letterhead's footer line.
     Pagination,
+    /// The letterhead's band at the top of a page.
+    Header,
 }
 
 /// One structure element: its type and parent (the root has none).
