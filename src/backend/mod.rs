@@ -9,6 +9,8 @@ mod docx;
 mod html;
 mod markdown;
 mod pdf;
+
+pub use pdf::{Cover, bundle as pdf_bundle};
 pub mod template;
 mod text;
 

@@ -312,6 +312,16 @@ pub struct ExportArgs {
     #[arg(long, value_name = "FILE.toml|DIR")]
     pub brand: Option<PathBuf>,
 
+    /// Every input resume in one PDF for a client: a cover page (letterhead,
+    /// title, date, a table of the candidates), then each candidate from a new
+    /// page, with bookmarks per candidate and section.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub bundle: Option<PathBuf>,
+
+    /// The title of the --bundle cover page [default: Candidates].
+    #[arg(long, value_name = "TEXT", requires = "bundle")]
+    pub title: Option<String>,
+
     /// The candidate reference for the letterhead's {ref} (default: meta.ref).
     #[arg(long = "ref", value_name = "REF")]
     pub reference: Option<String>,

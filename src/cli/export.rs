@@ -205,6 +205,9 @@ pub(super) fn run_into(args: &ExportArgs, written: &mut Vec<String>) -> ExitCode
             units.len()
         ));
     }
+    if let Some(path) = &args.bundle {
+        return super::bundle::run(&job, &units, path, args.title.as_deref(), args.quiet);
+    }
     // Several resumes fill the cores by themselves; one resume's PDF uses
     // the spare core for its fonts, pages and streams.
     job.render.parallel = units.len() <= 1;

@@ -14,9 +14,12 @@ use super::paginate::Page;
 use super::tag::Artifact;
 use crate::document::{Logo, Photo};
 
-/// The XObjects' names in the page resources.
-const PHOTO: &[u8] = b"Photo";
+/// The logo's XObject name in the page resources (photos are `Photo0`, `Photo1`, …).
 const LOGO: &[u8] = b"Logo";
+
+fn photo_name(index: usize) -> Vec<u8> {
+    format!("Photo{index}").into_bytes()
+}
 
 /// Draws the page's photos (the first page's header holds the only one).
 pub fn draw(content: &mut Content, page: &Page, geo: Geometry) {
@@ -33,22 +36,22 @@ pub fn draw(content: &mut Content, page: &Page, geo: Geometry) {
             let bottom = geo.height - geo.top - placed.top - y - height;
             content.begin_artifact(Artifact::Layout);
             let name = match picture {
-                Picture::Photo => PHOTO,
-                Picture::Logo => LOGO,
+                Picture::Photo(i) => photo_name(i),
+                Picture::Logo => LOGO.to_vec(),
             };
-            content.image(name, (geo.left + x, bottom, width, height), radius);
+            content.image(&name, (geo.left + x, bottom, width, height), radius);
             content.end_marked();
         }
     }
 }
 
-/// Adds `photo` as an image XObject to the resources every page shares.
-pub fn embed(doc: &mut Document, photo: &Photo) -> Result<(), String> {
+/// Adds the `index`-th candidate's photo as an image XObject to the resources every page shares.
+pub fn embed(doc: &mut Document, index: usize, photo: &Photo) -> Result<(), String> {
     let mut dict = image_dict(photo.width, photo.height);
     dict.set("Filter", Object::Name(b"DCTDecode".to_vec()));
     let mut stream = Stream::new(dict, photo.jpeg.clone());
     stream.allows_compression = false;
-    add(doc, PHOTO, stream)
+    add(doc, &photo_name(index), stream)
 }
 
 /// Adds the logo's RGB samples as an image XObject (deflated with the other streams).

@@ -2,7 +2,10 @@
 //! entry title blocks, lines, bullets) with the keep rules pagination needs.
 //! Every size, colour and space comes from the layout definition.
 
+mod cover;
 mod entry;
+
+pub use cover::{Row, Words};
 
 use super::fonts::{FontKey, Role};
 use super::linebreak::{Line, break_lines};
@@ -45,8 +48,8 @@ pub enum Item {
 /// Which image an [`Item::Photo`] draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Picture {
-    /// The candidate's photo.
-    Photo,
+    /// The photo of the n-th candidate (0 for a single resume).
+    Photo(usize),
     /// The agency's logo (`--brand`).
     Logo,
 }
@@ -62,6 +65,11 @@ pub struct Block {
     pub items: Vec<Item>,
     /// Outline entry pointing at this block.
     pub bookmark: Option<String>,
+    /// Level of the outline entry: 0 at the top (a bundle's candidates hold
+    /// their sections at 1).
+    pub bookmark_level: u8,
+    /// Starts a new page (each candidate of a bundle).
+    pub page_break: bool,
 }
 
 /// Builds blocks for one content width.
@@ -83,6 +91,10 @@ pub struct Composer<'d, 's, 'f> {
     /// The document's language is written right to left: paragraphs take a
     /// right-to-left base direction and every block is mirrored.
     rtl: bool,
+    /// Which candidate of a bundle is being composed (0 for one resume).
+    candidate: usize,
+    /// Outline level of section headings (1 inside a bundle).
+    section_level: u8,
 }
 
 impl<'d, 's, 'f> Composer<'d, 's, 'f> {
@@ -98,6 +110,35 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             gap: 0.0,
             hyphenate: None,
             rtl: false,
+            candidate: 0,
+            section_level: 0,
+        }
+    }
+
+    /// Composes the `index`-th candidate of a bundle: on a new page, as a
+    /// `Part`, under an outline entry of its name that holds its sections.
+    pub fn candidate(&mut self, doc: &Document, index: usize, title: &str) {
+        self.candidate = index;
+        self.section_level = 1;
+        self.gap = 0.0;
+        let first = self.blocks.len();
+        self.tree.open(Kind::Part);
+        self.document(doc);
+        self.tree.close();
+        // A block of no height opens the candidate: the page break and the
+        // outline entry that holds the candidate's sections.
+        self.blocks.insert(
+            first,
+            Block {
+                page_break: true,
+                keep_with_next: true,
+                bookmark: Some(title.to_string()),
+                bookmark_level: 0,
+                ..Block::default()
+            },
+        );
+        if let Some(b) = self.blocks.get_mut(first + 1) {
+            b.space_before = 0.0;
         }
     }
 
@@ -332,7 +373,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
         self.push(Block {
             keep_with_next: true,
             items: vec![Item::Photo {
-                picture: Picture::Photo,
+                picture: Picture::Photo(self.candidate),
                 x: self.width - width,
                 y: 0.0,
                 width,
@@ -457,6 +498,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             keep_with_next: true,
             items,
             bookmark: Some(bookmark.to_string()),
+            bookmark_level: self.section_level,
             ..Block::default()
         });
         self.gap = d.spacing.after_heading;
