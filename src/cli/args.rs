@@ -315,7 +315,7 @@ pub struct ExportArgs {
     /// Every input resume in one PDF for a client: a cover page (letterhead,
     /// title, date, a table of the candidates), then each candidate from a new
     /// page, with bookmarks per candidate and section.
-    #[arg(long, value_name = "FILE.pdf")]
+    #[arg(long, value_name = "FILE.pdf", conflicts_with_all = ["output", "out_dir", "template", "report", "formats"])]
     pub bundle: Option<PathBuf>,
 
     /// The title of the --bundle cover page [default: Candidates].
