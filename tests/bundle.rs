@@ -129,9 +129,58 @@ fn redaction_applies_to_every_candidate() {
 }
 
 #[test]
-fn docx_bundles_are_refused_for_now() {
+fn docx_bundle_has_a_cover_table_and_a_page_per_candidate() {
+    use std::io::Read;
     let dir = tempfile::tempdir().unwrap();
-    let run = bundle(&dir.path().join("b.docx"), &[]);
+    let out = dir.path().join("b.docx");
+    let run = bundle(&out, &["--redact", "name"]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(xml.contains("<w:tbl>") && xml.contains("Candidates"));
+    for n in 1..=3 {
+        assert!(
+            xml.contains(&format!(r#"w:name="candidate{n}""#)),
+            "bookmark {n}"
+        );
+        assert!(
+            xml.contains(&format!("PAGEREF candidate{n} \\h")),
+            "page field {n}"
+        );
+    }
+    assert_eq!(
+        xml.matches("<w:pageBreakBefore />").count(),
+        3,
+        "a new page per candidate"
+    );
+    assert!(
+        !xml.contains("Lena Vogel") && xml.contains("L. V."),
+        "redacted"
+    );
+    // Paragraph ids stay unique across candidates.
+    let mut ids: Vec<&str> = xml
+        .split("w14:paraId=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .collect();
+    let n = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), n);
+}
+
+#[test]
+fn other_extensions_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = bundle(&dir.path().join("b.html"), &[]);
     assert_eq!(run.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&run.stderr).contains("not supported yet"));
+    assert!(String::from_utf8_lossy(&run.stderr).contains(".pdf or .docx"));
 }

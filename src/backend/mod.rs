@@ -10,6 +10,7 @@ mod html;
 mod markdown;
 mod pdf;
 
+pub use docx::bundle as docx_bundle;
 pub use pdf::{Cover, bundle as pdf_bundle};
 pub mod template;
 mod text;

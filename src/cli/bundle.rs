@@ -1,4 +1,4 @@
-//! `--bundle FILE.pdf`: every input resume in one PDF for a client, behind a cover page.
+//! `--bundle FILE.pdf|FILE.docx`: every input resume in one file for a client, behind a cover page.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -18,16 +18,16 @@ pub fn run(job: &Job, units: &[Unit], path: &Path, title: Option<&str>, quiet: b
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    match ext.as_str() {
-        "pdf" => {}
-        "docx" => return usage_error("DOCX bundles are not supported yet; name a .pdf file"),
+    let render = match ext.as_str() {
+        "pdf" => backend::pdf_bundle,
+        "docx" => backend::docx_bundle,
         _ => {
             return usage_error(&format!(
-                "--bundle writes a .pdf file, not {}",
+                "--bundle writes a .pdf or .docx file, not {}",
                 path.display()
             ));
         }
-    }
+    };
     if units.is_empty() {
         return usage_error("--bundle needs at least one resume");
     }
@@ -93,7 +93,7 @@ pub fn run(job: &Job, units: &[Unit], path: &Path, title: Option<&str>, quiet: b
     };
     let mut options = job.render.clone();
     options.parallel = true;
-    let rendered = match backend::pdf_bundle(&documents, &cover, &job.layout, &options) {
+    let rendered = match render(&documents, &cover, &job.layout, &options) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: the bundle failed: {e}");

@@ -76,6 +76,8 @@ struct Writer<'a> {
     /// Children of the paragraph (or hyperlink) being written.
     children: Vec<ParagraphChild>,
     links: &'a mut Links,
+    /// Paragraph ids start after this one (a bundle's candidates follow each other).
+    first_id: usize,
 }
 
 impl Writer<'_> {
@@ -86,7 +88,7 @@ impl Writer<'_> {
 
     fn close_p(&mut self) {
         // 1-based, 8 hex digits, below 0x80000000 as `w14:paraId` requires.
-        let n = self.paragraphs.len() + 1;
+        let n = self.first_id + self.paragraphs.len() + 1;
         let mut p = Paragraph::new().id(format!("{n:08X}")).style(self.style);
         if self.style == id::LIST_BULLET {
             // Also on the paragraph, not only in the style: pandoc and
@@ -347,16 +349,27 @@ fn display_url(url: &str) -> &str {
 }
 
 /// The document's paragraphs, in reading order, collecting the hyperlink targets they refer to.
-pub fn paragraphs(doc: &Document, def: &Definition, links: &mut Links) -> Vec<Paragraph> {
+/// Paragraph ids start after `first_id`; the photo, if any, is relationship `photo_rel`.
+pub fn paragraphs(
+    doc: &Document,
+    def: &Definition,
+    links: &mut Links,
+    first_id: usize,
+    photo_rel: &str,
+) -> Vec<Paragraph> {
     let mut w = Writer {
         paragraphs: Vec::new(),
         style: id::BODY,
         children: Vec::new(),
         links,
+        first_id,
     };
     let h = &doc.header;
     // The photo floats at the right of the first paragraph: the name's.
-    let mut photo = h.photo.as_ref().map(|p| super::photo::run(p, def));
+    let mut photo = h
+        .photo
+        .as_ref()
+        .map(|p| super::photo::run(p, def, photo_rel));
     if let Some(name) = h.name.as_deref().filter(|s| !s.trim().is_empty()) {
         w.open_p(id::TITLE);
         w.children
