@@ -31,6 +31,12 @@ pub fn run(job: &Job, units: &[Unit], path: &Path, title: Option<&str>, quiet: b
     if units.is_empty() {
         return usage_error("--bundle needs at least one resume");
     }
+    // The letterhead is the cover's (and the pages'), filled once below: the
+    // candidates are built without one.
+    let build = Job {
+        brand: None,
+        ..job.clone()
+    };
     let mut documents: Vec<Document> = Vec::with_capacity(units.len());
     for unit in units {
         let bytes = match unit.read(job.limits.max_input_bytes) {
@@ -52,7 +58,7 @@ pub fn run(job: &Job, units: &[Unit], path: &Path, title: Option<&str>, quiet: b
                 return ExitCode::FAILURE;
             }
         };
-        let built = job.build_with(value, &|name| unit.read_photo(name));
+        let built = build.build_with(value, &|name| unit.read_photo(name));
         if !quiet {
             for w in &built.warnings {
                 eprintln!("warning: {}: {w}", unit.label);
@@ -64,6 +70,12 @@ pub fn run(job: &Job, units: &[Unit], path: &Path, title: Option<&str>, quiet: b
     let timestamp = job.render.timestamp.unwrap_or(backend::FALLBACK_TIMESTAMP);
     let date = backend::w3cdtf(timestamp);
     let date = date.get(..10).unwrap_or(&date).to_string();
+    if !quiet && job.reference.is_none() && job.brand.as_ref().is_some_and(|b| b.uses_reference()) {
+        eprintln!(
+            "warning: {}: the brand's {{ref}} is empty: give --ref",
+            path.display()
+        );
+    }
     let letterhead = job
         .brand
         .as_ref()
