@@ -123,16 +123,7 @@ fn decode_logo(bytes: &[u8]) -> Result<Logo, String> {
     } else {
         image
     };
-    let mut rgba = image.to_rgba8();
-    for p in rgba.pixels_mut() {
-        let [r, g, b, a] = p.0;
-        let over = |c: u8| {
-            let (c, a) = (u32::from(c), u32::from(a));
-            u8::try_from((c * a + 255 * (255 - a) + 127) / 255).unwrap_or(255)
-        };
-        p.0 = [over(r), over(g), over(b), 255];
-    }
-    let rgb = image::DynamicImage::ImageRgba8(rgba).to_rgb8();
+    let rgb = crate::photo::flatten(&image).to_rgb8();
     let mut png = Vec::new();
     image::codecs::png::PngEncoder::new(&mut png)
         .write_image(

@@ -202,8 +202,8 @@ fn limits() -> Limits {
     l
 }
 
-/// Transparent pixels over white paper.
-fn flatten(image: &DynamicImage) -> DynamicImage {
+/// Transparent pixels over white paper (photos and logos).
+pub(crate) fn flatten(image: &DynamicImage) -> DynamicImage {
     if !image.color().has_alpha() {
         return image.clone();
     }
