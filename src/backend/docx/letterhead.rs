@@ -107,7 +107,7 @@ pub fn header_rels() -> Vec<u8> {
     .into_bytes()
 }
 
-/// Sets the logo's alt text (the agency's name) in the built header part.
+/// Sets the logo's alt text (the agency's name) and a drawing id no photo takes (photos count from 1) in the built header part.
 pub fn patch(header: &mut Vec<u8>, lh: &Letterhead) -> Result<(), String> {
     if lh.logo.is_none() {
         return Ok(());
@@ -124,7 +124,7 @@ pub fn patch(header: &mut Vec<u8>, lh: &Letterhead) -> Result<(), String> {
         .replace('"', "&quot;");
     xml = xml.replacen(
         doc_pr,
-        &format!(r#"<wp:docPr id="2" name="Logo" descr="{alt}" />"#),
+        &format!(r#"<wp:docPr id="1000" name="Logo" descr="{alt}" />"#),
         1,
     );
     *header = xml.into_bytes();
