@@ -123,7 +123,7 @@ fn decode_logo(bytes: &[u8]) -> Result<Logo, String> {
     } else {
         image
     };
-    let rgb = crate::photo::flatten(&image).to_rgb8();
+    let rgb = crate::photo::flatten(image).into_rgb8();
     let mut png = Vec::new();
     image::codecs::png::PngEncoder::new(&mut png)
         .write_image(

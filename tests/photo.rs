@@ -314,3 +314,64 @@ fn data_uris_work_and_output_is_deterministic() {
     export(&resume, &["-f", "pdf,docx"]);
     assert!(first == (read(dir.path(), "lena.pdf"), read(dir.path(), "lena.docx")));
 }
+
+/// A PNG of `w` × `h` pixels in 16-bit RGBA, all one colour, written row by
+/// row (the decoded picture would be `w * h * 8` bytes; the file is small).
+fn deep_png(path: &Path, w: u32, h: u32) {
+    use std::io::Write;
+    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+        out.extend_from_slice(&u32::try_from(data.len()).unwrap().to_be_bytes());
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(data);
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        out.extend_from_slice(&crc.sum().to_be_bytes());
+    }
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&w.to_be_bytes());
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    ihdr.extend_from_slice(&[16, 6, 0, 0, 0]);
+    let mut row = vec![0x80u8; 1 + w as usize * 8];
+    row[0] = 0;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    for _ in 0..h {
+        z.write_all(&row).unwrap();
+    }
+    let idat = z.finish().unwrap();
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    chunk(&mut png, b"IHDR", &ihdr);
+    chunk(&mut png, b"IDAT", &idat);
+    chunk(&mut png, b"IEND", &[]);
+    std::fs::write(path, png).unwrap();
+}
+
+#[test]
+fn a_small_file_of_many_deep_pixels_is_refused_before_it_is_decoded() {
+    let (dir, resume) = setup("poster.png", "de");
+    deep_png(&dir.path().join("poster.png"), 6600, 6000);
+    assert!(
+        std::fs::metadata(dir.path().join("poster.png"))
+            .unwrap()
+            .len()
+            < 2_000_000
+    );
+    let stderr = export(&resume, &["-f", "html"]);
+    assert!(
+        stderr.contains("poster.png") && stderr.contains("MB to decode, over the limit"),
+        "{stderr}"
+    );
+    assert!(!contains(
+        &read(dir.path(), "lena.html"),
+        b"data:image/jpeg"
+    ));
+}
+
+#[test]
+fn a_deep_png_within_the_memory_limit_is_converted() {
+    let (dir, resume) = setup("deep.png", "de");
+    deep_png(&dir.path().join("deep.png"), 3000, 2000);
+    let stderr = export(&resume, &["-f", "html"]);
+    assert!(!stderr.contains("deep.png"), "{stderr}");
+    assert!(contains(&read(dir.path(), "lena.html"), b"data:image/jpeg"));
+}

@@ -151,13 +151,42 @@ pub fn decode(bytes: &[u8], shape: PhotoShape) -> Result<Photo, String> {
     let mut decoder = reader(limits())
         .into_decoder()
         .map_err(|e| format!("cannot be read ({})", short(&e)))?;
+    // `from_decoder` does not count its buffer against the limits: reserve
+    // it here, with the 8-bit copy made of a deeper image.
+    let colour = decoder.color_type();
+    let eight_bit = if colour.bytes_per_pixel() == colour.channel_count() {
+        0
+    } else {
+        u64::from(w) * u64::from(h) * u64::from(colour.channel_count())
+    };
+    let needed = decoder.total_bytes().saturating_add(eight_bit);
+    if limits().reserve(needed).is_err() {
+        return Err(format!(
+            "is {w} × {h} pixels at {} bits a sample, {} MB to decode, over the limit of {} MB",
+            8 * colour.bytes_per_pixel() / colour.channel_count().max(1),
+            needed.div_ceil(1_048_576),
+            MAX_ALLOC / 1_048_576
+        ));
+    }
     let orientation = decoder.orientation().ok();
-    let mut image = DynamicImage::from_decoder(decoder)
+    let image = DynamicImage::from_decoder(decoder)
         .map_err(|e| format!("is damaged or truncated ({})", short(&e)))?;
+    // 8 bits at once, then small: the rest works on a copy of at most
+    // twice the embedded side.
+    let image = if image.color().has_alpha() {
+        DynamicImage::ImageRgba8(image.into_rgba8())
+    } else {
+        DynamicImage::ImageRgb8(image.into_rgb8())
+    };
+    let mut image = if image.width().max(image.height()) > 2 * EMBED_SIDE {
+        image.thumbnail(2 * EMBED_SIDE, 2 * EMBED_SIDE)
+    } else {
+        image
+    };
     if let Some(o) = orientation {
         image.apply_orientation(o);
     }
-    let image = crop(&flatten(&image), shape);
+    let image = crop(flatten(image), shape);
     let image = if image.width().max(image.height()) > EMBED_SIDE {
         image.resize(
             EMBED_SIDE,
@@ -167,7 +196,7 @@ pub fn decode(bytes: &[u8], shape: PhotoShape) -> Result<Photo, String> {
     } else {
         image
     };
-    let rgb = image.to_rgb8();
+    let rgb = image.into_rgb8();
     let mut jpeg = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, QUALITY)
         .encode_image(&rgb)
@@ -192,22 +221,25 @@ fn jpeg_complete(bytes: &[u8]) -> bool {
     })
 }
 
-/// What the decoder may do: the side limit again, and memory for the
-/// largest accepted image in RGBA at 16 bits, with room for the decoder.
+/// Most memory for the decoded picture (and the decoder's own buffers):
+/// a 40-megapixel camera's JPEG in RGB fits, a 16-bit RGBA poster does not.
+const MAX_ALLOC: u64 = 128 * 1024 * 1024;
+
+/// What the decoder may do: the side limit again, and [`MAX_ALLOC`].
 fn limits() -> Limits {
     let mut l = Limits::default();
     l.max_image_width = Some(MAX_SIDE);
     l.max_image_height = Some(MAX_SIDE);
-    l.max_alloc = Some(MAX_PIXELS * 8 + 64 * 1024 * 1024);
+    l.max_alloc = Some(MAX_ALLOC);
     l
 }
 
 /// Transparent pixels over white paper (photos and logos).
-pub(crate) fn flatten(image: &DynamicImage) -> DynamicImage {
+pub(crate) fn flatten(image: DynamicImage) -> DynamicImage {
     if !image.color().has_alpha() {
-        return image.clone();
+        return image;
     }
-    let mut rgba = image.to_rgba8();
+    let mut rgba = image.into_rgba8();
     for p in rgba.pixels_mut() {
         let [r, g, b, a] = p.0;
         let over = |c: u8| {
@@ -222,7 +254,7 @@ pub(crate) fn flatten(image: &DynamicImage) -> DynamicImage {
 /// The centre of the picture in the shape's proportions: a circle is
 /// square; the other shapes take portraits up to 3:4 as they are and crop
 /// landscapes and very tall pictures to it.
-fn crop(image: &DynamicImage, shape: PhotoShape) -> DynamicImage {
+fn crop(image: DynamicImage, shape: PhotoShape) -> DynamicImage {
     let (w, h) = (image.width(), image.height());
     let (min, max) = match shape {
         PhotoShape::Circle => (1.0, 1.0),
@@ -237,7 +269,7 @@ fn crop(image: &DynamicImage, shape: PhotoShape) -> DynamicImage {
         // Faces sit in the upper part of a tall portrait.
         image.crop_imm(0, (h - nh) / 4, w, nh)
     } else {
-        image.clone()
+        image
     }
 }
 
