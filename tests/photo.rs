@@ -375,3 +375,30 @@ fn a_deep_png_within_the_memory_limit_is_converted() {
     assert!(!stderr.contains("deep.png"), "{stderr}");
     assert!(contains(&read(dir.path(), "lena.html"), b"data:image/jpeg"));
 }
+
+#[test]
+fn a_data_uri_photo_longer_than_any_text_is_read() {
+    // Noise does not compress: about 300 KB of PNG, 400 KB of base64.
+    let mut seed = 0x2545_f491_u32;
+    let noise = image::RgbImage::from_fn(320, 320, |_, _| {
+        let mut px = [0u8; 3];
+        for c in &mut px {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            *c = seed.to_le_bytes()[0];
+        }
+        image::Rgb(px)
+    });
+    let mut png = std::io::Cursor::new(Vec::new());
+    noise.write_to(&mut png, image::ImageFormat::Png).unwrap();
+    let uri = format!(
+        "data:image/png;base64,{}",
+        resume_export::photo::encode_base64(png.get_ref())
+    );
+    assert!(uri.len() > 380_000, "{}", uri.len());
+    let (dir, resume) = setup(&uri, "de");
+    let stderr = export(&resume, &["-f", "html"]);
+    assert!(!stderr.contains("basics.image"), "{stderr}");
+    assert!(contains(&read(dir.path(), "lena.html"), b"data:image/jpeg"));
+}
