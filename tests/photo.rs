@@ -402,3 +402,43 @@ fn a_data_uri_photo_longer_than_any_text_is_read() {
     assert!(!stderr.contains("basics.image"), "{stderr}");
     assert!(contains(&read(dir.path(), "lena.html"), b"data:image/jpeg"));
 }
+
+#[cfg(unix)]
+#[test]
+fn only_plain_files_in_the_resume_folder_are_read() {
+    let (dir, resume) = setup("x", "de");
+    let absolute = dir.path().join("portrait.png");
+    std::os::unix::fs::symlink(&absolute, dir.path().join("link.png")).unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::copy(&absolute, dir.path().join("sub/me.png")).unwrap();
+    let absolute = absolute.to_str().unwrap().to_string();
+    let file_uri = format!("file://{absolute}");
+    let cases = [
+        ("../portrait.png", "leaves the resume's folder"),
+        ("sub/../portrait.png", "leaves the resume's folder"),
+        (absolute.as_str(), "is an absolute path"),
+        (file_uri.as_str(), "is an absolute path"),
+        ("//server/share/me.png", "never fetched"),
+        ("file:////server/share/me.png", "network share"),
+        ("link.png", "is a symbolic link"),
+        ("sub", "is not a file"),
+    ];
+    let json = std::fs::read_to_string(&resume).unwrap();
+    let name = |image: &str| json.replace("\"image\": \"x\"", &format!("\"image\": \"{image}\""));
+    for (image, expected) in cases {
+        std::fs::write(&resume, name(image)).unwrap();
+        let stderr = export(&resume, &["-f", "html"]);
+        assert!(
+            stderr.contains("warning:") && stderr.contains(image) && stderr.contains(expected),
+            "{image}: {stderr}"
+        );
+        assert!(
+            !contains(&read(dir.path(), "lena.html"), b"data:image/jpeg"),
+            "{image}"
+        );
+    }
+    std::fs::write(&resume, name("sub/me.png")).unwrap();
+    let stderr = export(&resume, &["-f", "html"]);
+    assert!(!stderr.contains("sub/me.png"), "{stderr}");
+    assert!(contains(&read(dir.path(), "lena.html"), b"data:image/jpeg"));
+}

@@ -69,14 +69,37 @@ impl Unit {
     /// current directory for standard input), at most [`crate::photo::MAX_BYTES`].
     /// The error ends a sentence: "photo `x` left out: it …".
     pub fn read_photo(&self, name: &str) -> Result<Vec<u8>, String> {
-        let path = Path::new(name);
-        let path = match &self.origin {
-            Origin::File(resume) if path.is_relative() => resume
-                .parent()
-                .map_or_else(|| path.to_path_buf(), |dir| dir.join(path)),
-            _ => path.to_path_buf(),
-        };
+        let dir = match &self.origin {
+            Origin::File(resume) => resume.parent().filter(|d| !d.as_os_str().is_empty()),
+            _ => None,
+        }
+        .unwrap_or(Path::new("."));
+        let path = dir.join(name);
         let fail = |e: std::io::Error| format!("cannot be read ({}: {e})", path.display());
+        let outside = || {
+            format!(
+                "is not in the resume's folder ({}); only a file beside the resume (or in a folder below it) is read",
+                path.display()
+            )
+        };
+        // The name itself was checked (no `..`, nothing absolute); where it
+        // leads is checked here: a plain file, not a link, in the folder.
+        let kind = std::fs::symlink_metadata(&path).map_err(fail)?.file_type();
+        if kind.is_symlink() {
+            return Err(format!(
+                "is a symbolic link ({}); name the file itself",
+                path.display()
+            ));
+        }
+        if !kind.is_file() {
+            return Err(format!("is not a file ({})", path.display()));
+        }
+        let within = std::fs::canonicalize(dir)
+            .and_then(|d| std::fs::canonicalize(&path).map(|p| p.starts_with(d)))
+            .map_err(fail)?;
+        if !within {
+            return Err(outside());
+        }
         let len = std::fs::metadata(&path).map_err(fail)?.len();
         let max = crate::photo::MAX_BYTES as u64;
         if len > max {

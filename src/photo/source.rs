@@ -25,7 +25,7 @@ pub fn reference(image: &str) -> Reference {
         .then(|| image.get(7..))
         .flatten()
     {
-        return Reference::Path(path.to_string());
+        return local(path);
     }
     // A scheme (two letters or more: `C:\` is a Windows path) means the network.
     let scheme = image.split_once(':').map(|(s, _)| s);
@@ -37,7 +37,30 @@ pub fn reference(image: &str) -> Reference {
     {
         return Reference::Remote;
     }
-    Reference::Path(image.to_string())
+    local(image)
+}
+
+/// A path is only ever read inside the resume's folder: an absolute path,
+/// a network share (`//host`, `\\host`) or a `..` is refused before any
+/// file is looked at. (The reader checks again where the path leads.)
+fn local(path: &str) -> Reference {
+    let drive = path.as_bytes().get(1) == Some(&b':');
+    if path.starts_with("//") || path.starts_with("\\\\") {
+        return Reference::Bad("is a network share; only a file beside the resume is read".into());
+    }
+    if path.starts_with('/') || path.starts_with('\\') || drive {
+        return Reference::Bad(
+            "is an absolute path; only a file beside the resume (or in a folder below it) is read"
+                .into(),
+        );
+    }
+    if path.split(['/', '\\']).any(|c| c == "..") {
+        return Reference::Bad(
+            "leaves the resume's folder (`..`); only a file beside the resume (or in a folder below it) is read"
+                .into(),
+        );
+    }
+    Reference::Path(path.to_string())
 }
 
 /// `image/jpeg;base64,…` (or a percent-encoded payload).
@@ -145,9 +168,23 @@ mod tests {
         assert_eq!(reference("https://example.com/me.jpg"), Reference::Remote);
         assert_eq!(reference("//cdn.example.com/me.jpg"), Reference::Remote);
         assert_eq!(reference("me.jpg"), Reference::Path("me.jpg".into()));
+        for refused in [
+            "C:\\me.jpg",
+            "/etc/passwd",
+            "\\\\server\\share\\me.jpg",
+            "\\me.jpg",
+            "../me.jpg",
+            "photos/../../me.jpg",
+            "photos\\..\\..\\me.jpg",
+            "file:///etc/passwd",
+            "file:////server/me.jpg",
+            "file://../me.jpg",
+        ] {
+            assert!(matches!(reference(refused), Reference::Bad(_)), "{refused}");
+        }
         assert_eq!(
-            reference("C:\\me.jpg"),
-            Reference::Path("C:\\me.jpg".into())
+            reference("photos/me..jpg"),
+            Reference::Path("photos/me..jpg".into())
         );
         assert_eq!(
             reference("file://photos/me.jpg"),
