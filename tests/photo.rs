@@ -442,3 +442,20 @@ fn only_plain_files_in_the_resume_folder_are_read() {
     assert!(!stderr.contains("sub/me.png"), "{stderr}");
     assert!(contains(&read(dir.path(), "lena.html"), b"data:image/jpeg"));
 }
+
+#[test]
+fn a_motion_photo_is_read_up_to_the_end_of_its_picture() {
+    let (dir, resume) = setup("motion.jpg", "de");
+    let mut bytes = std::fs::read(dir.path().join("portrait-gps.jpg")).unwrap();
+    let mut seed = 0x1234_5678_u32;
+    bytes.extend((0..1_048_576).map(|_| {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed.to_le_bytes()[0]
+    }));
+    std::fs::write(dir.path().join("motion.jpg"), bytes).unwrap();
+    let stderr = export(&resume, &["-f", "html"]);
+    assert!(!stderr.contains("motion.jpg"), "{stderr}");
+    assert!(contains(&read(dir.path(), "lena.html"), b"data:image/jpeg"));
+}

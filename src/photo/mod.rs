@@ -208,17 +208,61 @@ pub fn decode(bytes: &[u8], shape: PhotoShape) -> Result<Photo, String> {
     })
 }
 
-/// Whether an end-of-image marker follows the last start of scan: the JPEG
-/// decoder fills a cut-off picture with grey rather than failing. (In the
-/// coded data a 0xFF byte is always followed by 0x00 or a restart marker,
-/// so `FF D9` there is the real end.)
+/// Whether the JPEG reaches its end-of-image marker: the decoder fills a
+/// cut-off picture with grey rather than failing. The marker segments are
+/// walked from the start by their lengths, and entropy-coded data up to the
+/// next marker (`FF 00` and the restarts `FF D0`–`FF D7` are part of it), so
+/// whatever follows the end (the video of a motion photo) is never looked at.
 fn jpeg_complete(bytes: &[u8]) -> bool {
-    let last_scan = bytes.windows(2).rposition(|w| w == [0xFF, 0xDA]);
-    last_scan.is_some_and(|at| {
-        bytes
-            .get(at..)
-            .is_some_and(|rest| rest.windows(2).any(|w| w == [0xFF, 0xD9]))
-    })
+    if bytes.get(..2) != Some(&[0xFF, 0xD8]) {
+        return false;
+    }
+    let mut at = 2usize;
+    loop {
+        if bytes.get(at) != Some(&0xFF) {
+            return false;
+        }
+        // Fill bytes may precede a marker.
+        while bytes.get(at) == Some(&0xFF) {
+            at += 1;
+        }
+        let Some(&marker) = bytes.get(at) else {
+            return false;
+        };
+        at += 1;
+        match marker {
+            0xD9 => return true,
+            0x01 | 0xD0..=0xD7 => continue,
+            0x00 => return false,
+            _ => {}
+        }
+        let Some(&[hi, lo]) = bytes.get(at..at + 2) else {
+            return false;
+        };
+        let length = usize::from(u16::from_be_bytes([hi, lo]));
+        if length < 2 {
+            return false;
+        }
+        at += length;
+        if marker != 0xDA {
+            continue;
+        }
+        // Entropy-coded data: up to an FF that starts a real marker.
+        loop {
+            let Some(next) = bytes
+                .get(at..)
+                .and_then(|r| r.iter().position(|&b| b == 0xFF))
+            else {
+                return false;
+            };
+            at += next;
+            match bytes.get(at + 1) {
+                None => return false,
+                Some(0x00 | 0xD0..=0xD7) => at += 2,
+                Some(_) => break,
+            }
+        }
+    }
 }
 
 /// Most memory for the decoded picture (and the decoder's own buffers):
@@ -281,4 +325,41 @@ fn short(e: &image::ImageError) -> String {
         .unwrap_or("")
         .trim()
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jpeg() -> Vec<u8> {
+        let image = image::RgbImage::from_fn(64, 48, |x, y| {
+            image::Rgb([(x * 4) as u8, (y * 5) as u8, ((x ^ y) * 3) as u8])
+        });
+        let mut out = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+            .encode_image(&image)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn a_jpeg_ends_at_its_end_marker_whatever_follows() {
+        let whole = jpeg();
+        assert!(jpeg_complete(&whole));
+        // A motion photo: the video after the end, with markers of its own.
+        let mut motion = whole.clone();
+        let mut seed = 0x9e37_79b9_u32;
+        motion.extend((0..1_048_576).map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed.to_le_bytes()[0]
+        }));
+        motion.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x08]);
+        assert!(jpeg_complete(&motion));
+        assert!(decode(&motion, PhotoShape::Square).is_ok());
+        for cut in [whole.len() - 2, whole.len() / 2, 20, 3] {
+            assert!(!jpeg_complete(&whole[..cut]), "cut at {cut}");
+        }
+    }
 }
