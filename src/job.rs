@@ -9,12 +9,16 @@
 use std::sync::Arc;
 
 use crate::backend::{self, BACKENDS, Backend, PdfStandards, RenderOptions};
+use crate::brand::Brand;
 use crate::document::{self, BuildOptions, Document, Labels, Redact};
-use crate::layout::{Layout, Paper};
+use crate::layout::{Layout, Paper, PhotoShow};
+use crate::photo;
 use crate::resume::{self, Parsed, ReadOptions, SourceError, Syntax};
 
 /// What `redact` takes.
 pub const REDACT: &[&str] = &["contact", "name", "all"];
+/// What `photo` takes.
+pub const PHOTO: &[&str] = &["auto", "always", "never"];
 /// What `paper` takes.
 pub const PAPERS: &[&str] = &["a4", "letter"];
 /// What `pdf-standard` takes.
@@ -48,6 +52,12 @@ pub struct Options {
     pub max_input_bytes: Option<usize>,
     /// Creation time for file metadata (`SOURCE_DATE_EPOCH`).
     pub timestamp: Option<i64>,
+    /// `auto`, `always`, `never`; `None`: the layout's.
+    pub photo: Option<String>,
+    /// An agency's letterhead, loaded by the face (`--brand`).
+    pub brand: Option<Arc<Brand>>,
+    /// The candidate reference for the letterhead's `{ref}`; `None`: `meta.ref`.
+    pub reference: Option<String>,
 }
 
 /// A checked request: what to read, build and render.
@@ -62,6 +72,16 @@ pub struct Job {
     /// The language of every resume's labels, when given.
     pub lang: Option<String>,
     pub limits: resume::Limits,
+    /// Whether the photo shows, over the layout's `[photo]`.
+    pub photo: Option<PhotoShow>,
+    pub brand: Option<Arc<Brand>>,
+    pub reference: Option<String>,
+}
+
+/// A letterhead with the reference it was filled with.
+struct Filled {
+    letterhead: document::Letterhead,
+    reference: String,
 }
 
 /// A resume read and built into its document.
@@ -105,6 +125,10 @@ impl std::fmt::Display for Failure {
 impl Options {
     /// Checks every option against `layout` and the built formats.
     pub fn resolve(&self, layout: Arc<Layout>) -> Result<Job, String> {
+        let layout = match self.brand.as_ref().and_then(|b| b.file.accent) {
+            Some(accent) => Arc::new(layout.with_accent(accent)),
+            None => layout,
+        };
         let backends = formats(&self.formats)?;
         if let Some(lang) = &self.lang
             && layout.labels(lang).is_none()
@@ -152,6 +176,13 @@ impl Options {
         } else {
             PdfStandards::parse(&self.pdf_standard)?
         };
+        let photo = match self.photo.as_deref().map(|p| p.trim().to_ascii_lowercase()) {
+            None => None,
+            Some(p) if p == "auto" => Some(PhotoShow::Auto),
+            Some(p) if p == "always" => Some(PhotoShow::Always),
+            Some(p) if p == "never" => Some(PhotoShow::Never),
+            Some(other) => return Err(one_of("photo", &other, PHOTO)),
+        };
         let from = match self.from.as_deref() {
             None => None,
             Some(name) => Some(
@@ -190,6 +221,9 @@ impl Options {
             },
             lang: self.lang.clone(),
             limits,
+            photo,
+            brand: self.brand.clone(),
+            reference: self.reference.clone(),
             layout,
         })
     }
@@ -258,8 +292,19 @@ impl Job {
         Ok(self.build(value))
     }
 
-    /// Builds the document of a parsed value.
+    /// Builds the document of a parsed value; a photo can come only from a
+    /// `data:` URI (no file is read).
     pub fn build(&self, value: serde_json::Value) -> Built {
+        self.build_with(value, &|_| {
+            Err(
+                "it is a file path, and files are not read here; send the photo as a data: URI"
+                    .into(),
+            )
+        })
+    }
+
+    /// Builds the document of a parsed value; `read` reads a photo the resume names by path.
+    pub fn build_with(&self, value: serde_json::Value, read: photo::ReadFile<'_>) -> Built {
         let parsed = resume::read_value(value, &self.read);
         let mut warnings: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
         let (labels, unknown) =
@@ -269,7 +314,26 @@ impl Job {
             labels,
             ..self.build.clone()
         };
-        let document = document::build(&parsed.resume, &build);
+        let mut document = document::build(&parsed.resume, &build);
+        let (picture, warning) = photo::load(
+            parsed.resume.basics.image.as_deref(),
+            &self.layout.definition().photo,
+            self.photo,
+            build.redact.name,
+            &document.meta.language,
+            read,
+        );
+        document.header.photo = picture;
+        warnings.extend(warning);
+        if let Some(brand) = &self.brand {
+            let letterhead = self.letterhead(brand, &document, &parsed.raw);
+            if letterhead.reference.is_empty() && brand.uses_reference() {
+                warnings.push(
+                    "the brand's {ref} is empty: give --ref or meta.ref in the resume".into(),
+                );
+            }
+            document.letterhead = Some(letterhead.letterhead);
+        }
         if document.is_empty() {
             warnings.push("the resume has no content; the output will be empty".into());
         }
@@ -278,6 +342,31 @@ impl Job {
             document,
             build,
             warnings,
+        }
+    }
+
+    /// The brand's letterhead for one document: the name as shown (after
+    /// redaction), the reference from `--ref` or `meta.ref`, the date of the
+    /// files' metadata.
+    fn letterhead(&self, brand: &Brand, document: &Document, raw: &serde_json::Value) -> Filled {
+        let reference = self
+            .reference
+            .clone()
+            .unwrap_or_else(|| match raw.pointer("/meta/ref") {
+                Some(serde_json::Value::String(s)) => s.trim().to_string(),
+                Some(serde_json::Value::Number(n)) => n.to_string(),
+                _ => String::new(),
+            });
+        let timestamp = self.render.timestamp.unwrap_or(backend::FALLBACK_TIMESTAMP);
+        let date = backend::w3cdtf(timestamp);
+        let date = date.get(..10).unwrap_or(&date);
+        Filled {
+            letterhead: brand.letterhead(
+                document.header.name.as_deref().unwrap_or_default(),
+                &reference,
+                date,
+            ),
+            reference,
         }
     }
 

@@ -12,6 +12,8 @@
 //! - [`validate`] checks a file against the [`schema`] of what we accept
 //!   (the official JSON Resume schema with our extensions).
 //! - [`check`] audits any PDF or DOCX resume as an applicant-tracking system reads it.
+//! - [`brand`] is an agency's letterhead (`--brand`).
+//! - [`photo`] loads, checks and re-encodes the candidate's photo.
 //! - [`job`] is one conversion request, checked once, whichever face (command line, server) made it.
 //! - [`batch`] runs many resumes in parallel with a report.
 //! - [`serve`] is the HTTP face: the same jobs, on a bounded pool.
@@ -27,11 +29,13 @@
 
 pub mod backend;
 pub mod batch;
+pub mod brand;
 pub mod check;
 pub mod cli;
 pub mod document;
 pub mod job;
 pub mod layout;
+pub mod photo;
 pub mod resume;
 pub mod schema;
 pub mod serve;

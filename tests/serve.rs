@@ -832,3 +832,54 @@ fn metrics_and_the_log_count_what_happened() {
             .any(|l| l["format"] == "md" && l["status"] == 200 && l["bytes"].as_u64() > Some(100))
     );
 }
+
+#[test]
+fn photos_come_only_as_data_uris_and_no_path_is_read() {
+    let server = Server::start(&[]);
+    let png = std::fs::read(common::root().join("tests/fixtures/photo/portrait.png")).unwrap();
+    let uri = format!(
+        "data:image/png;base64,{}",
+        resume_export::photo::encode_base64(&png)
+    );
+    let resume = |image: &str| {
+        serde_json::to_vec(&serde_json::json!({
+            "basics": {"name": "Lena Vogel", "image": image},
+            "meta": {"language": "de"}
+        }))
+        .unwrap()
+    };
+    let a = post(
+        &server.url("/v1/render?format=pdf"),
+        Some("application/json"),
+        &resume(&uri),
+    );
+    assert_eq!(a.status, 200);
+    assert!(
+        a.body.windows(10).any(|w| w == b"/DCTDecode"),
+        "the photo is in"
+    );
+    // A path (even one that exists on the server) is never read: an
+    // absolute one is refused as for the command line, a relative one
+    // because the server reads none.
+    let absolute = common::root().join("tests/fixtures/photo/portrait.png");
+    for (path, why) in [
+        (absolute.to_str().unwrap(), "absolute path"),
+        ("tests/fixtures/photo/portrait.png", "data: URI"),
+    ] {
+        let a = post(
+            &server.url("/v1/render?format=pdf&photo=always"),
+            Some("application/json"),
+            &resume(path),
+        );
+        assert_eq!(a.status, 200);
+        assert!(!a.body.windows(10).any(|w| w == b"/DCTDecode"));
+        let warnings: Vec<String> = serde_json::from_str(a.header("x-warnings")).unwrap();
+        assert!(warnings.iter().any(|w| w.contains(why)), "{warnings:?}");
+    }
+    let a = post(
+        &server.url("/v1/render?format=pdf&photo=sometimes"),
+        Some("application/json"),
+        &resume(&uri),
+    );
+    assert_eq!(a.status, 400);
+}

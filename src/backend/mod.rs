@@ -10,6 +10,9 @@ mod html;
 mod markdown;
 mod pdf;
 pub(crate) mod segment;
+
+pub use docx::bundle as docx_bundle;
+pub use pdf::{Cover, bundle as pdf_bundle};
 pub mod template;
 mod text;
 
@@ -136,6 +139,8 @@ pub struct FontFile {
 
 /// 2000-01-01T00:00:00Z: the creation time written when none is given, so output stays reproducible.
 pub const FALLBACK_TIMESTAMP: i64 = 946_684_800;
+
+pub use docx::w3cdtf;
 
 impl Default for RenderOptions {
     fn default() -> Self {

@@ -65,6 +65,58 @@ impl Unit {
     }
 
     /// The unit's bytes; a file larger than `max_bytes` is not read.
+    /// Reads a photo the resume names: relative to the resume's folder (the
+    /// current directory for standard input), at most [`crate::photo::MAX_BYTES`].
+    /// The error ends a sentence: "photo `x` left out: it …".
+    pub fn read_photo(&self, name: &str) -> Result<Vec<u8>, String> {
+        let dir = match &self.origin {
+            Origin::File(resume) => resume.parent().filter(|d| !d.as_os_str().is_empty()),
+            _ => None,
+        }
+        .unwrap_or(Path::new("."));
+        let path = dir.join(name);
+        let fail = |e: std::io::Error| format!("cannot be read ({}: {e})", path.display());
+        let outside = || {
+            format!(
+                "is not in the resume's folder ({}); only a file beside the resume (or in a folder below it) is read",
+                path.display()
+            )
+        };
+        // The name itself was checked (no `..`, nothing absolute); where it
+        // leads is checked here: a plain file, not a link, in the folder.
+        let kind = std::fs::symlink_metadata(&path).map_err(fail)?.file_type();
+        if kind.is_symlink() {
+            return Err(format!(
+                "is a symbolic link ({}); name the file itself",
+                path.display()
+            ));
+        }
+        if !kind.is_file() {
+            return Err(format!("is not a file ({})", path.display()));
+        }
+        let within = std::fs::canonicalize(dir)
+            .and_then(|d| std::fs::canonicalize(&path).map(|p| p.starts_with(d)))
+            .map_err(fail)?;
+        if !within {
+            return Err(outside());
+        }
+        let len = std::fs::metadata(&path).map_err(fail)?.len();
+        let max = crate::photo::MAX_BYTES as u64;
+        if len > max {
+            return Err(format!(
+                "is {:.1} MB ({}), over the limit of {} MB",
+                len as f64 / 1_048_576.0,
+                path.display(),
+                max / 1_048_576
+            ));
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(&path)
+            .and_then(|f| f.take(max + 1).read_to_end(&mut bytes))
+            .map_err(fail)?;
+        Ok(bytes)
+    }
+
     pub fn read(&self, max_bytes: usize) -> Result<Vec<u8>, String> {
         let fail = |e: std::io::Error| format!("cannot read {}: {e}", self.file);
         match (&self.origin, &self.part) {

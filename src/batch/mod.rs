@@ -350,7 +350,7 @@ fn convert(
     if injected("panic", &unit.label) {
         panic!("injected panic for {}", unit.label);
     }
-    let built = request.job.build(value);
+    let built = request.job.build_with(value, &|name| unit.read_photo(name));
     report.warnings = built.warnings;
     let (doc, build) = (&built.document, &built.build);
     // The raw resume would carry what redaction removed, so redacted runs get none.

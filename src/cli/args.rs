@@ -301,6 +301,31 @@ pub struct ExportArgs {
     #[arg(long, value_name = "WHAT", value_delimiter = ',', value_parser = ["contact", "name", "all"])]
     pub redact: Vec<String>,
 
+    /// The candidate's photo (basics.image) in PDF, DOCX and HTML: auto (the
+    /// layout's choice; left out of resumes in English), always or never
+    /// (default: the layout's [photo] show).
+    #[arg(long, value_name = "WHEN", value_parser = ["auto", "always", "never"])]
+    pub photo: Option<String>,
+
+    /// An agency's letterhead for PDF, DOCX and HTML: a brand.toml, or a folder
+    /// holding one (logo, name, contact line, footer, accent colour).
+    #[arg(long, value_name = "FILE.toml|DIR")]
+    pub brand: Option<PathBuf>,
+
+    /// Every input resume in one PDF for a client: a cover page (letterhead,
+    /// title, date, a table of the candidates), then each candidate from a new
+    /// page, with bookmarks per candidate and section.
+    #[arg(long, value_name = "FILE.pdf", conflicts_with_all = ["output", "out_dir", "template", "report", "formats"])]
+    pub bundle: Option<PathBuf>,
+
+    /// The title of the --bundle cover page [default: Candidates].
+    #[arg(long, value_name = "TEXT", requires = "bundle")]
+    pub title: Option<String>,
+
+    /// The candidate reference for the letterhead's {ref} (default: meta.ref).
+    #[arg(long = "ref", value_name = "REF")]
+    pub reference: Option<String>,
+
     /// Paper size for PDF and DOCX (default: the layout's).
     #[arg(long, value_name = "SIZE", value_parser = ["a4", "letter"])]
     pub paper: Option<String>,

@@ -41,6 +41,12 @@ pub(super) fn options(args: &ExportArgs) -> Result<Options, String> {
         lang: args.lang.clone(),
         redact: args.redact.clone(),
         paper: args.paper.clone(),
+        photo: args.photo.clone(),
+        brand: match &args.brand {
+            Some(path) => Some(std::sync::Arc::new(load_brand(path)?)),
+            None => None,
+        },
+        reference: args.reference.clone(),
         max_pages: args.max_pages,
         sections: args.sections.clone(),
         tags: args.tags.clone(),
@@ -51,6 +57,38 @@ pub(super) fn options(args: &ExportArgs) -> Result<Options, String> {
         max_input_bytes: Some(args.max_input_size),
         timestamp: source_date_epoch()?,
     })
+}
+
+/// Reads `--brand`: a `brand.toml`, or a folder holding one, and the logo it
+/// names (relative to it). A missing or broken file is an error naming it.
+fn load_brand(path: &std::path::Path) -> Result<crate::brand::Brand, String> {
+    let file = if path.is_dir() {
+        path.join("brand.toml")
+    } else {
+        path.to_path_buf()
+    };
+    let source = std::fs::read_to_string(&file)
+        .map_err(|e| format!("cannot read brand {}: {e}", file.display()))?;
+    let shown = file.display().to_string();
+    let logo_name = toml::from_str::<crate::brand::File>(&source)
+        .ok()
+        .and_then(|f| f.logo);
+    let logo = match logo_name {
+        None => None,
+        Some(name) => {
+            let logo = file
+                .parent()
+                .map_or_else(|| PathBuf::from(&name), |dir| dir.join(&name));
+            let bytes = std::fs::read(&logo)
+                .map_err(|e| format!("{shown}: cannot read the logo {}: {e}", logo.display()))?;
+            Some((logo.display().to_string(), bytes))
+        }
+    };
+    crate::brand::Brand::parse(
+        &shown,
+        &source,
+        logo.as_ref().map(|(n, b)| (n.as_str(), b.as_slice())),
+    )
 }
 
 /// [`run`], adding the files it writes to `written` (for `--watch`).
@@ -166,6 +204,9 @@ pub(super) fn run_into(args: &ExportArgs, written: &mut Vec<String>) -> ExitCode
             "--output takes one resume, but the inputs hold {}; use --out-dir",
             units.len()
         ));
+    }
+    if let Some(path) = &args.bundle {
+        return super::bundle::run(&job, &units, path, args.title.as_deref(), args.quiet);
     }
     // Several resumes fill the cores by themselves; one resume's PDF uses
     // the spare core for its fonts, pages and streams.

@@ -1,6 +1,7 @@
 //! The command line: the only place that reads files, writes files and sets the exit code.
 
 mod args;
+mod bundle;
 mod check;
 mod convert;
 pub(crate) mod diagnostic;

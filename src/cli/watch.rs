@@ -1,4 +1,4 @@
-//! `--watch`: export once, then again whenever an input, the layout folder, the template or a font changes.
+//! `--watch`: export once, then again whenever an input (or a photo beside it), the layout folder, the template, a font or the brand changes.
 //!
 //! Parent directories are watched, not the files: editors save by writing a
 //! new file and renaming it over the old one, which ends a watch on the file
@@ -109,6 +109,29 @@ fn rules(args: &ExportArgs) -> Result<Vec<Rule>, String> {
             ));
         } else {
             file(&mut rules, input);
+            // A photo beside the resume (basics.image names it relative to the file).
+            if let Some(dir) = absolute(input).parent() {
+                rules.push(Rule::Tree {
+                    dir: dir.to_path_buf(),
+                    recursive: false,
+                    extensions: IMAGE_EXTENSIONS,
+                });
+            }
+        }
+    }
+    if let Some(brand) = &args.brand {
+        // brand.toml and its logo.
+        let dir = if brand.is_dir() {
+            Some(absolute(brand))
+        } else {
+            absolute(brand).parent().map(Path::to_path_buf)
+        };
+        if let Some(dir) = dir {
+            rules.push(Rule::Tree {
+                dir,
+                recursive: false,
+                extensions: &["toml", "png", "jpg", "jpeg"],
+            });
         }
     }
     let layout = Path::new(&args.layout);
@@ -132,6 +155,9 @@ fn rules(args: &ExportArgs) -> Result<Vec<Rule>, String> {
     }
     Ok(rules)
 }
+
+/// Photos a resume may name beside it.
+const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg"];
 
 /// Size and modification time of every watched file (`None`: missing).
 type Fingerprint = Vec<(PathBuf, Option<(u64, SystemTime)>)>;

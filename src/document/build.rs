@@ -312,6 +312,7 @@ pub fn build(resume: &Resume, options: &BuildOptions) -> Document {
         meta: metadata(resume, &header, l),
         header,
         sections,
+        letterhead: None,
     };
     super::redact::apply(&mut document, resume, options.redact);
     document
@@ -437,6 +438,7 @@ impl Builder<'_> {
             name: b.name.clone(),
             label: b.label.clone(),
             contacts,
+            photo: None,
         }
     }
 

@@ -13,5 +13,5 @@ pub use labels::{Direction, Labels, LabelsError, fill_date};
 pub use locale::{detect_language, guess as guess_language, to_upper};
 pub use model::{
     Block, Contact, ContactKind, DateRange, Document, Entry, Header, Inline, Inlines, KeywordGroup,
-    Link, Metadata, Section, plain_text,
+    Letterhead, Link, Logo, Metadata, Photo, Section, plain_text,
 };

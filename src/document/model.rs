@@ -15,6 +15,47 @@ pub struct Document {
     pub header: Header,
     /// Sections in display order.
     pub sections: Vec<Section>,
+    /// An agency's letterhead (`--brand`): page furniture around the resume.
+    #[serde(skip)]
+    pub letterhead: Option<Letterhead>,
+}
+
+/// An agency's letterhead with its placeholders filled for this resume.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Letterhead {
+    /// The agency's name.
+    pub name: String,
+    /// Consultant, phone, e-mail, web: one line.
+    pub contact: String,
+    /// The footer line.
+    pub footer: String,
+    /// The band on every page, not only the first (the footer is on every page).
+    pub every_page: bool,
+    pub logo: Option<std::sync::Arc<Logo>>,
+    /// Height of the logo in millimetres.
+    pub logo_height: f32,
+}
+
+impl Letterhead {
+    /// The text the letterhead adds, for hashing and checks.
+    pub fn text(&self) -> String {
+        format!("{}\n{}\n{}", self.name, self.contact, self.footer)
+    }
+}
+
+/// A logo flattened on white: RGB samples (PDF) and the same as a PNG (Word, HTML).
+#[derive(Clone, PartialEq)]
+pub struct Logo {
+    pub width: u32,
+    pub height: u32,
+    pub rgb: Vec<u8>,
+    pub png: Vec<u8>,
+}
+
+impl std::fmt::Debug for Logo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Logo({} × {})", self.width, self.height)
+    }
 }
 
 impl Document {
@@ -44,6 +85,31 @@ pub struct Header {
     pub name: Option<String>,
     pub label: Option<String>,
     pub contacts: Vec<Contact>,
+    /// The candidate's photo, when the resume has one and it is shown.
+    /// Templates do not get its bytes.
+    #[serde(skip)]
+    pub photo: Option<Photo>,
+}
+
+/// A photo ready to embed: a baseline JPEG, decoded and encoded again, no metadata.
+#[derive(Clone, PartialEq)]
+pub struct Photo {
+    pub jpeg: Vec<u8>,
+    /// In pixels.
+    pub width: u32,
+    pub height: u32,
+}
+
+impl std::fmt::Debug for Photo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Photo({} × {}, {} bytes)",
+            self.width,
+            self.height,
+            self.jpeg.len()
+        )
+    }
 }
 
 /// One contact item.

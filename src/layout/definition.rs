@@ -62,6 +62,8 @@ pub struct Definition {
     pub html: Html,
     /// How far `--max-pages` may tighten this layout.
     pub fit: Fit,
+    /// Whether and how the candidate's photo shows (PDF, DOCX, HTML).
+    pub photo: PhotoStyle,
 }
 
 /// Which sections show, in what order, under what titles.
@@ -242,6 +244,43 @@ pub struct Pdf {
     pub page_number_format: String,
     /// Between an entry's title and its organisation.
     pub title_separator: String,
+}
+
+/// The candidate's photo: at the right of the header, beside the name.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PhotoStyle {
+    pub show: PhotoShow,
+    /// Width in millimetres.
+    pub size: f32,
+    pub shape: PhotoShape,
+}
+
+/// When the photo shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PhotoShow {
+    /// When the resume has one, unless it is in English: hiring in the
+    /// United States, Britain, Canada and Australia expects no photo (a
+    /// warning says it was left out and how to show it).
+    #[default]
+    Auto,
+    /// Whenever the resume has one.
+    Always,
+    Never,
+}
+
+/// The outline of the photo.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PhotoShape {
+    /// Square corners, up to 3:4 portrait.
+    #[default]
+    Square,
+    /// Rounded corners, up to 3:4 portrait.
+    Rounded,
+    /// A circle (the centre of the picture, square).
+    Circle,
 }
 
 /// Limits for `--max-pages`: how far spacing, margins and type may shrink

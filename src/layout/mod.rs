@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 pub use definition::{
     Align, Color, Colors, DarkColors, Definition, DefinitionError, Docx, Fit, Fonts, Html, Page,
-    Paper, Pdf, Sections, Sizes, Spacing, Style,
+    Paper, Pdf, PhotoShape, PhotoShow, PhotoStyle, Sections, Sizes, Spacing, Style,
 };
 
 use crate::backend::{BACKENDS, Backend};
@@ -162,6 +162,35 @@ impl std::fmt::Debug for Layout {
 impl Layout {
     /// The name templates are registered under.
     pub const MAIN_TEMPLATE: &'static str = "main";
+
+    /// The same layout with another accent colour (an agency's brand): the
+    /// rule and link colours follow where they were the accent.
+    pub fn with_accent(&self, accent: Color) -> Layout {
+        let mut definition = self.definition.clone();
+        let c = &mut definition.colors;
+        for slot in [&mut c.rule, &mut c.link] {
+            if *slot == c.accent {
+                *slot = accent;
+            }
+        }
+        c.accent = accent;
+        Layout {
+            name: self.name.clone(),
+            definition,
+            templates: self
+                .templates
+                .iter()
+                .map(|t| Template {
+                    backend: t.backend,
+                    path: t.path.clone(),
+                    source: t.source.clone(),
+                    compiled: OnceLock::new(),
+                })
+                .collect(),
+            i18n: self.i18n.clone(),
+            assets: self.assets.clone(),
+        }
+    }
 
     /// The names and descriptions of the built-in layouts.
     pub fn builtins() -> Vec<(&'static str, String)> {

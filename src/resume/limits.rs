@@ -78,17 +78,18 @@ pub fn check_depth(text: &str, limits: &Limits) -> Result<(), String> {
 pub fn check_value(v: &Value, limits: &Limits) -> Result<(), String> {
     fn walk(v: &Value, path: &mut String, limits: &Limits) -> Result<(), String> {
         match v {
-            Value::String(s)
+            Value::String(s) => {
+                let max = string_limit(path, limits);
                 // Bytes bound characters from above, so most strings skip the count.
-                if s.len() > limits.max_string_chars && s.chars().count() > limits.max_string_chars
-                => {
+                if s.len() > max && s.chars().count() > max {
                     return Err(format!(
                         "{}: a text of {} characters, over the limit of {}",
                         shown(path),
                         s.chars().count(),
-                        limits.max_string_chars
+                        max
                     ));
                 }
+            }
             Value::Array(a) => {
                 if a.len() > limits.max_items {
                     return Err(format!(
@@ -127,6 +128,17 @@ pub fn check_value(v: &Value, limits: &Limits) -> Result<(), String> {
             _ => {}
         }
         Ok(())
+    }
+    /// The photo may be a `data:` URI: it is held to the photo's own limit,
+    /// in base64, rather than to the one for texts.
+    fn string_limit(path: &str, limits: &Limits) -> usize {
+        if matches!(path, "basics.image" | "basics.picture") {
+            limits
+                .max_string_chars
+                .max(crate::photo::MAX_BYTES / 3 * 4 + 100)
+        } else {
+            limits.max_string_chars
+        }
     }
     fn shown(path: &str) -> &str {
         if path.is_empty() {
@@ -169,6 +181,13 @@ mod tests {
             check_value(&v, &l).unwrap_err(),
             "work[0].highlights[1]: a text of 7 characters, over the limit of 5"
         );
+        let v: Value = serde_json::json!({"basics": {"image": "data:image/png;base64,AAAA"}});
+        assert!(check_value(&v, &l).is_ok(), "the photo has its own limit");
+        let v: Value = serde_json::json!({"basics": {"label": "data:image/png;base64,AAAA"}});
+        assert!(check_value(&v, &l).is_err());
+        let big = "A".repeat(crate::photo::MAX_BYTES / 3 * 4 + 101);
+        let v: Value = serde_json::json!({"basics": {"picture": big}});
+        assert!(check_value(&v, &l).is_err(), "but it has one");
         let v: Value = serde_json::json!({"skills": [1, 2, 3]});
         assert!(
             check_value(&v, &l)

@@ -89,6 +89,12 @@ pub const RENDER: &[Param] = &[
         values: |_| strings(job::REDACT),
     },
     Param {
+        name: "photo",
+        kind: Kind::Text,
+        description: "Show the candidate's photo (basics.image as a data: URI; the server reads no files): auto, always or never. Default: the layout's.",
+        values: |_| strings(job::PHOTO),
+    },
+    Param {
         name: "paper",
         kind: Kind::Text,
         description: "Paper size for PDF and DOCX. Default: the layout's.",
@@ -218,6 +224,7 @@ pub fn apply(
         "lang" => options.lang = Some(v.trim().to_string()).filter(|s| !s.is_empty()),
         "redact" => options.redact.extend(list(v)),
         "paper" => options.paper = Some(v.to_string()),
+        "photo" => options.photo = Some(v.trim().to_string()),
         "max_pages" => options.max_pages = Some(integer(name, v, kind)?),
         "sections" => options
             .sections

@@ -33,9 +33,19 @@ trap 'rm -rf "$out"' EXIT
 inputs=(samples/*.json)
 [ -d ../shared/corpus/real ] && inputs+=(../shared/corpus/real/*.json)
 status=0
+# A resume with a photo, and one under the sample letterhead (--brand).
+photo_resume="$out/photo.json"
+sed "s|\"basics\": {|\"basics\": {\"image\": \"$(pwd)/tests/fixtures/photo/portrait-gps.jpg\",|" \
+  samples/lebenslauf-de.json > "$photo_resume"
 for layout in classic modern compact; do
   if ! "$bin" -q -f html -l "$layout" -d "$out/$layout" "${inputs[@]}"; then
     echo "FAIL: converting the inputs to HTML ($layout) exited non-zero"
+    status=1
+  fi
+  if ! "$bin" -q -f html -l "$layout" -o "$out/$layout/with-photo.html" "$photo_resume" \
+    || ! "$bin" -q -f html -l "$layout" --brand samples/brand --ref R-1 \
+      -o "$out/$layout/with-brand.html" "$photo_resume"; then
+    echo "FAIL: converting with a photo or a brand to HTML ($layout) exited non-zero"
     status=1
   fi
 done

@@ -1,7 +1,8 @@
 //! `word/document.xml`: the document model as styled paragraphs, in order.
 //!
 //! No tables, text boxes, headers or footers: an applicant-tracking system
-//! reads the body top to bottom, so that is where everything goes. Each
+//! reads the body top to bottom, so that is where everything goes (the
+//! photo floats beside the name, and holds no text). Each
 //! paragraph names its style; runs carry only inline emphasis (bold, italic)
 //! and character styles.
 //!
@@ -75,6 +76,8 @@ struct Writer<'a> {
     /// Children of the paragraph (or hyperlink) being written.
     children: Vec<ParagraphChild>,
     links: &'a mut Links,
+    /// Paragraph ids start after this one (a bundle's candidates follow each other).
+    first_id: usize,
 }
 
 impl Writer<'_> {
@@ -85,7 +88,7 @@ impl Writer<'_> {
 
     fn close_p(&mut self) {
         // 1-based, 8 hex digits, below 0x80000000 as `w14:paraId` requires.
-        let n = self.paragraphs.len() + 1;
+        let n = self.first_id + self.paragraphs.len() + 1;
         let mut p = Paragraph::new().id(format!("{n:08X}")).style(self.style);
         if self.style == id::LIST_BULLET {
             // Also on the paragraph, not only in the style: pandoc and
@@ -346,17 +349,37 @@ fn display_url(url: &str) -> &str {
 }
 
 /// The document's paragraphs, in reading order, collecting the hyperlink targets they refer to.
-pub fn paragraphs(doc: &Document, def: &Definition, links: &mut Links) -> Vec<Paragraph> {
+/// Paragraph ids start after `first_id`; the photo, if any, is relationship `photo_rel`.
+pub fn paragraphs(
+    doc: &Document,
+    def: &Definition,
+    links: &mut Links,
+    first_id: usize,
+    photo_rel: &str,
+) -> Vec<Paragraph> {
     let mut w = Writer {
         paragraphs: Vec::new(),
         style: id::BODY,
         children: Vec::new(),
         links,
+        first_id,
     };
     let h = &doc.header;
+    // The photo floats at the right of the first paragraph: the name's.
+    let mut photo = h
+        .photo
+        .as_ref()
+        .map(|p| super::photo::run(p, def, photo_rel));
     if let Some(name) = h.name.as_deref().filter(|s| !s.trim().is_empty()) {
         w.open_p(id::TITLE);
+        w.children
+            .extend(photo.take().map(|r| ParagraphChild::Run(Box::new(r))));
         w.run(name, Fmt::default());
+        w.close_p();
+    }
+    if let Some(r) = photo {
+        w.open_p(id::BODY);
+        w.children.push(ParagraphChild::Run(Box::new(r)));
         w.close_p();
     }
     if let Some(label) = h.label.as_deref().filter(|s| !s.trim().is_empty()) {

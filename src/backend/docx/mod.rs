@@ -28,10 +28,16 @@
 //! - [`package`]: which parts ship, properties, relationships, the zip.
 
 mod body;
+mod bundle;
+mod letterhead;
 mod numbering;
 mod package;
+mod photo;
 mod styles;
 mod xml;
+
+pub use bundle::bundle;
+pub use package::w3cdtf;
 
 use docx_rs::PageMargin;
 
@@ -95,45 +101,125 @@ pub fn render_parts(
     document: &Document,
     def: &Definition,
     options: &RenderOptions,
-) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let package = Package {
+        meta: &document.meta,
+        photos: vec![
+            document
+                .header
+                .photo
+                .as_ref()
+                .map(|p| (p, document.header.name.as_deref().unwrap_or_default())),
+        ],
+        letterhead: document.letterhead.as_ref(),
+    };
+    assemble(&package, def, options, |docx, links, rels| {
+        body::paragraphs(
+            document,
+            def,
+            links,
+            0,
+            rels.first().map_or("", String::as_str),
+        )
+        .into_iter()
+        .fold(docx, docx_rs::Docx::add_paragraph)
+    })
+}
+
+/// What a package holds beside its body: properties, the photos by
+/// candidate (with their alt text), the letterhead.
+pub(crate) struct Package<'a> {
+    pub meta: &'a crate::document::Metadata,
+    pub photos: Vec<Option<(&'a crate::document::Photo, &'a str)>>,
+    pub letterhead: Option<&'a crate::document::Letterhead>,
+}
+
+/// Builds the package around the body `body` adds (given the photos'
+/// relationship ids, by candidate), then patches and lists its parts.
+fn assemble(
+    package: &Package,
+    def: &Definition,
+    options: &RenderOptions,
+    body: impl FnOnce(docx_rs::Docx, &mut body::Links, &[String]) -> docx_rs::Docx,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
     let geometry = Geometry::new(def, options);
-    let language = document.meta.language.trim();
+    let language = package.meta.language.trim();
     let language = if language.is_empty() { "en" } else { language };
-    let (mut xml, links) = build(document, def, &geometry, language);
+    let names: Vec<(String, String)> = (0..package.photos.len()).map(photo::names).collect();
+    let rels: Vec<String> = names.iter().map(|(r, _)| r.clone()).collect();
+    let (mut xml, links, (headers, footers)) =
+        build(package, def, &geometry, language, |d, l| body(d, l, &rels));
+    let mut shipped = Vec::new();
+    for (photo, (rel, target)) in package.photos.iter().zip(&names) {
+        if let Some((p, alt)) = photo {
+            photo::patch(&mut xml.document, alt, def, shipped.len() + 1)?;
+            shipped.push((rel.clone(), target.clone(), p.jpeg.clone()));
+        }
+    }
     package::patch_settings(&mut xml.settings, language)?;
     styles::patch(&mut xml.styles, def, language)?;
     let timestamp = options.timestamp.unwrap_or(super::FALLBACK_TIMESTAMP);
-    Ok(vec![
-        ("[Content_Types].xml", xml.content_type),
-        ("_rels/.rels", xml.rels),
+    let image_rels: Vec<(String, String)> = shipped
+        .iter()
+        .map(|(r, t, _)| (r.clone(), t.clone()))
+        .collect();
+    let mut parts: Vec<(String, Vec<u8>)> = vec![
+        ("[Content_Types].xml".into(), xml.content_type),
+        ("_rels/.rels".into(), xml.rels),
         // docx-rs has no setter for title, subject, keywords or language
         // (and writes "unknown" as the creator): the part is ours.
         (
-            "docProps/core.xml",
-            package::core_xml(&document.meta, language, timestamp).into_bytes(),
+            "docProps/core.xml".into(),
+            package::core_xml(package.meta, language, timestamp).into_bytes(),
         ),
-        ("docProps/app.xml", package::app_xml().into_bytes()),
-        ("word/document.xml", xml.document),
+        ("docProps/app.xml".into(), package::app_xml().into_bytes()),
+        ("word/document.xml".into(), xml.document),
         // The same relationships docx-rs collected, in a fixed order.
         (
-            "word/_rels/document.xml.rels",
-            package::document_rels(&links),
+            "word/_rels/document.xml.rels".into(),
+            package::document_rels(&links, &image_rels, headers, footers),
         ),
-        ("word/styles.xml", xml.styles),
-        ("word/numbering.xml", xml.numberings),
-        ("word/settings.xml", xml.settings),
-        ("word/fontTable.xml", xml.font_table),
-        ("word/commentsExtended.xml", xml.comments_extended),
-    ])
+        ("word/styles.xml".into(), xml.styles),
+        ("word/numbering.xml".into(), xml.numberings),
+        ("word/settings.xml".into(), xml.settings),
+        ("word/fontTable.xml".into(), xml.font_table),
+        ("word/commentsExtended.xml".into(), xml.comments_extended),
+    ];
+    for (_, target, jpeg) in shipped {
+        parts.push((format!("word/{target}"), jpeg));
+    }
+    if let Some(lh) = package.letterhead {
+        let mut built = xml.headers.into_iter();
+        for n in 1..=headers {
+            let mut part = built.next().ok_or("docx-rs built no header part")?;
+            letterhead::patch(&mut part, lh)?;
+            parts.push((format!("word/header{n}.xml"), part));
+        }
+        let mut built = xml.footers.into_iter();
+        for n in 1..=footers {
+            let part = built.next().ok_or("docx-rs built no footer part")?;
+            parts.push((format!("word/footer{n}.xml"), part));
+        }
+        if let Some(logo) = &lh.logo {
+            parts.push((
+                "word/_rels/header1.xml.rels".into(),
+                letterhead::header_rels(),
+            ));
+            parts.push((letterhead::LOGO_PART.into(), logo.png.clone()));
+        }
+    }
+    Ok(parts)
 }
 
-/// The parts as docx-rs builds them, and the hyperlink targets the body refers to.
+/// The parts as docx-rs builds them, the hyperlink targets the body refers
+/// to, and how many header and footer parts the letterhead added.
 fn build(
-    document: &Document,
+    package: &Package,
     def: &Definition,
     geometry: &Geometry,
     language: &str,
-) -> (docx_rs::XMLDocx, body::Links) {
+    body: impl FnOnce(docx_rs::Docx, &mut body::Links) -> docx_rs::Docx,
+) -> (docx_rs::XMLDocx, body::Links, (usize, usize)) {
     let mut links = body::Links::default();
     let docx = docx_rs::Docx::new()
         .page_size(to_u32(geometry.width), to_u32(geometry.height))
@@ -144,12 +230,22 @@ fn build(
     // same `doNotCompress` the hand-written settings had.
     let mut docx = styles::add(docx, def, geometry, language);
     docx = numbering::add(docx, def);
-    for p in body::paragraphs(document, def, &mut links) {
-        docx = docx.add_paragraph(p);
+    docx = body(docx, &mut links);
+    let mut counts = (0, 0);
+    if let Some(lh) = package.letterhead {
+        let (d, h, f) = letterhead::add(docx, lh, def, geometry.text_width);
+        docx = d;
+        counts = (h, f);
     }
     docx.content_type = package::content_types();
+    for _ in 0..counts.0 {
+        docx.content_type = docx.content_type.add_header();
+    }
+    for _ in 0..counts.1 {
+        docx.content_type = docx.content_type.add_footer();
+    }
     docx.rels = package::package_rels();
-    (docx.build(), links)
+    (docx.build(), links, counts)
 }
 
 /// Page geometry in twentieths of a point.
@@ -247,7 +343,16 @@ mod tests {
         let (_, document) = crate::load(bytes, &layout).unwrap();
         let def = layout.definition();
         let geometry = Geometry::new(def, &RenderOptions::default());
-        let (xml, links) = build(&document, def, &geometry, "en");
+        let package = Package {
+            meta: &document.meta,
+            photos: Vec::new(),
+            letterhead: None,
+        };
+        let (xml, links, _) = build(&package, def, &geometry, "en", |docx, links| {
+            body::paragraphs(&document, def, links, 0, "")
+                .into_iter()
+                .fold(docx, docx_rs::Docx::add_paragraph)
+        });
         let relationships = |xml: &[u8]| {
             let text = String::from_utf8(xml.to_vec()).unwrap();
             let mut v: Vec<String> = text
@@ -259,7 +364,7 @@ mod tests {
             v.sort();
             v
         };
-        let ours = relationships(&package::document_rels(&links));
+        let ours = relationships(&package::document_rels(&links, &[], 0, 0));
         assert!(ours.len() >= 3, "{ours:?}");
         assert!(
             ours.iter().all(|r| r.starts_with("Id=\"rIdLink")),

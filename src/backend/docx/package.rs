@@ -72,8 +72,16 @@ pub fn package_rels() -> Rels {
 /// with the hyperlinks in first-use order. docx-rs collects the same
 /// `(rid, target)` pairs while building, but through a `HashMap`, so its
 /// order (and the bytes) changed from run to run.
-pub fn document_rels(links: &Links) -> Vec<u8> {
+pub fn document_rels(
+    links: &Links,
+    photos: &[(String, String)],
+    headers: usize,
+    footers: usize,
+) -> Vec<u8> {
     DocumentRels {
+        header_count: headers,
+        footer_count: footers,
+        images: photos.to_vec(),
         // The `List Bullet` style refers to the list even when no paragraph does.
         has_numberings: true,
         hyperlinks: links
@@ -174,7 +182,7 @@ pub fn patch_settings(settings: &mut Vec<u8>, language: &str) -> Result<(), Stri
 }
 
 /// Packs the parts, in the given order, into a reproducible zip.
-pub fn zip(parts: &[(&str, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
+pub fn zip(parts: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     // 1980-01-01, the zip epoch: entry times carry no information here, and
     // a fixed value keeps the bytes reproducible.
@@ -183,7 +191,7 @@ pub fn zip(parts: &[(&str, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
         .last_modified_time(DateTime::default())
         .unix_permissions(0o644);
     for (path, xml) in parts {
-        zip.start_file(*path, options)?;
+        zip.start_file(path.as_str(), options)?;
         zip.write_all(xml)?;
     }
     Ok(zip.finish()?.into_inner())

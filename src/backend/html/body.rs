@@ -4,6 +4,8 @@
 //! `<h1>`, an `<h2>` per section, an `<h3>` per titled entry, real lists,
 //! `<time>` for dates, contacts in `<address>`. The look is the stylesheet's.
 
+use std::fmt::Write as _;
+
 use super::write::{attr, blank, slug, text};
 use crate::document::{
     Block, Contact, ContactKind, DateRange, Document, Entry, Inline, KeywordGroup, plain_text,
@@ -17,8 +19,11 @@ pub struct Context<'a> {
     pub range_separator: &'a str,
 }
 
-/// Writes the header and `<main>`.
+/// Writes the letterhead, the header and `<main>`, and the letterhead's footer.
 pub fn write(out: &mut String, doc: &Document, cx: &Context<'_>) {
+    if let Some(lh) = &doc.letterhead {
+        letterhead(out, lh);
+    }
     header(out, doc);
     out.push_str("<main>\n");
     let mut ids: Vec<String> = Vec::new();
@@ -51,13 +56,98 @@ pub fn write(out: &mut String, doc: &Document, cx: &Context<'_>) {
         out.push_str("</section>\n");
     }
     out.push_str("</main>\n");
+    if let Some(lh) = doc.letterhead.as_ref().filter(|l| !blank(&l.footer)) {
+        out.push_str("<footer class=\"letterhead-footer\"><p>");
+        text(out, &lh.footer);
+        out.push_str("</p></footer>\n");
+    }
+}
+
+/// The agency's band: its logo (alt text: its name), name and contact line.
+fn letterhead(out: &mut String, lh: &crate::document::Letterhead) {
+    out.push_str("<aside class=\"letterhead\" aria-label=\"");
+    attr(
+        out,
+        if blank(&lh.name) {
+            "Letterhead"
+        } else {
+            &lh.name
+        },
+    );
+    out.push_str("\">\n");
+    if let Some(logo) = &lh.logo {
+        let _ = write!(
+            out,
+            "<img class=\"logo\" width=\"{}\" height=\"{}\" alt=\"",
+            logo.width, logo.height
+        );
+        attr(out, &lh.name);
+        out.push_str("\" src=\"data:image/png;base64,");
+        out.push_str(&crate::photo::encode_base64(&logo.png));
+        out.push_str("\">\n");
+    }
+    out.push_str("<div>");
+    if !blank(&lh.name) {
+        out.push_str("<p class=\"agency\">");
+        text(out, &lh.name);
+        out.push_str("</p>");
+    }
+    if !blank(&lh.contact) {
+        out.push_str("<p class=\"agency-contact\">");
+        text(out, &lh.contact);
+        out.push_str("</p>");
+    }
+    out.push_str("</div>\n</aside>\n");
+}
+
+/// The letterhead's rules, only on pages that have one.
+pub fn letterhead_css(out: &mut String, lh: &crate::document::Letterhead) {
+    let _ = writeln!(
+        out,
+        ".letterhead {{ display: flex; align-items: center; justify-content: space-between; gap: 12pt; border-bottom: var(--rule-thickness) solid var(--accent); padding-bottom: 4pt; margin-bottom: 10pt; }}\n\
+.letterhead .logo {{ height: {}mm; width: auto; }}\n\
+.letterhead div {{ text-align: end; }}\n\
+.letterhead .agency {{ font-family: var(--font-heading); font-weight: 700; font-size: var(--size-label); color: var(--accent); }}\n\
+.letterhead .agency-contact, .letterhead-footer {{ font-size: var(--size-small); color: var(--muted); }}\n\
+.letterhead-footer {{ text-align: center; margin-top: var(--before-section); }}",
+        (lh.logo_height * 10.0).round() / 10.0
+    );
+}
+
+/// The photo's rules, only on pages that have one: at the inline end of
+/// the header (the right, or the left in right-to-left pages), its size and
+/// outline from the layout's `[photo]`.
+pub fn photo_css(out: &mut String, def: &Definition) {
+    let radius = match def.photo.shape {
+        crate::layout::PhotoShape::Square => "0",
+        crate::layout::PhotoShape::Rounded => "8%",
+        crate::layout::PhotoShape::Circle => "50%",
+    };
+    let _ = writeln!(
+        out,
+        ".resume-header {{ display: flow-root; }}\n.resume-header .photo {{ float: inline-end; width: {}mm; height: auto; margin-inline-start: 5mm; margin-bottom: 2mm; border-radius: {radius}; }}",
+        (def.photo.size * 10.0).round() / 10.0
+    );
 }
 
 fn header(out: &mut String, doc: &Document) {
     let h = &doc.header;
-    out.push_str("<header class=\"resume-header\">\n<h1>");
-    // The page always has its one `<h1>`: the name, else the document title.
+    out.push_str("<header class=\"resume-header\">\n");
+    // The photo first, floating beside the name; its alt text is the name.
     let name = h.name.as_deref().filter(|n| !blank(n));
+    if let Some(p) = &h.photo {
+        let _ = write!(
+            out,
+            "<img class=\"photo\" width=\"{}\" height=\"{}\" alt=\"",
+            p.width, p.height
+        );
+        attr(out, name.unwrap_or_default());
+        out.push_str("\" src=\"data:image/jpeg;base64,");
+        out.push_str(&crate::photo::encode_base64(&p.jpeg));
+        out.push_str("\">\n");
+    }
+    out.push_str("<h1>");
+    // The page always has its one `<h1>`: the name, else the document title.
     text(out, name.unwrap_or(&doc.meta.title));
     out.push_str("</h1>\n");
     if let Some(label) = h.label.as_deref().filter(|l| !blank(l)) {

@@ -69,6 +69,12 @@ impl Backend for Html {
         head::write(&mut out, document);
         out.push_str("<style>\n");
         out.push_str(&style::css(def, paper, &language, stylesheet));
+        if document.header.photo.is_some() {
+            body::photo_css(&mut out, def);
+        }
+        if let Some(lh) = &document.letterhead {
+            body::letterhead_css(&mut out, lh);
+        }
         out.push_str("</style>\n</head>\n<body>\n");
         let cx = body::Context {
             def,

@@ -76,6 +76,45 @@ impl Content {
         self.buf.extend_from_slice(b" l S\n");
     }
 
+    /// Draws the image XObject `name` in the box from (`x`, `y`) (its lower
+    /// left corner) of `w` × `h`, clipped to a rectangle with corners
+    /// rounded by `radius` (0: square; half the side of a square: a circle).
+    pub fn image(&mut self, name: &[u8], (x, y, w, h): (f32, f32, f32, f32), radius: f32) {
+        self.flush();
+        self.buf.extend_from_slice(b"q\n");
+        let r = radius.clamp(0.0, w.min(h) / 2.0);
+        if r > 0.0 {
+            // A quarter circle as one Bézier curve: the control points sit
+            // 0.5523 of the radius from each end.
+            let k = r * (1.0 - 0.552_284_8);
+            let (x1, y1) = (x + w, y + h);
+            self.op(&[x + r, y], b"m");
+            self.op(&[x1 - r, y], b"l");
+            self.op(&[x1 - k, y, x1, y + k, x1, y + r], b"c");
+            self.op(&[x1, y1 - r], b"l");
+            self.op(&[x1, y1 - k, x1 - k, y1, x1 - r, y1], b"c");
+            self.op(&[x + r, y1], b"l");
+            self.op(&[x + k, y1, x, y1 - k, x, y1 - r], b"c");
+            self.op(&[x, y + r], b"l");
+            self.op(&[x, y + k, x + k, y, x + r, y], b"c");
+            self.buf.extend_from_slice(b"W n\n");
+        }
+        self.op(&[w, 0.0, 0.0, h, x, y], b"cm");
+        self.buf.push(b'/');
+        self.buf.extend_from_slice(name);
+        self.buf.extend_from_slice(b" Do\nQ\n");
+    }
+
+    /// Numbers, then an operator, on one line.
+    fn op(&mut self, numbers: &[f32], operator: &[u8]) {
+        for n in numbers {
+            self.num(*n);
+            self.buf.push(b' ');
+        }
+        self.buf.extend_from_slice(operator);
+        self.buf.push(b'\n');
+    }
+
     pub fn begin_text(&mut self) {
         self.buf.extend_from_slice(b"BT\n");
     }
@@ -130,6 +169,7 @@ impl Content {
         self.buf.extend_from_slice(match kind {
             Artifact::Layout => b"/Artifact <</Type /Layout>> BDC\n".as_slice(),
             Artifact::Pagination => b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n",
+            Artifact::Header => b"/Artifact <</Type /Pagination /Subtype /Header>> BDC\n",
         });
     }
 

@@ -79,35 +79,88 @@ pub fn finish(doc: &mut lopdf::Document, info: &FileInfo) -> Result<(), lopdf::E
         let root = doc.new_object_id();
         let ids: Vec<lopdf::ObjectId> =
             info.bookmarks.iter().map(|_| doc.new_object_id()).collect();
-        for (i, (b, id)) in info.bookmarks.iter().zip(&ids).enumerate() {
-            let Some(page) = pages.get(b.page) else {
+        // Each entry's parent: the root, or the last entry of a lower level.
+        let parents: Vec<Option<usize>> = info
+            .bookmarks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                if b.level == 0 {
+                    return None;
+                }
+                info.bookmarks
+                    .iter()
+                    .take(i)
+                    .rposition(|p| p.level < b.level)
+            })
+            .collect();
+        let children = |parent: Option<usize>| -> Vec<usize> {
+            (0..ids.len())
+                .filter(|&i| parents.get(i).copied().flatten() == parent)
+                .collect()
+        };
+        let id_of =
+            |parent: Option<usize>| parent.and_then(|p| ids.get(p)).copied().unwrap_or(root);
+        let mut visible = 0i64;
+        for parent in std::iter::once(None).chain((0..ids.len()).map(Some)) {
+            let kids = children(parent);
+            if kids.is_empty() {
                 continue;
-            };
-            let mut item = Dictionary::new();
-            item.set("Title", text(&b.title));
-            item.set("Parent", Object::Reference(root));
-            item.set(
-                "Dest",
-                Object::Array(vec![
-                    Object::Reference(*page),
-                    Object::Name(b"XYZ".to_vec()),
-                    Object::Null,
-                    Object::Real(info.page_height - info.top - b.top + 2.0),
-                    Object::Null,
-                ]),
-            );
-            if let Some(prev) = i.checked_sub(1).and_then(|p| ids.get(p)) {
-                item.set("Prev", Object::Reference(*prev));
             }
-            if let Some(next) = ids.get(i + 1) {
-                item.set("Next", Object::Reference(*next));
+            if parent.is_none() {
+                visible += kids.len() as i64;
             }
-            doc.objects.insert(*id, Object::Dictionary(item));
+            for (k, &i) in kids.iter().enumerate() {
+                let (Some(b), Some(id)) = (info.bookmarks.get(i), ids.get(i)) else {
+                    continue;
+                };
+                let Some(page) = pages.get(b.page) else {
+                    continue;
+                };
+                let mut item = Dictionary::new();
+                item.set("Title", text(&b.title));
+                item.set("Parent", Object::Reference(id_of(parent)));
+                item.set(
+                    "Dest",
+                    Object::Array(vec![
+                        Object::Reference(*page),
+                        Object::Name(b"XYZ".to_vec()),
+                        Object::Null,
+                        Object::Real(info.page_height - info.top - b.top + 2.0),
+                        Object::Null,
+                    ]),
+                );
+                if let Some(prev) = k
+                    .checked_sub(1)
+                    .and_then(|p| kids.get(p))
+                    .and_then(|p| ids.get(*p))
+                {
+                    item.set("Prev", Object::Reference(*prev));
+                }
+                if let Some(next) = kids.get(k + 1).and_then(|n| ids.get(*n)) {
+                    item.set("Next", Object::Reference(*next));
+                }
+                let own = children(Some(i));
+                if let (Some(first), Some(last)) = (
+                    own.first().and_then(|f| ids.get(*f)),
+                    own.last().and_then(|l| ids.get(*l)),
+                ) {
+                    item.set("First", Object::Reference(*first));
+                    item.set("Last", Object::Reference(*last));
+                    // Closed: a candidate's sections show when it is opened.
+                    item.set("Count", Object::Integer(-(own.len() as i64)));
+                }
+                doc.objects.insert(*id, Object::Dictionary(item));
+            }
         }
+        let top: Vec<usize> = children(None);
         let mut outlines = Dictionary::new();
         outlines.set("Type", Object::Name(b"Outlines".to_vec()));
-        outlines.set("Count", Object::Integer(ids.len() as i64));
-        if let (Some(first), Some(last)) = (ids.first(), ids.last()) {
+        outlines.set("Count", Object::Integer(visible));
+        if let (Some(first), Some(last)) = (
+            top.first().and_then(|f| ids.get(*f)),
+            top.last().and_then(|l| ids.get(*l)),
+        ) {
             outlines.set("First", Object::Reference(*first));
             outlines.set("Last", Object::Reference(*last));
         }

@@ -6,20 +6,23 @@
 //! structure elements their lines belong to) → [`paginate`] → [`draw`]
 //! (subset fonts, glyph-ID text as marked [`content`] streams) → [`tag`]
 //! (link annotations and the structure tree) → [`meta`] (info and its
-//! [`xmp`] packet, outline, standards, ID) → [`pack`] (our content streams
+//! [`xmp`] packet, outline, standards, ID; the [`photo`] XObject) → [`pack`] (our content streams
 //! in place, deflate, object streams).
 //! [`fit`] repeats compose and paginate with a tighter definition until the
 //! document fits `--max-pages`.
 
+mod bundle;
 mod compose;
 mod content;
 mod draw;
 mod fit;
 pub mod fonts;
+mod letterhead;
 mod linebreak;
 mod meta;
 mod pack;
 mod paginate;
+mod photo;
 mod shape;
 mod subset;
 mod tag;
@@ -32,6 +35,7 @@ use printpdf::{PdfDocument, PdfSaveOptions};
 use super::{Backend, FALLBACK_TIMESTAMP, RenderError, RenderOptions, Rendered};
 use crate::document::Document;
 use crate::layout::{Definition, Layout, Paper};
+pub use bundle::{Cover, bundle};
 use compose::{Composer, Item};
 pub use fit::fitted_definition;
 use fonts::{FontKey, FontSet, Role};
@@ -90,117 +94,179 @@ impl Backend for Pdf {
         let notes = fit::last_page_note(document, layout.definition(), paper, &laid, &mut shaper)
             .into_iter()
             .collect();
-        let Laid {
-            mut pages,
-            bookmarks,
-            links,
-            tree,
-            geo,
-            content_width,
-            avail,
-            bottom,
-        } = laid;
-        let count = pages.len();
-        if def.pdf.page_numbers && count > 1 {
-            let style = TextStyle {
-                font: FontKey {
-                    role: Role::Body,
-                    bold: false,
-                    italic: false,
-                },
-                size: def.sizes.small,
-                color: def.colors.muted,
-                link: None,
-                elide: false,
-            };
-            for (i, page) in pages.iter_mut().enumerate() {
-                let text = def
-                    .pdf
-                    .page_number_format
-                    .replace("{page}", &(i + 1).to_string())
-                    .replace("{pages}", &count.to_string());
-                let spans = [Span {
-                    text,
-                    style: style.clone(),
-                }];
-                if let Some(line) =
-                    linebreak::break_lines(&mut shaper, &spans, content_width, None, false)
-                        .into_iter()
-                        .next()
-                {
-                    page.items.push(Placed {
-                        top: avail + bottom / 2.0,
-                        item: Item::Text {
-                            x: (content_width - line.width) / 2.0,
-                            baseline: 0.0,
-                            line,
-                            tag: Tag::Artifact(Artifact::Pagination),
-                        },
-                    });
-                }
-            }
-        }
-        if !shaper.missing.is_empty() {
-            // One warning, naming the characters (at most 20 of them).
-            let shown: Vec<String> = shaper
-                .missing
-                .iter()
-                .take(20)
-                .map(|c| format!("U+{:04X} {c}", u32::from(*c)))
-                .collect();
-            let more = shaper.missing.len().saturating_sub(shown.len());
-            warnings.push(format!(
-                "no bundled or --font-dir font has {}{}; left out of the PDF",
-                shown.join(", "),
-                if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    String::new()
-                }
-            ));
-        }
-
-        let mut pdf = PdfDocument::new(&document.meta.title);
-        let sheets = draw::Sheets {
-            pages: &pages,
-            links: &links,
-            tree: &tree,
-            geo,
-            map_every_glyph: matches!(
-                options.pdf_standards.pdfa,
-                Some(super::PdfA::U | super::PdfA::A)
-            ),
-        };
-        let (contents, marks) =
-            draw::draw(&mut pdf, &sheets, &set, options.parallel, &mut warnings);
-        let save = PdfSaveOptions {
-            optimize: true,
-            subset_fonts: false,
-            ..PdfSaveOptions::default()
-        };
-        let mut pdf_warnings = Vec::new();
-        let mut out = pdf.to_lopdf_document(&save, &mut pdf_warnings);
-        drop(pdf);
-        pack::tidy(&mut out, contents);
-        tag::write(&mut out, &tree, &marks).map_err(|e| RenderError::Pdf(e.to_string()))?;
-        let info = meta::FileInfo {
+        let furniture = Furniture {
             meta: &document.meta,
-            timestamp: options.timestamp.unwrap_or(FALLBACK_TIMESTAMP),
-            content_hash: content_hash(document, options, paper),
-            bookmarks: &bookmarks,
-            page_height: geo.height,
-            top: geo.top,
-            standards: options.pdf_standards,
+            photos: vec![document.header.photo.as_ref()],
+            letterhead: document.letterhead.as_ref(),
+            documents: std::slice::from_ref(document),
         };
-        meta::finish(&mut out, &info).map_err(|e| RenderError::Pdf(e.to_string()))?;
-        pack::compress(&mut out, options.parallel);
-        let bytes = pack::save(&mut out).map_err(|e| RenderError::Pdf(e.to_string()))?;
-        Ok(Rendered {
-            bytes,
+        finish(
+            &furniture,
+            &def,
+            paper,
+            laid,
+            &mut shaper,
+            &set,
+            options,
             warnings,
             notes,
-        })
+        )
     }
+}
+
+/// What a file holds beside its pages: properties, the photos by
+/// candidate, the letterhead, and the documents its ID is a hash of.
+pub(crate) struct Furniture<'a> {
+    pub meta: &'a crate::document::Metadata,
+    pub photos: Vec<Option<&'a crate::document::Photo>>,
+    pub letterhead: Option<&'a crate::document::Letterhead>,
+    pub documents: &'a [Document],
+}
+
+/// Page numbers, the letterhead's footer, drawing, structure, metadata,
+/// packing: the laid-out pages become the file.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    furniture: &Furniture,
+    def: &Definition,
+    paper: Paper,
+    laid: Laid,
+    shaper: &mut Shaper,
+    set: &FontSet,
+    options: &RenderOptions,
+    mut warnings: Vec<String>,
+    notes: Vec<String>,
+) -> Result<Rendered, RenderError> {
+    let Laid {
+        mut pages,
+        bookmarks,
+        links,
+        tree,
+        geo,
+        content_width,
+        avail,
+        bottom,
+    } = laid;
+    let count = pages.len();
+    if def.pdf.page_numbers && count > 1 {
+        let style = TextStyle {
+            font: FontKey {
+                role: Role::Body,
+                bold: false,
+                italic: false,
+            },
+            size: def.sizes.small,
+            color: def.colors.muted,
+            link: None,
+            elide: false,
+        };
+        for (i, page) in pages.iter_mut().enumerate() {
+            let text = def
+                .pdf
+                .page_number_format
+                .replace("{page}", &(i + 1).to_string())
+                .replace("{pages}", &count.to_string());
+            let spans = [Span {
+                text,
+                style: style.clone(),
+            }];
+            if let Some(line) = linebreak::break_lines(shaper, &spans, content_width, None, false)
+                .into_iter()
+                .next()
+            {
+                page.items.push(Placed {
+                    top: avail + bottom / 2.0,
+                    item: Item::Text {
+                        x: (content_width - line.width) / 2.0,
+                        baseline: 0.0,
+                        line,
+                        tag: Tag::Artifact(Artifact::Pagination),
+                    },
+                });
+            }
+        }
+    }
+    if let Some(lh) = furniture.letterhead {
+        letterhead::footer(lh, def, shaper, &mut pages, (content_width, avail, bottom));
+    }
+    if !shaper.missing.is_empty() {
+        // One warning, naming the characters (at most 20 of them).
+        let shown: Vec<String> = shaper
+            .missing
+            .iter()
+            .take(20)
+            .map(|c| format!("U+{:04X} {c}", u32::from(*c)))
+            .collect();
+        let more = shaper.missing.len().saturating_sub(shown.len());
+        warnings.push(format!(
+            "no bundled or --font-dir font has {}{}; left out of the PDF",
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        ));
+    }
+
+    let mut pdf = PdfDocument::new(&furniture.meta.title);
+    let sheets = draw::Sheets {
+        pages: &pages,
+        links: &links,
+        tree: &tree,
+        geo,
+        map_every_glyph: matches!(
+            options.pdf_standards.pdfa,
+            Some(super::PdfA::U | super::PdfA::A)
+        ),
+    };
+    let (contents, marks) = draw::draw(&mut pdf, &sheets, set, options.parallel, &mut warnings);
+    let save = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: false,
+        ..PdfSaveOptions::default()
+    };
+    let mut pdf_warnings = Vec::new();
+    let mut out = pdf.to_lopdf_document(&save, &mut pdf_warnings);
+    drop(pdf);
+    pack::tidy(&mut out, contents);
+    let drawn = |picture| {
+        pages.iter().any(|page| {
+            page.items
+                .iter()
+                .any(|i| matches!(i.item, Item::Photo { picture: p, .. } if p == picture))
+        })
+    };
+    for (i, photo) in furniture.photos.iter().enumerate() {
+        if let Some(p) = photo
+            && drawn(compose::Picture::Photo(i))
+        {
+            photo::embed(&mut out, i, p).map_err(RenderError::Pdf)?;
+        }
+    }
+    if let Some(logo) = furniture.letterhead.and_then(|l| l.logo.as_ref())
+        && drawn(compose::Picture::Logo)
+    {
+        photo::embed_logo(&mut out, logo).map_err(RenderError::Pdf)?;
+    }
+    tag::write(&mut out, &tree, &marks).map_err(|e| RenderError::Pdf(e.to_string()))?;
+    let info = meta::FileInfo {
+        meta: furniture.meta,
+        timestamp: options.timestamp.unwrap_or(FALLBACK_TIMESTAMP),
+        content_hash: content_hash(furniture.documents, options, paper),
+        bookmarks: &bookmarks,
+        page_height: geo.height,
+        top: geo.top,
+        standards: options.pdf_standards,
+    };
+    meta::finish(&mut out, &info).map_err(|e| RenderError::Pdf(e.to_string()))?;
+    pack::compress(&mut out, options.parallel);
+    let bytes = pack::save(&mut out).map_err(|e| RenderError::Pdf(e.to_string()))?;
+    Ok(Rendered {
+        bytes,
+        warnings,
+        notes,
+    })
 }
 
 /// A document set in pages with one definition.
@@ -221,8 +287,21 @@ struct Laid {
 
 /// Composes and paginates `document` with `def` on `paper`.
 fn lay_out(document: &Document, def: &Definition, paper: Paper, shaper: &mut Shaper) -> Laid {
+    lay_out_with(document.letterhead.as_ref(), def, paper, shaper, |c| {
+        c.document(document);
+    })
+}
+
+/// Composes with `compose` (after the letterhead's band) and paginates.
+fn lay_out_with(
+    letterhead: Option<&crate::document::Letterhead>,
+    def: &Definition,
+    paper: Paper,
+    shaper: &mut Shaper,
+    compose: impl FnOnce(&mut Composer),
+) -> Laid {
     let (w_mm, h_mm) = paper.size_mm();
-    let geo = draw::Geometry {
+    let mut geo = draw::Geometry {
         width: w_mm * PT_PER_MM,
         height: h_mm * PT_PER_MM,
         left: def.page.margin_left * PT_PER_MM,
@@ -230,13 +309,34 @@ fn lay_out(document: &Document, def: &Definition, paper: Paper, shaper: &mut Sha
     };
     let bottom = def.page.margin_bottom * PT_PER_MM;
     let content_width = geo.width - geo.left - def.page.margin_right * PT_PER_MM;
-    let avail = geo.height - geo.top - bottom;
+    let mut avail = geo.height - geo.top - bottom;
+    let band = letterhead.map(|lh| {
+        (
+            lh.every_page,
+            letterhead::band(lh, def, shaper, content_width),
+        )
+    });
+    if let Some((true, (_, height))) = &band {
+        geo.top += height + letterhead::GAP;
+        avail -= height + letterhead::GAP;
+    }
     let (links, blocks, tree) = {
         let mut composer = Composer::new(def, shaper, content_width);
-        composer.document(document);
+        if let Some((false, (items, height))) = &band {
+            composer.blocks.push(compose::Block {
+                height: height + letterhead::GAP,
+                keep_with_next: true,
+                items: items.clone(),
+                ..compose::Block::default()
+            });
+        }
+        compose(&mut composer);
         (composer.links, composer.blocks, composer.tree)
     };
-    let (pages, bookmarks) = paginate::paginate(blocks, avail);
+    let (mut pages, bookmarks) = paginate::paginate(blocks, avail);
+    if let Some((true, (items, height))) = &band {
+        letterhead::on_every_page(&mut pages, items, *height);
+    }
     Laid {
         pages,
         bookmarks,
@@ -251,21 +351,38 @@ fn lay_out(document: &Document, def: &Definition, paper: Paper, shaper: &mut Sha
 
 /// Hash of everything the output depends on, for the document ID.
 fn content_hash(
-    document: &Document,
+    documents: &[Document],
     options: &RenderOptions,
     paper: crate::layout::Paper,
 ) -> [u64; 2] {
     let mut a = meta::Fnv::new();
     let mut b = meta::Fnv::new();
     b.write(b"resume-export pdf");
-    let json = serde_json::to_vec(document).unwrap_or_default();
+    let json: Vec<Vec<u8>> = documents
+        .iter()
+        .map(|d| serde_json::to_vec(d).unwrap_or_default())
+        .collect();
     let extra = format!(
         "{paper:?} {:?} {:?}",
         options.timestamp,
         options.pdf_standards.names()
     );
     for h in [&mut a, &mut b] {
-        h.write(&json);
+        for json in &json {
+            h.write(json);
+        }
+        for document in documents {
+            if let Some(p) = &document.header.photo {
+                h.write(&p.jpeg);
+            }
+            if let Some(lh) = &document.letterhead {
+                h.write(lh.text().as_bytes());
+                h.write(&[u8::from(lh.every_page)]);
+                if let Some(logo) = &lh.logo {
+                    h.write(&logo.png);
+                }
+            }
+        }
         h.write(extra.as_bytes());
         for f in &options.fonts {
             h.write(f.name.as_bytes());

@@ -27,7 +27,7 @@ impl Page {
             .iter()
             .filter_map(|p| match &p.item {
                 Item::Text { baseline, .. } => Some(((p.top + baseline) * 10.0).round() as i64),
-                Item::Rule { .. } => None,
+                Item::Rule { .. } | Item::Photo { .. } => None,
             })
             .collect();
         baselines.sort_unstable();
@@ -36,12 +36,14 @@ impl Page {
     }
 }
 
-/// An outline entry: title, 0-based page, distance from the content top.
+/// An outline entry: title, 0-based page, distance from the content top,
+/// and its level (0: the top; 1: under the last entry of level 0).
 #[derive(Debug, Clone)]
 pub struct Bookmark {
     pub title: String,
     pub page: usize,
     pub top: f32,
+    pub level: u8,
 }
 
 /// Splits blocks into pages of content height `avail` (points).
@@ -71,11 +73,12 @@ pub fn paginate(blocks: Vec<Block>, avail: f32) -> (Vec<Page>, Vec<Bookmark>) {
         let before = if y > 0.0 { block.space_before } else { 0.0 };
         let chain_fits_fresh = chain_h <= avail + slack;
         let new_page = y > 0.0
-            && if chain_fits_fresh {
-                y + before + chain_h > avail + slack
-            } else {
-                y + before + block.height > avail + slack
-            };
+            && (block.page_break
+                || if chain_fits_fresh {
+                    y + before + chain_h > avail + slack
+                } else {
+                    y + before + block.height > avail + slack
+                });
         if new_page {
             pages.push(Page::default());
             y = 0.0;
@@ -88,6 +91,7 @@ pub fn paginate(blocks: Vec<Block>, avail: f32) -> (Vec<Page>, Vec<Bookmark>) {
                 title,
                 page,
                 top: y,
+                level: block.bookmark_level,
             });
         }
         y += block.height;

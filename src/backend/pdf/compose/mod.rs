@@ -2,7 +2,10 @@
 //! entry title blocks, lines, bullets) with the keep rules pagination needs.
 //! Every size, colour and space comes from the layout definition.
 
+mod cover;
 mod entry;
+
+pub use cover::{Row, Words};
 
 use super::fonts::{FontKey, Role};
 use super::linebreak::{Line, break_lines};
@@ -29,6 +32,26 @@ pub enum Item {
         thickness: f32,
         color: Color,
     },
+    /// The candidate's photo or the agency's logo, `y` down from the block
+    /// top to the image's top (an artifact: the name beside it says whose it is).
+    Photo {
+        picture: Picture,
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        /// Corner radius; half the width makes a circle.
+        radius: f32,
+    },
+}
+
+/// Which image an [`Item::Photo`] draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picture {
+    /// The photo of the n-th candidate (0 for a single resume).
+    Photo(usize),
+    /// The agency's logo (`--brand`).
+    Logo,
 }
 
 /// An unbreakable piece of the column.
@@ -42,6 +65,11 @@ pub struct Block {
     pub items: Vec<Item>,
     /// Outline entry pointing at this block.
     pub bookmark: Option<String>,
+    /// Level of the outline entry: 0 at the top (a bundle's candidates hold
+    /// their sections at 1).
+    pub bookmark_level: u8,
+    /// Starts a new page (each candidate of a bundle).
+    pub page_break: bool,
 }
 
 /// Builds blocks for one content width.
@@ -66,6 +94,10 @@ pub struct Composer<'d, 's, 'f> {
     /// Line heights are multiplied by this: more than 1 for a script that
     /// stacks its marks far above and below the line (Myanmar).
     tall: f32,
+    /// Which candidate of a bundle is being composed (0 for one resume).
+    candidate: usize,
+    /// Outline level of section headings (1 inside a bundle).
+    section_level: u8,
 }
 
 impl<'d, 's, 'f> Composer<'d, 's, 'f> {
@@ -82,6 +114,35 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             hyphenate: None,
             rtl: false,
             tall: 1.0,
+            candidate: 0,
+            section_level: 0,
+        }
+    }
+
+    /// Composes the `index`-th candidate of a bundle: on a new page, as a
+    /// `Part`, under an outline entry of its name that holds its sections.
+    pub fn candidate(&mut self, doc: &Document, index: usize, title: &str) {
+        self.candidate = index;
+        self.section_level = 1;
+        self.gap = 0.0;
+        let first = self.blocks.len();
+        self.tree.open(Kind::Part);
+        self.document(doc);
+        self.tree.close();
+        // A block of no height opens the candidate: the page break and the
+        // outline entry that holds the candidate's sections.
+        self.blocks.insert(
+            first,
+            Block {
+                page_break: true,
+                keep_with_next: true,
+                bookmark: Some(title.to_string()),
+                bookmark_level: 0,
+                ..Block::default()
+            },
+        );
+        if let Some(b) = self.blocks.get_mut(first + 1) {
+            b.space_before = 0.0;
         }
     }
 
@@ -214,6 +275,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                         *x0 = a;
                         *x1 = b;
                     }
+                    Item::Photo { x, width, .. } => *x = self.width - *x - *width,
                 }
             }
         }
@@ -265,6 +327,71 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
     }
 
     fn header(&mut self, doc: &Document) {
+        // The photo stands at the right (the left in right-to-left
+        // documents), the header's text beside it.
+        let first = self.blocks.len();
+        let (reserve, photo_height) = self.photo(doc);
+        let full = self.width;
+        self.width = (full - reserve).max(full / 2.0);
+        self.header_text(doc);
+        self.width = full;
+        let mut used = 0.0;
+        for block in self.blocks.iter_mut().skip(first) {
+            used += block.space_before + block.height;
+            if self.rtl {
+                for item in &mut block.items {
+                    if let Item::Text { x, .. } = item {
+                        *x += reserve;
+                    }
+                }
+            }
+        }
+        if used < photo_height {
+            self.push(Block {
+                height: photo_height - used,
+                ..Block::default()
+            });
+        }
+        if let Some(last) = self.blocks.last_mut() {
+            last.keep_with_next = false;
+        }
+        self.gap = self.def.spacing.after_header;
+    }
+
+    /// A block of no height holding the photo, glued to the header; the
+    /// width the text leaves it and its height.
+    fn photo(&mut self, doc: &Document) -> (f32, f32) {
+        let d = self.def;
+        let Some(photo) = &doc.header.photo else {
+            return (0.0, 0.0);
+        };
+        let width = d.photo.size * super::PT_PER_MM;
+        if width <= 0.0 || photo.width == 0 {
+            return (0.0, 0.0);
+        }
+        let height = width * photo.height as f32 / photo.width as f32;
+        let radius = match d.photo.shape {
+            crate::layout::PhotoShape::Square => 0.0,
+            crate::layout::PhotoShape::Rounded => width * 0.08,
+            crate::layout::PhotoShape::Circle => width / 2.0,
+        };
+        self.push(Block {
+            keep_with_next: true,
+            items: vec![Item::Photo {
+                picture: Picture::Photo(self.candidate),
+                x: self.width - width,
+                y: 0.0,
+                width,
+                height,
+                radius,
+            }],
+            ..Block::default()
+        });
+        // A gap of 5 mm between the text and the photo.
+        (width + 5.0 * super::PT_PER_MM, height)
+    }
+
+    fn header_text(&mut self, doc: &Document) {
         let d = self.def;
         let align = d.style.header_align;
         let h = &doc.header;
@@ -299,10 +426,6 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             let tag = self.tree.leaf(Kind::P);
             self.push_lines(lines, 0.0, d.sizes.contact, align, Vec::new(), false, tag);
         }
-        if let Some(last) = self.blocks.last_mut() {
-            last.keep_with_next = false;
-        }
-        self.gap = d.spacing.after_header;
     }
 
     /// Contacts with separators; spaces inside one contact do not break.
@@ -380,6 +503,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             keep_with_next: true,
             items,
             bookmark: Some(bookmark.to_string()),
+            bookmark_level: self.section_level,
             ..Block::default()
         });
         self.gap = d.spacing.after_heading;

@@ -137,8 +137,9 @@ fn draw_page(
             thickness,
             color,
         } => Some((placed.top, x0, x1, y, thickness, color)),
-        Item::Text { .. } => None,
+        Item::Text { .. } | Item::Photo { .. } => None,
     });
+    super::photo::draw(&mut content, page, geo);
     if let Some(first) = rules.next() {
         content.begin_artifact(Artifact::Layout);
         for (top, x0, x1, y, thickness, color) in std::iter::once(first).chain(rules) {

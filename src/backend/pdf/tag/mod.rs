@@ -18,6 +18,12 @@ pub enum Kind {
     LI,
     Lbl,
     LBody,
+    /// One candidate of a bundle.
+    Part,
+    Table,
+    TR,
+    TH,
+    TD,
 }
 
 impl Kind {
@@ -38,6 +44,11 @@ impl Kind {
             Kind::LI => b"LI",
             Kind::Lbl => b"Lbl",
             Kind::LBody => b"LBody",
+            Kind::Part => b"Part",
+            Kind::Table => b"Table",
+            Kind::TR => b"TR",
+            Kind::TH => b"TH",
+            Kind::TD => b"TD",
         }
     }
 }
@@ -86,8 +97,10 @@ pub enum Tag {
 pub enum Artifact {
     /// Rules and other page furniture.
     Layout,
-    /// Page numbers in the footer.
+    /// Page numbers and the letterhead's footer line.
     Pagination,
+    /// The letterhead's band at the top of a page.
+    Header,
 }
 
 /// One structure element: its type and parent (the root has none).

@@ -212,6 +212,13 @@ pub fn write(doc: &mut Document, tree: &Tree, pages: &[PageMarks]) -> Result<(),
             attributes.set("ListNumbering", Object::Name(numbering.name().to_vec()));
             dict.set("A", Object::Dictionary(attributes));
         }
+        if el.kind == Some(Kind::TH) {
+            // The bundle's cover: each head names its column.
+            let mut attributes = Dictionary::new();
+            attributes.set("O", Object::Name(b"Table".to_vec()));
+            attributes.set("Scope", Object::Name(b"Column".to_vec()));
+            dict.set("A", Object::Dictionary(attributes));
+        }
         // One kid stands alone; several make an array.
         let kids = match kids.len() {
             1 => kids.pop().unwrap_or(Object::Null),

@@ -1,0 +1,142 @@
+//! Several resumes in one Word document: a cover (title, date, a table of the candidates), then each candidate from a new page.
+//!
+//! Word paginates by itself, so the cover's page numbers are `PAGEREF`
+//! fields to a bookmark on each candidate's first paragraph, with the page
+//! the PDF engine would give as the value shown until Word updates them
+//! (LibreOffice computes them on opening). Each candidate's name is a
+//! Title paragraph, so the navigation pane lists the candidates.
+
+use docx_rs::{
+    FieldCharType, InstrPAGEREF, InstrText, Paragraph, ParagraphChild, Run, Table, TableCell,
+    TableRow, WidthType,
+};
+
+use super::styles::id;
+use super::xml::clean;
+use super::{Package, assemble, body, package};
+use crate::backend::{Cover, RenderError, RenderOptions, Rendered};
+use crate::document::Document;
+use crate::layout::Layout;
+
+/// The bundle of `documents` as a DOCX.
+pub fn bundle(
+    documents: &[Document],
+    cover: &Cover,
+    layout: &Layout,
+    options: &RenderOptions,
+) -> Result<Rendered, RenderError> {
+    let def = layout.definition();
+    let pkg = Package {
+        meta: cover.meta,
+        photos: documents
+            .iter()
+            .map(|d| {
+                d.header
+                    .photo
+                    .as_ref()
+                    .map(|p| (p, d.header.name.as_deref().unwrap_or_default()))
+            })
+            .collect(),
+        letterhead: cover.letterhead,
+    };
+    let parts = assemble(&pkg, def, options, |mut docx, links, rels| {
+        let mut next = 0usize;
+        let mut paragraph = |style: &'static str| {
+            next += 1;
+            // Cover paragraphs count down from the top of the id space; the
+            // candidates' count up (see body.rs).
+            Paragraph::new()
+                .id(format!("{:08X}", 0x6FFF_FFFF - next))
+                .style(style)
+        };
+        docx = docx
+            .add_paragraph(paragraph(id::TITLE).add_run(Run::new().add_text(clean(cover.title))));
+        docx = docx
+            .add_paragraph(paragraph(id::SUBTITLE).add_run(Run::new().add_text(clean(cover.date))));
+        let cell = |p: Paragraph, width: usize| {
+            TableCell::new()
+                .add_paragraph(p)
+                .width(width, WidthType::Pct)
+        };
+        let widths = [1700usize, 2600, 700];
+        let mut rows = vec![TableRow::new(
+            cover
+                .heads
+                .iter()
+                .zip(widths)
+                .map(|(h, w)| {
+                    cell(
+                        paragraph(id::BODY).add_run(Run::new().add_text(clean(h)).bold()),
+                        w,
+                    )
+                })
+                .collect(),
+        )];
+        for (i, d) in documents.iter().enumerate() {
+            let name = d
+                .header
+                .name
+                .clone()
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| d.meta.title.clone());
+            let mark = format!("candidate{}", i + 1);
+            let page = Run::new()
+                .add_field_char(FieldCharType::Begin, true)
+                .add_instr_text(InstrText::PAGEREF(InstrPAGEREF::new(&mark).hyperlink()))
+                .add_field_char(FieldCharType::Separate, false)
+                .add_text("–")
+                .add_field_char(FieldCharType::End, false);
+            rows.push(TableRow::new(vec![
+                cell(
+                    paragraph(id::BODY).add_run(Run::new().add_text(clean(&name)).bold()),
+                    widths[0],
+                ),
+                cell(
+                    paragraph(id::BODY).add_run(
+                        Run::new().add_text(clean(d.header.label.as_deref().unwrap_or_default())),
+                    ),
+                    widths[1],
+                ),
+                cell(paragraph(id::BODY).add_run(page), widths[2]),
+            ]));
+        }
+        docx = docx.add_table(Table::new(rows).width(5000, WidthType::Pct));
+        let mut first_id = 0;
+        for (i, d) in documents.iter().enumerate() {
+            let rel = rels.get(i).map_or("", String::as_str);
+            let paragraphs = body::paragraphs(d, def, links, first_id, rel);
+            first_id += paragraphs.len();
+            for (k, mut p) in paragraphs.into_iter().enumerate() {
+                if k == 0 {
+                    p = p.page_break_before(true);
+                    p.children.insert(
+                        0,
+                        ParagraphChild::BookmarkStart(docx_rs::BookmarkStart::new(
+                            i + 1,
+                            format!("candidate{}", i + 1),
+                        )),
+                    );
+                    p.children
+                        .push(ParagraphChild::BookmarkEnd(docx_rs::BookmarkEnd::new(
+                            i + 1,
+                        )));
+                }
+                docx = docx.add_paragraph(p);
+            }
+        }
+        docx
+    })
+    .map_err(|message| RenderError::Package {
+        format: "docx".to_string(),
+        message,
+    })?;
+    let bytes = package::zip(&parts).map_err(|e| RenderError::Package {
+        format: "docx".to_string(),
+        message: e.to_string(),
+    })?;
+    Ok(Rendered {
+        bytes,
+        warnings: Vec::new(),
+        notes: Vec::new(),
+    })
+}

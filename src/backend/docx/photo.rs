@@ -1,0 +1,83 @@
+//! The candidate's photo in Word: a picture floating at the right margin beside the name, with the name as its alt text.
+//!
+//! docx-rs writes every picture as a PNG part named from a process-wide
+//! counter, with no alt text and a rectangle outline. So the picture's
+//! relationship id is ours (`rIdPhoto`, `rIdPhoto2`, … in a bundle), the JPEG
+//! ships as `word/media/photo.jpeg` ([`super::render_parts`]), and [`patch`] sets the
+//! alt text and the layout's shape in the built `document.xml`.
+
+use docx_rs::{DrawingPosition, Pic, PicAlign, RelativeFromHType, RelativeFromVType, Run};
+
+use crate::document::Photo;
+use crate::layout::{Definition, PhotoShape};
+
+/// The `n`-th photo's (0-based) relationship id and part, relative to `word/`:
+/// `rIdPhoto` and `media/photo.jpeg` for a single resume.
+pub fn names(n: usize) -> (String, String) {
+    match n {
+        0 => ("rIdPhoto".into(), "media/photo.jpeg".into()),
+        _ => (
+            format!("rIdPhoto{}", n + 1),
+            format!("media/photo{}.jpeg", n + 1),
+        ),
+    }
+}
+
+/// English Metric Units per millimetre.
+const EMU_PER_MM: f32 = 36_000.0;
+
+/// A run holding the photo, anchored to the right margin at the top of its paragraph.
+pub fn run(photo: &Photo, def: &Definition, rel: &str) -> Run {
+    let width = def.photo.size.max(1.0) * EMU_PER_MM;
+    let height = width * photo.height as f32 / photo.width.max(1) as f32;
+    // Distances from the text: 5 mm at the side, 2 mm below.
+    let pic = Pic::new_with_dimensions(photo.jpeg.clone(), photo.width, photo.height)
+        .id(rel)
+        .size(width.round() as u32, height.round() as u32)
+        .floating()
+        .relative_from_h(RelativeFromHType::Margin)
+        .position_h(DrawingPosition::Align(PicAlign::Right))
+        .relative_from_v(RelativeFromVType::Paragraph)
+        .position_v(DrawingPosition::Offset(0))
+        .dist_l((5.0 * EMU_PER_MM) as i32)
+        .dist_b((2.0 * EMU_PER_MM) as i32);
+    Run::new().add_image(pic)
+}
+
+/// Sets the alt text (`descr`, the name), the drawing's id (unique in the
+/// part) and the outline of the next photo in `document.xml`; fails if
+/// docx-rs no longer writes what is replaced.
+pub fn patch(document: &mut Vec<u8>, alt: &str, def: &Definition, id: usize) -> Result<(), String> {
+    let mut xml = String::from_utf8(std::mem::take(document)).map_err(|e| e.to_string())?;
+    let doc_pr = r#"<wp:docPr id="1" name="Figure" />"#;
+    if !xml.contains(doc_pr) {
+        return Err("docx-rs no longer writes the picture's wp:docPr as expected".into());
+    }
+    let alt = super::xml::clean(alt);
+    let alt = alt
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    xml = xml.replacen(
+        doc_pr,
+        &format!(r#"<wp:docPr id="{id}" name="Photo" descr="{alt}" />"#),
+        1,
+    );
+    let geometry = match def.photo.shape {
+        PhotoShape::Square => None,
+        PhotoShape::Rounded => Some(
+            r#"<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val 8000" /></a:avLst></a:prstGeom>"#,
+        ),
+        PhotoShape::Circle => Some(r#"<a:prstGeom prst="ellipse"><a:avLst /></a:prstGeom>"#),
+    };
+    if let Some(g) = geometry {
+        let rect = r#"<a:prstGeom prst="rect"><a:avLst /></a:prstGeom>"#;
+        if !xml.contains(rect) {
+            return Err("docx-rs no longer writes the picture's a:prstGeom as expected".into());
+        }
+        xml = xml.replacen(rect, g, 1);
+    }
+    *document = xml.into_bytes();
+    Ok(())
+}

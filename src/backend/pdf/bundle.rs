@@ -1,0 +1,104 @@
+//! Several resumes in one PDF for a client: a cover page with the candidates' table, then each candidate from a new page.
+//!
+//! Laid out twice: the first pass finds the page each candidate starts on,
+//! the second writes those numbers into the cover's table (its rows do not
+//! change height, so the pages stay where they were). The outline holds
+//! one entry per candidate with its sections inside.
+
+use super::compose::{Row, Words};
+use super::fonts::{self, FontSet};
+use super::shape::Shaper;
+use super::{Furniture, finish, lay_out_with};
+use crate::backend::{RenderError, RenderOptions, Rendered};
+use crate::document::{Document, Letterhead, Metadata};
+use crate::layout::Layout;
+
+/// What the cover says.
+pub struct Cover<'a> {
+    pub title: &'a str,
+    /// As shown, e.g. `2026-12-02`.
+    pub date: &'a str,
+    /// The agency's letterhead, for the cover (and every page when it says so).
+    pub letterhead: Option<&'a Letterhead>,
+    /// Column heads: candidate, headline, page.
+    pub heads: [&'a str; 3],
+    /// Properties of the file (title, author, language).
+    pub meta: &'a Metadata,
+}
+
+/// The bundle of `documents` (already redacted as the job asked).
+pub fn bundle(
+    documents: &[Document],
+    cover: &Cover,
+    layout: &Layout,
+    options: &RenderOptions,
+) -> Result<Rendered, RenderError> {
+    let def = layout.definition();
+    let mut warnings = Vec::new();
+    let user = fonts::parse_user(&options.fonts, &mut warnings);
+    let set = FontSet::new(
+        &user,
+        fonts::bundled(),
+        &def.fonts.body,
+        &def.fonts.heading,
+        &mut warnings,
+    );
+    let paper = options.paper.unwrap_or(def.page.paper);
+    let mut shaper = Shaper::new(&set);
+    let name = |d: &Document| {
+        d.header
+            .name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| d.meta.title.clone())
+    };
+    let mut rows: Vec<Row> = documents
+        .iter()
+        .map(|d| Row {
+            name: name(d),
+            headline: d.header.label.clone().unwrap_or_default(),
+            page: None,
+        })
+        .collect();
+    let words = Words {
+        title: cover.title,
+        date: cover.date,
+        heads: cover.heads,
+    };
+    let compose = |rows: &[Row], shaper: &mut Shaper| {
+        lay_out_with(cover.letterhead, def, paper, shaper, |c| {
+            c.cover(&words, rows);
+            for (i, d) in documents.iter().enumerate() {
+                c.candidate(d, i, &name(d));
+            }
+        })
+    };
+    let first = compose(&rows, &mut shaper);
+    let starts: Vec<usize> = first
+        .bookmarks
+        .iter()
+        .filter(|b| b.level == 0)
+        .map(|b| b.page + 1)
+        .collect();
+    for (row, page) in rows.iter_mut().zip(starts) {
+        row.page = Some(page);
+    }
+    let laid = compose(&rows, &mut shaper);
+    let furniture = Furniture {
+        meta: cover.meta,
+        photos: documents.iter().map(|d| d.header.photo.as_ref()).collect(),
+        letterhead: cover.letterhead,
+        documents,
+    };
+    finish(
+        &furniture,
+        def,
+        paper,
+        laid,
+        &mut shaper,
+        &set,
+        options,
+        warnings,
+        Vec::new(),
+    )
+}

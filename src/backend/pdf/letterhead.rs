@@ -1,0 +1,167 @@
+//! An agency's letterhead on the pages: a band (logo, agency name, contact line, a rule) and a footer line, all artifacts.
+//!
+//! The band opens the first page's column (pages `first`), or sits above
+//! the content area of every page, which is made shorter by its height
+//! (pages `every`). The footer line is set in the bottom margin, below the
+//! content and above the page number. Tag-aware readers skip all of it:
+//! the letterhead is the agency's, not the candidate's.
+
+use super::PT_PER_MM;
+use super::compose::{Item, Picture};
+use super::fonts::{FontKey, Role};
+use super::linebreak::break_lines;
+use super::paginate::{Page, Placed};
+use super::shape::{Shaper, Span, TextStyle};
+use super::tag::{Artifact, Tag};
+use crate::document::Letterhead;
+use crate::layout::Definition;
+
+/// Space between the band's rule and the content below it, in points.
+pub const GAP: f32 = 10.0;
+
+/// The band's items, positioned from its top, and its height.
+pub fn band(
+    lh: &Letterhead,
+    def: &Definition,
+    shaper: &mut Shaper,
+    width: f32,
+) -> (Vec<Item>, f32) {
+    let mut items = Vec::new();
+    let (logo_w, logo_h) = match &lh.logo {
+        Some(logo) if logo.width > 0 && logo.height > 0 => {
+            let h = lh.logo_height * PT_PER_MM;
+            let w = (h * logo.width as f32 / logo.height as f32).min(width / 2.0);
+            let h = w * logo.height as f32 / logo.width as f32;
+            items.push(Item::Photo {
+                picture: Picture::Logo,
+                x: 0.0,
+                y: 0.0,
+                width: w,
+                height: h,
+                radius: 0.0,
+            });
+            (w, h)
+        }
+        _ => (0.0, 0.0),
+    };
+    let style = |bold: bool, size: f32, color| TextStyle {
+        font: FontKey {
+            role: if bold { Role::Heading } else { Role::Body },
+            bold,
+            italic: false,
+        },
+        size,
+        color,
+        link: None,
+        elide: false,
+    };
+    let text_width = (width - logo_w - if logo_w > 0.0 { 12.0 } else { 0.0 }).max(width / 3.0);
+    let mut y = 0.0;
+    for (text, st) in [
+        (&lh.name, style(true, def.sizes.label, def.colors.accent)),
+        (&lh.contact, style(false, def.sizes.small, def.colors.muted)),
+    ] {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let spans = [Span {
+            text: text.clone(),
+            style: st.clone(),
+        }];
+        for line in break_lines(shaper, &spans, text_width, None, false) {
+            let h = st.size * 1.3;
+            // Beside a logo the text stands at the right; alone, at the left.
+            let x = if logo_w > 0.0 {
+                width - line.width
+            } else {
+                0.0
+            };
+            items.push(Item::Text {
+                x,
+                baseline: y + st.size * 1.05,
+                line,
+                tag: Tag::Artifact(Artifact::Header),
+            });
+            y += h;
+        }
+    }
+    let inner = logo_h.max(y);
+    let t = def.pdf.rule_thickness.max(0.4);
+    let rule_y = inner + 4.0;
+    items.push(Item::Rule {
+        x0: 0.0,
+        x1: width,
+        y: rule_y,
+        thickness: t,
+        color: def.colors.accent,
+    });
+    // Text vertically centred on the logo when the logo is taller.
+    if logo_h > y {
+        let shift = (logo_h - y) / 2.0;
+        for item in &mut items {
+            if let Item::Text { baseline, .. } = item {
+                *baseline += shift;
+            }
+        }
+    }
+    (items, rule_y + t)
+}
+
+/// Puts the band above every page's content (`top` is negative: the
+/// content area was moved down by `height`).
+pub fn on_every_page(pages: &mut [Page], items: &[Item], height: f32) {
+    for page in pages {
+        for item in items {
+            page.items.push(Placed {
+                top: -(height + GAP),
+                item: item.clone(),
+            });
+        }
+    }
+}
+
+/// The footer line, centred in the bottom margin above the page number.
+pub fn footer(
+    lh: &Letterhead,
+    def: &Definition,
+    shaper: &mut Shaper,
+    pages: &mut [Page],
+    (width, avail, bottom): (f32, f32, f32),
+) {
+    if lh.footer.trim().is_empty() {
+        return;
+    }
+    let size = def.sizes.small * 0.9;
+    let spans = [Span {
+        text: lh.footer.clone(),
+        style: TextStyle {
+            font: FontKey {
+                role: Role::Body,
+                bold: false,
+                italic: false,
+            },
+            size,
+            color: def.colors.muted,
+            link: None,
+            elide: false,
+        },
+    }];
+    let Some(line) = break_lines(shaper, &spans, width, None, false)
+        .into_iter()
+        .next()
+    else {
+        return;
+    };
+    let x = ((width - line.width) / 2.0).max(0.0);
+    for page in pages {
+        page.items.push(Placed {
+            top: avail + bottom * 0.12,
+            item: Item::Text {
+                x,
+                baseline: size,
+                line: line.clone(),
+                tag: Tag::Artifact(Artifact::Pagination),
+            },
+        });
+    }
+}

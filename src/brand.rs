@@ -1,0 +1,162 @@
+//! An agency's letterhead (`--brand`): its `brand.toml`, its logo, and the lines it puts on a candidate's pages.
+//!
+//! The face reads the file and the logo; [`Brand::parse`] checks them;
+//! [`Brand::letterhead`] fills `{name}`, `{ref}` and `{date}` for one
+//! resume, after redaction, so an initialled name stays initialled.
+
+use std::sync::Arc;
+
+use image::ImageEncoder as _;
+use serde::Deserialize;
+
+use crate::document::{Letterhead, Logo};
+use crate::layout::Color;
+
+/// Where the letterhead goes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Pages {
+    /// The band on the first page only; the footer line on every page.
+    #[default]
+    First,
+    /// Band and footer on every page.
+    Every,
+}
+
+/// `brand.toml` as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct File {
+    /// The agency's name, shown beside the logo.
+    pub name: String,
+    /// The logo, a PNG or JPEG, relative to the brand file.
+    pub logo: Option<String>,
+    /// Height of the logo in millimetres.
+    pub logo_height: Option<f32>,
+    /// One line under the name: consultant, phone, e-mail, web.
+    pub contact: String,
+    /// The footer line, e.g. "Presented by … · Candidate ref {ref} · Confidential".
+    pub footer: String,
+    pub pages: Pages,
+    /// `#rrggbb`, over the layout's accent colour.
+    pub accent: Option<Color>,
+}
+
+/// A brand, checked, with its logo decoded.
+#[derive(Debug, Clone)]
+pub struct Brand {
+    pub file: File,
+    pub logo: Option<Arc<Logo>>,
+}
+
+/// Logos at most this wide or tall, in pixels, are kept as they are; bigger ones are scaled down.
+const LOGO_SIDE: u32 = 1200;
+
+impl Brand {
+    /// Checks `source` (the text of `path`) and the logo's bytes (read by
+    /// the face from `logo`'s path). Errors name the file.
+    pub fn parse(path: &str, source: &str, logo: Option<(&str, &[u8])>) -> Result<Brand, String> {
+        let file: File = toml::from_str(source)
+            .map_err(|e| format!("{path}: {}", e.message().trim().replace('\n', " ")))?;
+        if file.logo_height.is_some_and(|h| !(2.0..=60.0).contains(&h)) {
+            return Err(format!("{path}: logo_height must be between 2 and 60 mm"));
+        }
+        let logo = match logo {
+            None => None,
+            Some((name, bytes)) => Some(Arc::new(
+                decode_logo(bytes).map_err(|e| format!("{name}: the logo {e}"))?,
+            )),
+        };
+        Ok(Brand { file, logo })
+    }
+
+    /// Whether any of the brand's lines has a `{ref}` to fill.
+    pub fn uses_reference(&self) -> bool {
+        let f = &self.file;
+        [&f.name, &f.contact, &f.footer]
+            .iter()
+            .any(|s| s.contains("{ref}"))
+    }
+
+    /// The letterhead for one resume: `name` as shown (redacted or not),
+    /// `reference` from `--ref` or `meta.ref`, `date` as YYYY-MM-DD.
+    pub fn letterhead(&self, name: &str, reference: &str, date: &str) -> Letterhead {
+        let fill = |s: &str| {
+            s.replace("{name}", name)
+                .replace("{ref}", reference)
+                .replace("{date}", date)
+                .trim()
+                .to_string()
+        };
+        Letterhead {
+            name: fill(&self.file.name),
+            contact: fill(&self.file.contact),
+            footer: fill(&self.file.footer),
+            every_page: self.file.pages == Pages::Every,
+            logo: self.logo.clone(),
+            logo_height: self.file.logo_height.unwrap_or(12.0),
+        }
+    }
+}
+
+/// The logo flattened on white (letterheads are printed on white paper),
+/// as RGB samples for the PDF and as a PNG for Word and HTML.
+fn decode_logo(bytes: &[u8]) -> Result<Logo, String> {
+    let format = image::guess_format(bytes)
+        .ok()
+        .filter(|f| matches!(f, image::ImageFormat::Png | image::ImageFormat::Jpeg))
+        .ok_or("is not a PNG or JPEG image")?;
+    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(crate::photo::MAX_SIDE);
+    limits.max_image_height = Some(crate::photo::MAX_SIDE);
+    reader.limits(limits);
+    let image = reader
+        .decode()
+        .map_err(|e| format!("cannot be read ({e})"))?;
+    let image = if image.width().max(image.height()) > LOGO_SIDE {
+        image.resize(
+            LOGO_SIDE,
+            LOGO_SIDE,
+            image::imageops::FilterType::CatmullRom,
+        )
+    } else {
+        image
+    };
+    let rgb = crate::photo::flatten(image).into_rgb8();
+    let mut png = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut png)
+        .write_image(
+            rgb.as_raw(),
+            rgb.width(),
+            rgb.height(),
+            image::ExtendedColorType::Rgb8,
+        )
+        .map_err(|e| format!("could not be encoded again ({e})"))?;
+    Ok(Logo {
+        width: rgb.width(),
+        height: rgb.height(),
+        rgb: rgb.into_raw(),
+        png,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled_and_unknown_keys_refused() {
+        let b = Brand::parse(
+            "b.toml",
+            "name = \"Northlight\"\nfooter = \"Ref {ref} · {name} · {date}\"\npages = \"every\"\n",
+            None,
+        )
+        .unwrap();
+        let l = b.letterhead("L. V.", "NL-7", "2026-12-02");
+        assert_eq!(l.footer, "Ref NL-7 · L. V. · 2026-12-02");
+        assert!(l.every_page);
+        let e = Brand::parse("b.toml", "nmae = \"x\"\n", None).unwrap_err();
+        assert!(e.starts_with("b.toml: ") && e.contains("name"), "{e}");
+    }
+}

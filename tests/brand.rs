@@ -1,0 +1,201 @@
+//! `--brand`: the letterhead in PDF (artifact), DOCX (header and footer parts) and HTML, placeholders, accent, a missing logo.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The German sample with `meta.ref`, in a fresh folder.
+fn setup() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("samples/lebenslauf-de.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["meta"]["ref"] = serde_json::json!("META-REF-9");
+    let path = dir.path().join("lena.json");
+    std::fs::write(&path, serde_json::to_vec(&v).unwrap()).unwrap();
+    (dir, path)
+}
+
+fn run(resume: &Path, args: &[&str]) -> std::process::Output {
+    Command::cargo_bin("resume-export")
+        .unwrap()
+        .args(args)
+        .arg("-d")
+        .arg(resume.parent().unwrap())
+        .arg(resume)
+        .env("SOURCE_DATE_EPOCH", "1764633600")
+        .output()
+        .unwrap()
+}
+
+fn export(resume: &Path, args: &[&str]) {
+    let out = run(resume, args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn part(docx: &Path, name: &str) -> Option<String> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    let mut f = zip.by_name(name).ok()?;
+    let mut bytes = Vec::new();
+    f.read_to_end(&mut bytes).unwrap();
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn tool(cmd: &str, args: &[&str], file: &Path) -> Option<String> {
+    let out = Command::new(cmd)
+        .args(args)
+        .arg(file)
+        .arg("-")
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn letterhead_in_pdf_docx_and_html() {
+    let (dir, resume) = setup();
+    let brand = root().join("samples/brand");
+    export(
+        &resume,
+        &["-f", "pdf,docx,html", "--brand", brand.to_str().unwrap()],
+    );
+    let d = dir.path();
+    // PDF: the band's and the footer's text, the reference from meta.ref and
+    // the date from SOURCE_DATE_EPOCH; none of it in the structure tree.
+    if let Some(text) = tool("pdftotext", &[], &d.join("lena.pdf")) {
+        assert!(text.contains("Northlight Talent Partners"), "{text}");
+        assert!(
+            text.contains("Candidate ref META-REF-9 · 2025-12-02 · Confidential"),
+            "{text}"
+        );
+        let page2 = tool("pdftotext", &["-f", "2", "-l", "2"], &d.join("lena.pdf")).unwrap();
+        assert!(
+            page2.contains("Candidate ref META-REF-9"),
+            "footer on every page"
+        );
+        assert!(
+            !page2.contains("Maria Keller"),
+            "band on the first page only"
+        );
+    }
+    let pdf_struct = Command::new("pdfinfo")
+        .arg("-struct-text")
+        .arg(d.join("lena.pdf"))
+        .output();
+    if let Ok(out) = pdf_struct {
+        let tree = String::from_utf8_lossy(&out.stdout);
+        assert!(tree.contains("Lena Vogel"), "{tree}");
+        assert!(
+            !tree.contains("Northlight") && !tree.contains("META-REF"),
+            "artifacts: {tree}"
+        );
+    }
+    // DOCX: header and footer parts; the body holds none of it.
+    let docx = d.join("lena.docx");
+    let header = part(&docx, "word/header1.xml").unwrap();
+    assert!(header.contains("Northlight Talent Partners") && header.contains("Maria Keller"));
+    assert!(
+        header.contains(r#"descr="Northlight Talent Partners""#),
+        "logo alt text"
+    );
+    assert!(part(&docx, "word/media/logo.png").is_some());
+    assert!(
+        part(&docx, "word/_rels/header1.xml.rels")
+            .unwrap()
+            .contains("media/logo.png")
+    );
+    for footer in ["word/footer1.xml", "word/footer2.xml"] {
+        assert!(
+            part(&docx, footer)
+                .unwrap()
+                .contains("Candidate ref META-REF-9")
+        );
+    }
+    let body = part(&docx, "word/document.xml").unwrap();
+    assert!(!body.contains("Northlight") && body.contains("titlePg"));
+    assert!(body.contains("rIdHeader1") && body.contains("rIdFooter2"));
+    let types = part(&docx, "[Content_Types].xml").unwrap();
+    assert!(types.contains("/word/header1.xml") && types.contains("/word/footer2.xml"));
+    // HTML: the band, the footer, the accent colour of the brand.
+    let html = std::fs::read_to_string(d.join("lena.html")).unwrap();
+    assert!(html.contains("<aside class=\"letterhead\""));
+    assert!(html.contains("data:image/png;base64,"));
+    assert!(html.contains("<footer class=\"letterhead-footer\">"));
+    assert!(html.contains("#142d50"), "the brand's accent");
+}
+
+#[test]
+fn every_page_ref_option_and_redacted_name() {
+    let (dir, resume) = setup();
+    let brand_dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("samples/brand/logo.png"),
+        brand_dir.path().join("logo.png"),
+    )
+    .unwrap();
+    let toml = brand_dir.path().join("agency.toml");
+    std::fs::write(
+        &toml,
+        "name = \"Acme Search\"\nlogo = \"logo.png\"\nfooter = \"For {name} · ref {ref}\"\npages = \"every\"\n",
+    )
+    .unwrap();
+    export(
+        &resume,
+        &[
+            "-f",
+            "pdf,docx",
+            "--brand",
+            toml.to_str().unwrap(),
+            "--ref",
+            "CLI-1",
+            "--redact",
+            "name",
+        ],
+    );
+    if let Some(page2) = tool(
+        "pdftotext",
+        &["-f", "2", "-l", "2"],
+        &dir.path().join("lena.pdf"),
+    ) {
+        assert!(page2.contains("Acme Search"), "band on every page: {page2}");
+        assert!(page2.contains("For L. V. · ref CLI-1"), "{page2}");
+        assert!(!page2.contains("Lena Vogel"));
+    }
+    let docx = dir.path().join("lena.docx");
+    assert!(
+        part(&docx, "word/footer1.xml")
+            .unwrap()
+            .contains("For L. V. · ref CLI-1")
+    );
+    assert!(part(&docx, "word/footer2.xml").is_none());
+    assert!(
+        !part(&docx, "word/document.xml")
+            .unwrap()
+            .contains("titlePg")
+    );
+}
+
+#[test]
+fn a_missing_logo_is_an_error_naming_it() {
+    let (_dir, resume) = setup();
+    let brand_dir = tempfile::tempdir().unwrap();
+    let toml = brand_dir.path().join("brand.toml");
+    std::fs::write(&toml, "name = \"Acme\"\nlogo = \"nowhere.png\"\n").unwrap();
+    let out = run(&resume, &["--brand", brand_dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("nowhere.png"), "{stderr}");
+    std::fs::write(&toml, "name = \"Acme\"\ncolour = \"#000000\"\n").unwrap();
+    let out = run(&resume, &["--brand", toml.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("brand.toml"));
+}
