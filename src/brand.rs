@@ -82,9 +82,7 @@ impl Brand {
     /// `reference` from `--ref` or `meta.ref`, `date` as YYYY-MM-DD.
     pub fn letterhead(&self, name: &str, reference: &str, date: &str) -> Letterhead {
         let fill = |s: &str| {
-            s.replace("{name}", name)
-                .replace("{ref}", reference)
-                .replace("{date}", date)
+            crate::batch::naming::fill(s, &[("name", name), ("ref", reference), ("date", date)])
                 .trim()
                 .to_string()
         };
@@ -156,6 +154,9 @@ mod tests {
         let l = b.letterhead("L. V.", "NL-7", "2026-12-02");
         assert_eq!(l.footer, "Ref NL-7 · L. V. · 2026-12-02");
         assert!(l.every_page);
+        // A name or reference holding a placeholder is not filled again.
+        let l = b.letterhead("{date}", "{name}", "2026-12-02");
+        assert_eq!(l.footer, "Ref {name} · {date} · 2026-12-02");
         let e = Brand::parse("b.toml", "nmae = \"x\"\n", None).unwrap_err();
         assert!(e.starts_with("b.toml: ") && e.contains("name"), "{e}");
     }

@@ -459,3 +459,39 @@ fn a_motion_photo_is_read_up_to_the_end_of_its_picture() {
     assert!(!stderr.contains("motion.jpg"), "{stderr}");
     assert!(contains(&read(dir.path(), "lena.html"), b"data:image/jpeg"));
 }
+
+#[test]
+fn a_photo_left_out_is_not_in_the_resume_given_to_templates() {
+    let (dir, resume) = setup("portrait.png", "de");
+    let template = dir.path().join("keys.txt.hbs");
+    std::fs::write(&template, "{{#each resume.basics}}{{@key}} {{/each}}\n").unwrap();
+    let keys = |args: &[&str]| {
+        let out = Command::cargo_bin("resume-export")
+            .unwrap()
+            .args(args)
+            .arg("--template")
+            .arg(&template)
+            .arg(&resume)
+            .args(["-o", "-"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(keys(&[]).contains("image "), "{}", keys(&[]));
+    let shown = keys(&["--photo", "never"]);
+    assert!(
+        !shown.contains("image") && shown.contains("email"),
+        "{shown}"
+    );
+    assert!(keys(&["--photo", "always"]).contains("image "));
+    // A photo that cannot be read is left out of the raw resume too.
+    let json = std::fs::read_to_string(&resume).unwrap();
+    std::fs::write(&resume, json.replace("portrait.png", "missing.png")).unwrap();
+    let shown = keys(&[]);
+    assert!(!shown.contains("image"), "{shown}");
+}

@@ -64,10 +64,10 @@ impl Unit {
         Syntax::of_name(&self.file)
     }
 
-    /// The unit's bytes; a file larger than `max_bytes` is not read.
-    /// Reads a photo the resume names: relative to the resume's folder (the
-    /// current directory for standard input), at most [`crate::photo::MAX_BYTES`].
-    /// The error ends a sentence: "photo `x` left out: it …".
+    /// Reads a photo the resume names: a plain file in the resume's folder
+    /// or below it (the current directory for standard input), at most
+    /// [`crate::photo::MAX_BYTES`]. The error ends a sentence: "photo `x`
+    /// left out: …".
     pub fn read_photo(&self, name: &str) -> Result<Vec<u8>, String> {
         let dir = match &self.origin {
             Origin::File(resume) => resume.parent().filter(|d| !d.as_os_str().is_empty()),
@@ -117,6 +117,7 @@ impl Unit {
         Ok(bytes)
     }
 
+    /// The unit's bytes; a file larger than `max_bytes` is not read.
     pub fn read(&self, max_bytes: usize) -> Result<Vec<u8>, String> {
         let fail = |e: std::io::Error| format!("cannot read {}: {e}", self.file);
         match (&self.origin, &self.part) {

@@ -353,9 +353,14 @@ fn convert(
     let built = request.job.build_with(value, &|name| unit.read_photo(name));
     report.warnings = built.warnings;
     let (doc, build) = (&built.document, &built.build);
-    // The raw resume would carry what redaction removed, so redacted runs get none.
+    // The raw resume would carry what redaction removed, so redacted runs get
+    // none; a photo left out (`--photo never`, a refused file) leaves it too.
+    let without_photo;
     let raw = if build.redact.contact || build.redact.name {
         &serde_json::Value::Null
+    } else if doc.header.photo.is_none() && has_photo(&built.parsed.raw) {
+        without_photo = drop_photo(&built.parsed.raw);
+        &without_photo
     } else {
         &built.parsed.raw
     };
@@ -367,6 +372,26 @@ fn convert(
         report.error = Some(message);
     }
     (report, lines)
+}
+
+/// Whether the raw resume names a photo (`basics.image` or `basics.picture`).
+fn has_photo(raw: &serde_json::Value) -> bool {
+    raw.get("basics")
+        .and_then(serde_json::Value::as_object)
+        .is_some_and(|b| b.contains_key("image") || b.contains_key("picture"))
+}
+
+/// The raw resume without `basics.image` and `basics.picture`.
+fn drop_photo(raw: &serde_json::Value) -> serde_json::Value {
+    let mut raw = raw.clone();
+    if let Some(basics) = raw
+        .get_mut("basics")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        basics.shift_remove("image");
+        basics.shift_remove("picture");
+    }
+    raw
 }
 
 /// Renders every output, then writes them all: a failing format writes nothing,

@@ -58,6 +58,34 @@ impl Facts {
     }
 }
 
+/// `template` with each `{key}` of `values` replaced by its value, in one
+/// pass: a value holding `{date}` stays as it is. Other braces are kept.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from) = rest.split_at(open);
+        out.push_str(before);
+        let found = values.iter().find(|(key, _)| {
+            from.strip_prefix('{')
+                .and_then(|f| f.strip_prefix(key))
+                .is_some_and(|f| f.starts_with('}'))
+        });
+        match found {
+            Some((key, value)) => {
+                out.push_str(value);
+                rest = from.get(key.len() + 2..).unwrap_or("");
+            }
+            None => {
+                out.push('{');
+                rest = from.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A file name from a template (without extension); never contains a path separator.
 pub fn file_name(template: Option<&str>, unit: &Unit, facts: &Facts) -> String {
     let default = if unit.member {
@@ -68,11 +96,16 @@ pub fn file_name(template: Option<&str>, unit: &Unit, facts: &Facts) -> String {
     let template = template.unwrap_or(default);
     let name = facts.name.as_deref().map(slug).filter(|s| !s.is_empty());
     let lang = facts.lang.as_deref().map(slug).filter(|s| !s.is_empty());
-    let filled = template
-        .replace("{stem}", &unit.stem)
-        .replace("{name}", name.as_deref().unwrap_or("resume"))
-        .replace("{index}", &unit.index.to_string())
-        .replace("{lang}", lang.as_deref().unwrap_or("en"));
+    let index = unit.index.to_string();
+    let filled = fill(
+        template,
+        &[
+            ("stem", &unit.stem),
+            ("name", name.as_deref().unwrap_or("resume")),
+            ("index", &index),
+            ("lang", lang.as_deref().unwrap_or("en")),
+        ],
+    );
     let cleaned: String = filled
         .chars()
         .map(|c| {
@@ -166,6 +199,21 @@ impl Plan {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn placeholders_are_filled_once() {
+        let values = [
+            ("name", "Ada {date}"),
+            ("ref", "{name}"),
+            ("date", "2024-05-01"),
+        ];
+        assert_eq!(
+            super::fill("{name} / {ref} / {date}", &values),
+            "Ada {date} / {name} / 2024-05-01"
+        );
+        assert_eq!(super::fill("{{date}} {x} {", &values), "{2024-05-01} {x} {");
+        assert_eq!(super::fill("", &values), "");
+    }
+
     use super::*;
 
     #[test]

@@ -251,9 +251,26 @@ pub struct Pdf {
 #[serde(default, deny_unknown_fields)]
 pub struct PhotoStyle {
     pub show: PhotoShow,
-    /// Width in millimetres.
+    /// Width in millimetres, from [`PHOTO_SIZE`].
+    #[serde(deserialize_with = "photo_size")]
     pub size: f32,
     pub shape: PhotoShape,
+}
+
+/// The widths a photo may have, in millimetres: a stamp to a third of the header.
+pub const PHOTO_SIZE: std::ops::RangeInclusive<f32> = 10.0..=60.0;
+
+fn photo_size<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f32, D::Error> {
+    let size = f32::deserialize(d)?;
+    if PHOTO_SIZE.contains(&size) {
+        Ok(size)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "a photo {size} mm wide; write a width from {} to {} mm",
+            PHOTO_SIZE.start(),
+            PHOTO_SIZE.end()
+        )))
+    }
 }
 
 /// When the photo shows.
@@ -464,6 +481,17 @@ mod tests {
                 .message
                 .contains("accent")
         );
+    }
+
+    #[test]
+    fn photo_sizes_are_checked_where_they_are_written() {
+        for bad in ["0.0", "-5.0", "500.0", "nan"] {
+            let source = format!("[colors]\naccent = \"#0f766e\"\n\n[photo]\nsize = {bad}\n");
+            let e = parse_partial(&source).unwrap_err();
+            assert_eq!(e.line, 5, "{bad}: {e:?}");
+            assert!(e.message.contains("from 10 to 60 mm"), "{bad}: {e:?}");
+        }
+        assert!(parse_partial("[photo]\nsize = 35.0\n").is_ok());
     }
 
     #[test]
