@@ -357,14 +357,12 @@ impl Job {
                 Some(serde_json::Value::Number(n)) => n.to_string(),
                 _ => String::new(),
             });
-        let timestamp = self.render.timestamp.unwrap_or(backend::FALLBACK_TIMESTAMP);
-        let date = backend::w3cdtf(timestamp);
-        let date = date.get(..10).unwrap_or(&date);
+        let date = shown_date(self.render.timestamp);
         Filled {
             letterhead: brand.letterhead(
                 document.header.name.as_deref().unwrap_or_default(),
                 &reference,
-                date,
+                &date,
             ),
             reference,
         }
@@ -403,5 +401,34 @@ impl Job {
             });
         }
         Ok(out)
+    }
+}
+
+/// The date a letterhead's `{date}` and a bundle's cover show, as
+/// YYYY-MM-DD: `SOURCE_DATE_EPOCH`'s when it is set, or today's. (File
+/// metadata takes a fixed date without `SOURCE_DATE_EPOCH`; a recruiter's
+/// cover must not say 2000-01-01.)
+pub fn shown_date(timestamp: Option<i64>) -> String {
+    let now = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .and_then(|d| i64::try_from(d.as_secs()).ok())
+    };
+    let t = timestamp
+        .or_else(now)
+        .unwrap_or(backend::FALLBACK_TIMESTAMP);
+    let date = backend::w3cdtf(t);
+    date.get(..10).unwrap_or(&date).to_string()
+}
+
+#[cfg(test)]
+mod shown_date_tests {
+    #[test]
+    fn the_shown_date_is_source_date_epochs_or_todays() {
+        assert_eq!(super::shown_date(Some(1_764_633_600)), "2025-12-02");
+        let today = super::shown_date(None);
+        assert_eq!(today.len(), 10);
+        assert_ne!(today, "2000-01-01");
     }
 }

@@ -67,9 +67,7 @@ pub fn run(job: &Job, units: &[Unit], path: &Path, title: Option<&str>, quiet: b
         documents.push(built.document);
     }
     let title = title.unwrap_or("Candidates");
-    let timestamp = job.render.timestamp.unwrap_or(backend::FALLBACK_TIMESTAMP);
-    let date = backend::w3cdtf(timestamp);
-    let date = date.get(..10).unwrap_or(&date).to_string();
+    let date = crate::job::shown_date(job.render.timestamp);
     if !quiet && job.reference.is_none() && job.brand.as_ref().is_some_and(|b| b.uses_reference()) {
         eprintln!(
             "warning: {}: the brand's {{ref}} is empty: give --ref",
