@@ -91,9 +91,22 @@ for copied in re.findall(r"^COPY (?!--from)(?:--chmod=\S+ )?(\S+) ", dockerfile,
     check(copied == "." or (ROOT / copied).exists(), f"the Dockerfile copies {copied}, which does not exist")
 
 # Every file the crate compiles in (include_str!/include_bytes! under src/) must reach
-# the build context: not under a path that .dockerignore leaves out.
+# the build context: not under a path that .dockerignore leaves out. A module its
+# parent declares under #[cfg(test)] is not compiled into the image's release build.
 excluded = [e.rstrip("/") for e in ignore if not e.startswith(("*", "**"))]
+
+
+def test_only(rs):
+    parent = rs.parent.with_suffix(".rs")
+    if not parent.is_file():
+        parent = rs.parent / "mod.rs"
+    return parent.is_file() and re.search(
+        r"#\[cfg\(test\)\]\s*mod\s+" + re.escape(rs.stem) + r"\s*;", parent.read_text()) is not None
+
+
 for rs in sorted((ROOT / "src").rglob("*.rs")):
+    if test_only(rs):
+        continue
     for inc in re.findall(r'include_(?:str|bytes)!\(\s*"([^"]+)"', rs.read_text()):
         target = (rs.parent / inc).resolve()
         check(target.is_file(), f"{rs.relative_to(ROOT)} includes {inc}, which does not exist")
