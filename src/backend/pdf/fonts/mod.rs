@@ -236,6 +236,8 @@ impl<'f> FontSet<'f> {
         warnings: &mut Vec<String>,
     ) -> FontSet<'f> {
         let faces: Vec<&Face> = user.iter().chain(bundled.iter()).collect();
+        // Read once: the eight chains sort the fallbacks by it.
+        let serif: Vec<bool> = faces.iter().map(|f| is_serif(&f.family)).collect();
         let mut chains = BTreeMap::new();
         for (role, family) in [(Role::Body, body), (Role::Heading, heading)] {
             if !faces.iter().any(|f| f.family.eq_ignore_ascii_case(family)) {
@@ -247,7 +249,7 @@ impl<'f> FontSet<'f> {
             for bold in [false, true] {
                 for italic in [false, true] {
                     let key = FontKey { role, bold, italic };
-                    chains.insert(key, chain(&faces, family, bold, italic));
+                    chains.insert(key, chain(&faces, &serif, family, bold, italic));
                 }
             }
         }
@@ -266,7 +268,8 @@ impl<'f> FontSet<'f> {
 
 /// The main face for a family and style, then every other family face
 /// (user faces first), then the fallbacks of the nearest weight.
-fn chain(faces: &[&Face], family: &str, bold: bool, italic: bool) -> Vec<usize> {
+/// `serif` says, face by face, whether its family is a serif one.
+fn chain(faces: &[&Face], serif: &[bool], family: &str, bold: bool, italic: bool) -> Vec<usize> {
     let score = |f: &Face| -> u8 {
         let fam = f.family.eq_ignore_ascii_case(family);
         u8::from(!fam) * 4 + u8::from(f.bold != bold) * 2 + u8::from(f.italic != italic)
@@ -281,13 +284,13 @@ fn chain(faces: &[&Face], family: &str, bold: bool, italic: bool) -> Vec<usize> 
     // The packed faces come after the others whatever their weight, so that
     // a character an earlier fallback had keeps its glyph; among them, the
     // nearest weight, then serif with a serif family.
-    let serif = is_serif(family);
+    let wanted = is_serif(family);
     fallback.sort_by_key(|&i| {
         faces.get(i).map_or((true, true, true), |f| {
             (
                 f.is_packed(),
                 f.bold != bold,
-                f.is_packed() && is_serif(&f.family) != serif,
+                f.is_packed() && serif.get(i).copied().unwrap_or(false) != wanted,
             )
         })
     });
