@@ -26,6 +26,7 @@ mod photo;
 mod shape;
 mod subset;
 mod tag;
+mod write;
 mod xmp;
 
 use std::borrow::Cow;
@@ -261,7 +262,7 @@ fn finish(
     };
     meta::finish(&mut out, &info).map_err(|e| RenderError::Pdf(e.to_string()))?;
     pack::compress(&mut out, options.parallel);
-    let bytes = pack::save(&mut out).map_err(|e| RenderError::Pdf(e.to_string()))?;
+    let bytes = write::save(&out);
     Ok(Rendered {
         bytes,
         warnings,

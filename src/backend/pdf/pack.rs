@@ -1,4 +1,4 @@
-//! The file as written: printpdf's pages get our content streams, shared resources and no redundant boxes; streams are deflated and the other objects packed into object streams with a cross-reference stream.
+//! The document made ready to write: printpdf's pages get our content streams, shared resources and no redundant boxes, and streams are deflated (`write` packs the rest).
 
 use std::cell::RefCell;
 
@@ -151,6 +151,15 @@ fn deflate_stream(z: &mut flate2::Compress, stream: &mut Stream) {
     }
 }
 
+/// `data` deflated at the level of the other streams, by this thread's
+/// compressor.
+pub fn deflate_bytes(data: &[u8]) -> Option<Vec<u8>> {
+    COMPRESSOR.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut slot) => deflate(slot.get_or_insert_with(new_compressor), data),
+        Err(_) => deflate(&mut new_compressor(), data),
+    })
+}
+
 /// The deflate level of PDF streams.
 const LEVEL: u32 = 2;
 
@@ -169,103 +178,4 @@ fn deflate(z: &mut flate2::Compress, data: &[u8]) -> Option<Vec<u8>> {
             flate2::Status::Ok | flate2::Status::BufError => out.reserve(out.capacity().max(1024)),
         }
     }
-}
-
-/// The file's bytes: objects other than streams go into compressed object
-/// streams, and the cross-reference table becomes a stream (PDF 1.5).
-pub fn save(doc: &mut Document) -> Result<Vec<u8>, lopdf::Error> {
-    let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(1000)
-        .compression_level(LEVEL)
-        .build();
-    let mut bytes = Vec::new();
-    doc.save_with_options(&mut bytes, options)?;
-    Ok(pack_xref(&bytes).unwrap_or(bytes))
-}
-
-/// The file with its cross-reference stream narrowed and deflated: lopdf
-/// writes every entry in 7 bytes (`/W [1 4 2]`) without a filter, which for
-/// a tagged resume of 200 objects is 1.4 KB, about 0.3 KB packed. `None`
-/// leaves the file as lopdf wrote it (a layout this does not recognise).
-fn pack_xref(bytes: &[u8]) -> Option<Vec<u8>> {
-    const WIDE: &[u8] = b"/W[1 4 2]";
-    let sx = rfind(bytes, b"startxref\n")?;
-    let start: usize = std::str::from_utf8(bytes.get(sx + 10..)?)
-        .ok()?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()?;
-    let object = bytes.get(start..sx)?;
-    let dict_at = find(object, b"<<")?;
-    let stream_at = find(object, b">>stream\n")?;
-    let dict = object.get(dict_at..stream_at + 2)?;
-    let length_at = find(dict, b"/Length ")? + 8;
-    let digits = dict
-        .get(length_at..)?
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    let length: usize = std::str::from_utf8(dict.get(length_at..length_at + digits)?)
-        .ok()?
-        .parse()
-        .ok()?;
-    let data = object.get(stream_at + 9..stream_at + 9 + length)?;
-    if find(dict, WIDE).is_none() || find(dict, b"/Filter").is_some() || !length.is_multiple_of(7) {
-        return None;
-    }
-    let entries: Vec<(u8, u32, u16)> = data
-        .chunks_exact(7)
-        .map(|e| match e {
-            [t, a, b, c, d, g, h] => (
-                *t,
-                u32::from_be_bytes([*a, *b, *c, *d]),
-                u16::from_be_bytes([*g, *h]),
-            ),
-            _ => (0, 0, 0),
-        })
-        .collect();
-    let width = |max: u32| {
-        (1..=4usize)
-            .find(|w| u64::from(max) < 1u64 << (8 * w))
-            .unwrap_or(4)
-    };
-    let w2 = width(entries.iter().map(|e| e.1).max().unwrap_or(0));
-    let w3 = width(entries.iter().map(|e| u32::from(e.2)).max().unwrap_or(0)).min(2);
-    let mut packed = Vec::with_capacity(entries.len() * (1 + w2 + w3));
-    for (t, f2, f3) in entries {
-        packed.push(t);
-        packed.extend_from_slice(f2.to_be_bytes().get(4 - w2..)?);
-        packed.extend_from_slice(f3.to_be_bytes().get(2 - w3..)?);
-    }
-    let packed = COMPRESSOR.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut slot) => deflate(slot.get_or_insert_with(new_compressor), &packed),
-        Err(_) => deflate(&mut new_compressor(), &packed),
-    })?;
-    let mut new_dict = Vec::with_capacity(dict.len() + 20);
-    new_dict.extend_from_slice(dict.get(..length_at)?);
-    new_dict.extend_from_slice(packed.len().to_string().as_bytes());
-    new_dict.extend_from_slice(dict.get(length_at + digits..)?);
-    let w_at = find(&new_dict, WIDE)?;
-    let w = format!("/W[1 {w2} {w3}]/Filter/FlateDecode");
-    new_dict.splice(w_at..w_at + WIDE.len(), w.into_bytes());
-    let mut out = Vec::with_capacity(bytes.len());
-    out.extend_from_slice(bytes.get(..start + dict_at)?);
-    out.extend_from_slice(&new_dict);
-    out.extend_from_slice(b"stream\n");
-    out.extend_from_slice(&packed);
-    out.extend_from_slice(b"\nendstream\nendobj\nstartxref\n");
-    out.extend_from_slice(start.to_string().as_bytes());
-    out.extend_from_slice(b"\n%%EOF");
-    Some(out)
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
 }
