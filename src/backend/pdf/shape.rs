@@ -2,6 +2,7 @@
 //! one face, chosen character by character by coverage, and one bidi level.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -9,6 +10,8 @@ use compact_str::CompactString;
 use unicode_bidi::{BidiClass, bidi_class};
 
 use super::fonts::{FontKey, FontSet, ignorable};
+
+mod cache;
 use crate::layout::Color;
 
 /// How a span of text looks.
@@ -86,21 +89,27 @@ pub struct Shaper<'s, 'f> {
     pub fonts: &'s FontSet<'f>,
     pub missing: BTreeSet<char>,
     /// Shape plans by face, direction (true: RTL) and script: building a
-    /// plan costs more than shaping a word, so each is built once per render.
-    plans: BTreeMap<(usize, bool, rustybuzz::Script), rustybuzz::ShapePlan>,
+    /// plan costs more than shaping a word. Taken from the process's plans
+    /// (`cache`) once per render, so that no lock is taken for the others.
+    plans: Plans,
     /// Shaped runs by face and direction, then text, in font units: a resume
     /// repeats its words and spaces, and shaping depends on nothing else (the
-    /// size only scales the result). Fx hashing: SipHash cost more than the
-    /// lookups it guarded, and nothing here reaches the output in hash order.
-    shaped: FxHashMap<(usize, bool), FxHashMap<String, Vec<Unshaped>>>,
+    /// size only scales the result). A run not shaped yet in this render
+    /// comes from the process's word cache, or is shaped and put there. Fx
+    /// hashing: SipHash cost more than the lookups it guarded, and nothing
+    /// here reaches the output in hash order.
+    shaped: FxHashMap<(usize, bool), FxHashMap<String, cache::Shaped>>,
     /// Per face, whether it covers each ASCII character (0: not looked up,
     /// 1: yes, 2: no): a cmap lookup costs a few hundred instructions, and
     /// most text is ASCII.
     ascii: Vec<[u8; 128]>,
 }
 
+/// A render's shape plans by face index, direction and script.
+type Plans = BTreeMap<(usize, bool, rustybuzz::Script), Arc<rustybuzz::ShapePlan>>;
+
 /// A shaped glyph in font units, as cached.
-struct Unshaped {
+pub struct Unshaped {
     gid: u16,
     advance: i32,
     x_offset: i32,
@@ -208,30 +217,30 @@ impl<'s, 'f> Shaper<'s, 'f> {
         let f = self.fonts.face(face)?;
         let rtl = level % 2 == 1;
         let scale = style.size / f.upem;
-        let cache = self.shaped.entry((face, rtl)).or_default();
-        if !cache.contains_key(text) {
-            let units = match f.buzz() {
-                Some(buzz) => shape_units(buzz, &mut self.plans, face, rtl, text),
-                None => Vec::new(),
-            };
-            cache.insert(text.to_string(), units);
-        }
-        let glyphs = cache
-            .get(text)
-            .map(|units| {
+        let seen = self.shaped.entry((face, rtl)).or_default();
+        let units = match seen.get(text) {
+            Some(units) => Arc::clone(units),
+            None => {
+                let plans = &mut self.plans;
+                let units = cache::word(f.uid, rtl, text, || match f.buzz() {
+                    Some(buzz) => shape_units(buzz, plans, (face, f.uid), rtl, text),
+                    None => Vec::new(),
+                });
+                seen.insert(text.to_string(), Arc::clone(&units));
                 units
-                    .iter()
-                    .map(|u| Glyph {
-                        gid: u.gid,
-                        advance: u.advance as f32 * scale,
-                        x_offset: u.x_offset as f32 * scale,
-                        y_offset: u.y_offset as f32 * scale,
-                        joined: u.joined,
-                        text: u.text.clone(),
-                    })
-                    .collect()
+            }
+        };
+        let glyphs = units
+            .iter()
+            .map(|u| Glyph {
+                gid: u.gid,
+                advance: u.advance as f32 * scale,
+                x_offset: u.x_offset as f32 * scale,
+                y_offset: u.y_offset as f32 * scale,
+                joined: u.joined,
+                text: u.text.clone(),
             })
-            .unwrap_or_default();
+            .collect();
         Some(Piece {
             face,
             style: style.clone(),
@@ -243,10 +252,11 @@ impl<'s, 'f> Shaper<'s, 'f> {
 }
 
 /// Shapes one run of one face and direction, in font units.
+/// `face` is the face's index in the render and its uid.
 fn shape_units(
     buzz: &rustybuzz::Face<'_>,
-    plans: &mut BTreeMap<(usize, bool, rustybuzz::Script), rustybuzz::ShapePlan>,
-    face: usize,
+    plans: &mut Plans,
+    (face, uid): (usize, u64),
     rtl: bool,
     text: &str,
 ) -> Vec<Unshaped> {
@@ -260,9 +270,11 @@ fn shape_units(
     buf.set_direction(direction);
     buf.guess_segment_properties();
     let script = buf.script();
-    let plan = plans
-        .entry((face, rtl, script))
-        .or_insert_with(|| rustybuzz::ShapePlan::new(buzz, direction, Some(script), None, &[]));
+    let plan = plans.entry((face, rtl, script)).or_insert_with(|| {
+        cache::plan((uid, rtl, script), || {
+            rustybuzz::ShapePlan::new(buzz, direction, Some(script), None, &[])
+        })
+    });
     let out = rustybuzz::shape_with_plan(buzz, plan, buf);
     // Cluster starts in logical order give each cluster's text.
     let mut starts: Vec<usize> = out

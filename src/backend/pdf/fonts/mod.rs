@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::backend::FontFile;
 
@@ -19,7 +20,16 @@ pub struct Face<'a> {
     pub fallback: bool,
     /// Font units per em.
     pub upem: f32,
+    /// Unique among the faces this process ever loads: what the shaping
+    /// cache knows a face by (an index into a render's font set is not).
+    pub uid: u64,
     source: Source<'a>,
+}
+
+/// The next face's `uid`.
+fn next_uid() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// Where a face's data is.
@@ -59,6 +69,7 @@ impl<'a> Face<'a> {
             italic: buzz.is_italic(),
             fallback,
             upem,
+            uid: next_uid(),
             source: Source::Parsed { bytes, buzz },
         })
     }
@@ -72,6 +83,7 @@ impl<'a> Face<'a> {
             italic: p.italic,
             fallback: true,
             upem: f32::from(p.upem),
+            uid: next_uid(),
             source: Source::Packed(p),
         }
     }

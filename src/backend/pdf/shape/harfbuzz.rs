@@ -58,7 +58,13 @@ fn matches_harfbuzz() {
             .enumerate()
             .find(|(_, f)| f.ps_name == stem)
             .unwrap_or_else(|| panic!("{stem} is bundled"));
-        let ours = shape_units(face.buzz().unwrap(), &mut plans, index, false, text);
+        let ours = shape_units(
+            face.buzz().unwrap(),
+            &mut plans,
+            (index, face.uid),
+            false,
+            text,
+        );
         let theirs = parse(hb);
         assert_eq!(ours.len(), theirs.len(), "{font} {text}: glyph count");
         let mut seen = std::collections::BTreeSet::new();
