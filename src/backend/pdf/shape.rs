@@ -103,6 +103,8 @@ pub struct Shaper<'s, 'f> {
     /// 1: yes, 2: no): a cmap lookup costs a few hundred instructions, and
     /// most text is ASCII.
     ascii: Vec<[u8; 128]>,
+    /// By chain and character past ASCII, the chain's first face that has it.
+    first: FxHashMap<(FontKey, char), Option<usize>>,
 }
 
 /// A render's shape plans by face index, direction and script.
@@ -126,6 +128,7 @@ impl<'s, 'f> Shaper<'s, 'f> {
             plans: BTreeMap::new(),
             shaped: FxHashMap::default(),
             ascii: Vec::new(),
+            first: FxHashMap::default(),
         }
     }
 
@@ -170,7 +173,9 @@ impl<'s, 'f> Shaper<'s, 'f> {
             }
             // Spaces and marks stay in the current face; anything else goes
             // to the first face of the chain that has it.
-            let sticky = c.is_whitespace() || bidi_class(c) == BidiClass::NSM || ignorable(c);
+            let sticky = c.is_whitespace()
+                || (!c.is_ascii() && bidi_class(c) == BidiClass::NSM)
+                || ignorable(c);
             let current_face = current.as_ref().map(|(f, _, _)| *f);
             let face = match current_face {
                 Some(f) if sticky && self.covers(f, c) => Some(f),
@@ -179,7 +184,7 @@ impl<'s, 'f> Shaper<'s, 'f> {
                 // it, and choosing one would draw it, and inflate a packed
                 // face, for a character that shows nothing.
                 _ if ignorable(c) => None,
-                _ => chain.iter().copied().find(|&i| self.covers(i, c)),
+                _ => self.first_covering(style.font, chain, c),
             };
             let Some(face) = face else {
                 if !ignorable(c) && !c.is_whitespace() {
@@ -201,6 +206,21 @@ impl<'s, 'f> Shaper<'s, 'f> {
             pieces.extend(self.shape_run(f, l, &s, style));
         }
         pieces
+    }
+
+    /// The first face of `key`'s chain with a glyph for `c`, remembered
+    /// for characters past ASCII: a CJK resume looks up thousands, each
+    /// through many faces before the one that has it.
+    fn first_covering(&mut self, key: FontKey, chain: &[usize], c: char) -> Option<usize> {
+        if c.is_ascii() {
+            return chain.iter().copied().find(|&i| self.covers(i, c));
+        }
+        if let Some(&found) = self.first.get(&(key, c)) {
+            return found;
+        }
+        let found = chain.iter().copied().find(|&i| self.covers(i, c));
+        self.first.insert((key, c), found);
+        found
     }
 
     fn covers_in(&mut self, chain: &[usize], c: char) -> bool {

@@ -217,14 +217,14 @@ pub fn parse_user<'a>(files: &'a [FontFile], warnings: &mut Vec<String>) -> Vec<
 }
 
 /// Which of the layout's two families a piece of text uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Role {
     Body,
     Heading,
 }
 
 /// A family role plus weight and slant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FontKey {
     pub role: Role,
     pub bold: bool,
