@@ -95,3 +95,54 @@ pub fn plan(
     cache.insert(key, Arc::clone(&built));
     built
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The two tests share the process's cache: one empties it.
+    static SERIAL: Mutex<()> = Mutex::new(());
+
+    fn unit(gid: u16) -> Unshaped {
+        Unshaped {
+            gid,
+            advance: 500,
+            x_offset: 0,
+            y_offset: 0,
+            joined: false,
+            text: "a".into(),
+        }
+    }
+
+    #[test]
+    fn a_word_is_shaped_once_per_face_and_direction() {
+        let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
+        // A uid no real face has: the test's entries cannot meet a render's.
+        let uid = u64::MAX - 7;
+        let first = word(uid, false, "cached", || vec![unit(1), unit(2)]);
+        let again = word(uid, false, "cached", || panic!("shaped twice"));
+        assert!(Arc::ptr_eq(&first, &again));
+        let rtl = word(uid, true, "cached", || vec![unit(3)]);
+        assert_eq!(rtl.len(), 1);
+        let other_face = word(uid - 1, false, "cached", || vec![unit(4)]);
+        assert_eq!(other_face.first().map(|u| u.gid), Some(4));
+    }
+
+    #[test]
+    fn the_cache_starts_over_when_full() {
+        let _serial = SERIAL.lock().unwrap_or_else(PoisonError::into_inner);
+        let uid = u64::MAX - 8;
+        let long = "x".repeat(MAX_WORD_BYTES / 2);
+        word(uid, false, &long, Vec::new);
+        word(uid, false, "second", Vec::new);
+        // Over the bound: the cache was emptied before this one went in.
+        word(uid, false, &format!("{long}y"), Vec::new);
+        assert!(words().bytes <= MAX_WORD_BYTES);
+        let mut shaped = false;
+        word(uid, false, "second", || {
+            shaped = true;
+            Vec::new()
+        });
+        assert!(shaped, "an entry from before the reset was kept");
+    }
+}
