@@ -31,12 +31,6 @@ pub fn run(job: &Job, units: &[Unit], path: &Path, title: Option<&str>, quiet: b
     if units.is_empty() {
         return usage_error("--bundle needs at least one resume");
     }
-    // The letterhead is the cover's (and the pages'), filled once below: the
-    // candidates are built without one.
-    let build = Job {
-        brand: None,
-        ..job.clone()
-    };
     let mut documents: Vec<Document> = Vec::with_capacity(units.len());
     for unit in units {
         let bytes = match unit.read(job.limits.max_input_bytes) {
@@ -58,7 +52,7 @@ pub fn run(job: &Job, units: &[Unit], path: &Path, title: Option<&str>, quiet: b
                 return ExitCode::FAILURE;
             }
         };
-        let built = build.build_with(value, &|name| unit.read_photo(name));
+        let built = job.build_candidate(value, &|name| unit.read_photo(name));
         if !quiet {
             for w in &built.warnings {
                 eprintln!("warning: {}: {w}", unit.label);
@@ -70,7 +64,7 @@ pub fn run(job: &Job, units: &[Unit], path: &Path, title: Option<&str>, quiet: b
     let date = crate::job::shown_date(job.render.timestamp);
     if !quiet && job.reference.is_none() && job.brand.as_ref().is_some_and(|b| b.uses_reference()) {
         eprintln!(
-            "warning: {}: the brand's {{ref}} is empty: give --ref",
+            "warning: {}: the cover's {{ref}} is empty: give --ref (the shortlist's reference)",
             path.display()
         );
     }

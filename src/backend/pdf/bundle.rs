@@ -84,10 +84,18 @@ pub fn bundle(
         row.page = Some(page);
     }
     let laid = compose(&rows, &mut shaper);
+    // The cover's pages carry the bundle's footer line, each candidate's
+    // pages their own (their name and reference).
+    let mut footers = vec![(0, cover.letterhead)];
+    let starts = laid.bookmarks.iter().filter(|b| b.level == 0);
+    for (d, start) in documents.iter().zip(starts) {
+        footers.push((start.page, d.letterhead.as_ref()));
+    }
     let furniture = Furniture {
         meta: cover.meta,
         photos: documents.iter().map(|d| d.header.photo.as_ref()).collect(),
         letterhead: cover.letterhead,
+        footers,
         documents,
     };
     finish(

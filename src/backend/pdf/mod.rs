@@ -98,6 +98,7 @@ impl Backend for Pdf {
             meta: &document.meta,
             photos: vec![document.header.photo.as_ref()],
             letterhead: document.letterhead.as_ref(),
+            footers: vec![(0, document.letterhead.as_ref())],
             documents: std::slice::from_ref(document),
         };
         finish(
@@ -115,11 +116,16 @@ impl Backend for Pdf {
 }
 
 /// What a file holds beside its pages: properties, the photos by
-/// candidate, the letterhead, and the documents its ID is a hash of.
+/// candidate, the letterhead, whose footer line each page carries, and the
+/// documents its ID is a hash of.
 pub(crate) struct Furniture<'a> {
     pub meta: &'a crate::document::Metadata,
     pub photos: Vec<Option<&'a crate::document::Photo>>,
+    /// The band and its logo.
     pub letterhead: Option<&'a crate::document::Letterhead>,
+    /// From which page (0-based) on a letterhead's footer line is shown, in
+    /// page order: a bundle's cover has the bundle's, each candidate their own.
+    pub footers: Vec<(usize, Option<&'a crate::document::Letterhead>)>,
     pub documents: &'a [Document],
 }
 
@@ -186,8 +192,15 @@ fn finish(
             }
         }
     }
-    if let Some(lh) = furniture.letterhead {
-        letterhead::footer(lh, def, shaper, &mut pages, (content_width, avail, bottom));
+    for (k, (first, lh)) in furniture.footers.iter().enumerate() {
+        let end = furniture
+            .footers
+            .get(k + 1)
+            .map_or(pages.len(), |(next, _)| *next)
+            .min(pages.len());
+        if let (Some(lh), Some(run)) = (lh, pages.get_mut(*first..end)) {
+            letterhead::footer(lh, def, shaper, run, (content_width, avail, bottom));
+        }
     }
     if !shaper.missing.is_empty() {
         // One warning, naming the characters (at most 20 of them).
