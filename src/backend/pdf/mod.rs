@@ -73,46 +73,47 @@ impl Backend for Pdf {
         options: &RenderOptions,
     ) -> Result<Rendered, RenderError> {
         let def = layout.definition();
-        let mut warnings = Vec::new();
-        let user = fonts::parse_user(&options.fonts, &mut warnings);
-        let set = FontSet::new(
-            &user,
-            fonts::bundled(),
-            &def.fonts.body,
-            &def.fonts.heading,
-            &mut warnings,
-        );
-        let paper = options.paper.unwrap_or(def.page.paper);
-        let mut shaper = Shaper::new(&set);
-        let (def, laid) = match options.max_pages {
-            Some(n) => fit::search(document, def, paper, n, &mut shaper)?,
-            None => (
-                Cow::Borrowed(def),
-                lay_out(document, def, paper, &mut shaper),
-            ),
-        };
-        let notes = fit::last_page_note(document, layout.definition(), paper, &laid, &mut shaper)
-            .into_iter()
-            .collect();
-        let furniture = Furniture {
-            meta: &document.meta,
-            photos: vec![document.header.photo.as_ref()],
-            letterhead: document.letterhead.as_ref(),
-            footers: vec![(0, document.letterhead.as_ref())],
-            documents: std::slice::from_ref(document),
-        };
-        finish(
-            &furniture,
-            &def,
-            paper,
-            laid,
-            &mut shaper,
-            &set,
-            options,
-            warnings,
-            notes,
-        )
+        with_fonts(def, options, |set, shaper, paper, warnings| {
+            let (def, laid) = match options.max_pages {
+                Some(n) => fit::search(document, def, paper, n, shaper)?,
+                None => (Cow::Borrowed(def), lay_out(document, def, paper, shaper)),
+            };
+            let notes = fit::last_page_note(document, layout.definition(), paper, &laid, shaper)
+                .into_iter()
+                .collect();
+            let furniture = Furniture {
+                meta: &document.meta,
+                photos: vec![document.header.photo.as_ref()],
+                letterhead: document.letterhead.as_ref(),
+                footers: vec![(0, document.letterhead.as_ref())],
+                documents: std::slice::from_ref(document),
+            };
+            finish(
+                &furniture, &def, paper, laid, shaper, set, options, warnings, notes,
+            )
+        })
     }
+}
+
+/// Runs `render` with the layout's fonts (`--font-dir`'s first), a shaper
+/// over them, the paper, and the warnings about unreadable font files.
+fn with_fonts<R>(
+    def: &Definition,
+    options: &RenderOptions,
+    render: impl FnOnce(&FontSet, &mut Shaper, Paper, Vec<String>) -> R,
+) -> R {
+    let mut warnings = Vec::new();
+    let user = fonts::parse_user(&options.fonts, &mut warnings);
+    let set = FontSet::new(
+        &user,
+        fonts::bundled(),
+        &def.fonts.body,
+        &def.fonts.heading,
+        &mut warnings,
+    );
+    let paper = options.paper.unwrap_or(def.page.paper);
+    let mut shaper = Shaper::new(&set);
+    render(&set, &mut shaper, paper, warnings)
 }
 
 /// What a file holds beside its pages: properties, the photos by

@@ -4,7 +4,10 @@
 //! parameters), picks the layout it allows (a folder for the command line, a
 //! name for the server) and calls [`Options::resolve`]; every check of the
 //! options happens there, once. [`Job::read`] and [`Job::render`] then run the
-//! same code from bytes to bytes for both.
+//! same code from bytes to bytes for both; [`Job::bundle`] makes a
+//! shortlist of many ([`bundle`]).
+
+pub mod bundle;
 
 use std::sync::Arc;
 
