@@ -157,9 +157,9 @@ fn docx_bundle_has_a_cover_table_and_a_page_per_candidate() {
         );
     }
     assert_eq!(
-        xml.matches("<w:pageBreakBefore />").count(),
-        3,
-        "a new page per candidate"
+        xml.matches("<w:sectPr>").count(),
+        4,
+        "the cover and each candidate a section, from a new page"
     );
     assert!(
         !xml.contains("Lena Vogel") && xml.contains("L. V."),
@@ -183,4 +183,121 @@ fn other_extensions_are_refused() {
     let run = bundle(&dir.path().join("b.html"), &[]);
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains(".pdf or .docx"));
+}
+
+/// Three candidates, two with their own `meta.ref`, in a fresh folder, and a
+/// brand whose footer names the candidate and the reference.
+fn shortlist(dir: &Path) -> (PathBuf, Vec<PathBuf>) {
+    let mut resumes = Vec::new();
+    for (file, reference) in [
+        ("lebenslauf-de.json", Some("LV-1")),
+        ("alex-rn.json", Some("AR-2")),
+        ("jsonresume-sample.json", None),
+    ] {
+        let text = std::fs::read_to_string(sample(file)).unwrap();
+        let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        if let Some(r) = reference {
+            v["meta"]["ref"] = serde_json::json!(r);
+        }
+        let path = dir.join(file);
+        std::fs::write(&path, serde_json::to_vec(&v).unwrap()).unwrap();
+        resumes.push(path);
+    }
+    let brand = dir.join("brand.toml");
+    std::fs::write(
+        &brand,
+        "name = \"Acme Search\"\nfooter = \"Footer {name} / {ref}\"\n",
+    )
+    .unwrap();
+    (brand, resumes)
+}
+
+fn run_bundle(out: &Path, brand: &Path, resumes: &[PathBuf], extra: &[&str]) {
+    let run = Command::cargo_bin("resume-export")
+        .unwrap()
+        .arg("--bundle")
+        .arg(out)
+        .arg("--brand")
+        .arg(brand)
+        .args(extra)
+        .args(resumes)
+        .env("SOURCE_DATE_EPOCH", "1764633600")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert!(!stderr.contains("meta.ref"), "meta.ref is known: {stderr}");
+}
+
+/// Each candidate's pages carry their own name and reference (`meta.ref`,
+/// else the bundle's `--ref`); the cover carries the bundle's.
+#[test]
+fn each_candidate_has_their_own_footer() {
+    let dir = tempfile::tempdir().unwrap();
+    let (brand, resumes) = shortlist(dir.path());
+    let pdf = dir.path().join("b.pdf");
+    run_bundle(&pdf, &brand, &resumes, &["--ref", "SL-9"]);
+    let expected = [
+        "Footer Candidates / SL-9",
+        "Footer Lena Vogel / LV-1",
+        "Footer Alex RN / AR-2",
+        "Footer Richard Hendriks / SL-9",
+    ];
+    if let Some(cover) = text(&pdf, Some(1)) {
+        let doc = lopdf::Document::load(&pdf).unwrap();
+        let pages = doc.get_pages().len();
+        let mut owner = Vec::new();
+        for page in 1..=pages {
+            let t = text(&pdf, Some(page)).unwrap();
+            let found: Vec<usize> = (0..expected.len())
+                .filter(|&k| t.contains(expected[k]))
+                .collect();
+            assert_eq!(found.len(), 1, "page {page}: one footer line: {t}");
+            owner.push(found[0]);
+        }
+        // The cover, then each candidate's pages in order, each at least one.
+        assert_eq!(owner[0], 0, "{cover}");
+        let mut seen = owner.clone();
+        seen.dedup();
+        assert_eq!(seen, [0, 1, 2, 3], "{owner:?}");
+        // The rows' start pages are where each candidate's footer begins.
+        for (k, name) in ["Lena Vogel", "Alex RN", "Richard Hendriks"]
+            .iter()
+            .enumerate()
+        {
+            let row = cover.lines().find(|l| l.contains(name)).unwrap();
+            let page: usize = row.split_whitespace().last().unwrap().parse().unwrap();
+            assert_eq!(owner.iter().position(|&o| o == k + 1), Some(page - 1));
+        }
+    }
+    // DOCX: a footer part per section, in order, each section naming its own.
+    use std::io::Read;
+    let docx = dir.path().join("b.docx");
+    run_bundle(&docx, &brand, &resumes, &["--ref", "SL-9"]);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut read = |name: &str| {
+        let mut s = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    let body = read("word/document.xml");
+    let sections: Vec<&str> = body.split("<w:sectPr>").skip(1).collect();
+    assert_eq!(sections.len(), 4);
+    for (k, (section, line)) in sections.iter().zip(expected).enumerate() {
+        let rid = format!("rIdFooter{}", k + 1);
+        let own = section.split("</w:sectPr>").next().unwrap();
+        assert!(
+            own.contains(&format!(r#"w:type="default" r:id="{rid}""#)),
+            "section {k}: {own}"
+        );
+        let footer = read(&format!("word/footer{}.xml", k + 1));
+        assert!(footer.contains(line), "footer {k}: {footer}");
+    }
+    // The band on the cover's first page only (pages = "first").
+    assert_eq!(body.matches("rIdHeader1").count(), 1);
+    assert_eq!(body.matches("<w:titlePg />").count(), 1);
+    let rels = read("word/_rels/document.xml.rels");
+    assert!(rels.contains("footer4.xml") && !rels.contains("footer5.xml"));
+    let types = read("[Content_Types].xml");
+    assert!(types.contains("/word/footer4.xml"));
 }

@@ -322,7 +322,8 @@ pub struct ExportArgs {
     #[arg(long, value_name = "TEXT", requires = "bundle")]
     pub title: Option<String>,
 
-    /// The candidate reference for the letterhead's {ref} (default: meta.ref).
+    /// The reference for the letterhead's {ref} (default: meta.ref); with --bundle,
+    /// the shortlist's: the cover's, and a candidate's who has no meta.ref.
     #[arg(long = "ref", value_name = "REF")]
     pub reference: Option<String>,
 

@@ -805,8 +805,15 @@ fn read_meta(ctx: &mut Ctx, mut o: Obj<'_>) -> Meta {
             None => Vec::new(),
         },
     };
-    // Tool settings that other programs keep in meta.
-    o.ignore(&["theme", "themeOptions", "pdfRenderOptions", "$schema"]);
+    // Tool settings that other programs keep in meta; `ref`, the
+    // letterhead's reference, is read from the raw resume by the job.
+    o.ignore(&[
+        "theme",
+        "themeOptions",
+        "pdfRenderOptions",
+        "$schema",
+        "ref",
+    ]);
     o.finish(ctx);
     m
 }

@@ -4,7 +4,9 @@
 //! fields to a bookmark on each candidate's first paragraph, with the page
 //! the PDF engine would give as the value shown until Word updates them
 //! (LibreOffice computes them on opening). Each candidate's name is a
-//! Title paragraph, so the navigation pane lists the candidates.
+//! Title paragraph, so the navigation pane lists the candidates. The cover
+//! and each candidate are sections of their own, each from a new page with
+//! its own footer part: a candidate's footer line names them.
 
 use docx_rs::{
     FieldCharType, InstrPAGEREF, InstrText, Paragraph, ParagraphChild, Run, Table, TableCell,
@@ -13,7 +15,7 @@ use docx_rs::{
 
 use super::styles::id;
 use super::xml::clean;
-use super::{Package, assemble, body, package};
+use super::{Package, assemble, body, letterhead, package};
 use crate::backend::{Cover, RenderError, RenderOptions, Rendered};
 use crate::document::Document;
 use crate::layout::Layout;
@@ -38,8 +40,13 @@ pub fn bundle(
             })
             .collect(),
         letterhead: cover.letterhead,
+        candidates: documents.iter().map(|d| d.letterhead.as_ref()).collect(),
     };
     let parts = assemble(&pkg, def, options, |mut docx, links, rels| {
+        // Page size and margins, for the sections that end the cover and
+        // each candidate but the last (whose section is the body's own).
+        let base = docx.document.section_property.clone();
+        let section = |k: usize| letterhead::section(&base, cover.letterhead, k);
         let mut next = 0usize;
         let mut paragraph = |style: &'static str| {
             next += 1;
@@ -101,14 +108,23 @@ pub fn bundle(
             ]));
         }
         docx = docx.add_table(Table::new(rows).width(5000, WidthType::Pct));
+        // Each candidate is a section of their own, from a new page, with
+        // their own footer line.
+        docx = docx.add_paragraph(paragraph(id::BODY).section_property(section(0)));
         let mut first_id = 0;
         for (i, d) in documents.iter().enumerate() {
             let rel = rels.get(i).map_or("", String::as_str);
-            let paragraphs = body::paragraphs(d, def, links, first_id, rel);
+            let mut paragraphs = body::paragraphs(d, def, links, first_id, rel);
             first_id += paragraphs.len();
+            if paragraphs.is_empty() {
+                paragraphs.push(paragraph(id::BODY));
+            }
+            let last = paragraphs.len() - 1;
             for (k, mut p) in paragraphs.into_iter().enumerate() {
+                if k == last && i + 1 < documents.len() {
+                    p = p.section_property(section(i + 1));
+                }
                 if k == 0 {
-                    p = p.page_break_before(true);
                     p.children.insert(
                         0,
                         ParagraphChild::BookmarkStart(docx_rs::BookmarkStart::new(

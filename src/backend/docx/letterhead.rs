@@ -8,7 +8,10 @@
 //! `word/media/logo.png` with relationships written here (docx-rs names
 //! the media after its own ids, which our packaging does not follow).
 
-use docx_rs::{AlignmentType, Footer, Header, LineSpacing, Paragraph, Pic, Run, Tab, TabValueType};
+use docx_rs::{
+    AlignmentType, BuildXML as _, Footer, FooterReference, Header, HeaderReference, LineSpacing,
+    Paragraph, Pic, Run, SectionProperty, Tab, TabValueType,
+};
 
 use super::xml::clean;
 use crate::document::Letterhead;
@@ -31,7 +34,7 @@ pub fn add(
     text_width: i64,
 ) -> (docx_rs::Docx, usize, usize) {
     let band = header(lh, def, text_width);
-    let footer = footer(lh, def);
+    let footer = footer(lh, def, 3);
     if lh.every_page {
         (docx.header(band).footer(footer.clone()), 1, 1)
     } else {
@@ -47,7 +50,7 @@ pub fn add(
 
 fn paragraph(n: u32) -> Paragraph {
     // Ids of their own, above the body's, as `w14:paraId` wants (below 0x80000000).
-    Paragraph::new().id(format!("{:08X}", 0x7000_0000 + n))
+    Paragraph::new().id(format!("{:08X}", 0x7000_0000_u32.saturating_add(n)))
 }
 
 fn header(lh: &Letterhead, def: &Definition, text_width: i64) -> Header {
@@ -87,15 +90,79 @@ fn header(lh: &Letterhead, def: &Definition, text_width: i64) -> Header {
     Header::new().add_paragraph(name).add_paragraph(contact)
 }
 
-fn footer(lh: &Letterhead, def: &Definition) -> Footer {
+/// The footer line, in a paragraph of id `n` (see [`paragraph`]).
+fn footer(lh: &Letterhead, def: &Definition, n: u32) -> Footer {
     Footer::new().add_paragraph(
-        paragraph(3).align(AlignmentType::Center).add_run(
+        paragraph(n).align(AlignmentType::Center).add_run(
             Run::new()
                 .add_text(clean(&lh.footer))
                 .color(def.colors.muted.hex())
                 .size(((def.sizes.small * 0.9) * 2.0).round() as usize),
         ),
     )
+}
+
+/// The header part's relationship id (docx-rs numbers them from 1).
+const HEADER_RID: &str = "rIdHeader1";
+
+/// The relationship id of a bundle's footer part `k`: 0 the cover's, `k` candidate `k`'s.
+fn footer_rid(k: usize) -> String {
+    format!("rIdFooter{}", k + 1)
+}
+
+/// The section properties that end section `k` of a bundle (0 the cover,
+/// `k` candidate `k`), with `base`'s page size and margins: the band on the
+/// cover's first page (pages `first`) or on every page, and the section's
+/// own footer part. Without a letterhead, no header or footer.
+pub fn section(base: &SectionProperty, lh: Option<&Letterhead>, k: usize) -> SectionProperty {
+    let mut s = base.clone();
+    s.header_reference = None;
+    s.first_header_reference = None;
+    s.footer_reference = None;
+    s.first_footer_reference = None;
+    s.title_pg = false;
+    let Some(lh) = lh else {
+        return s;
+    };
+    let footer = footer_rid(k);
+    if lh.every_page {
+        s.header_reference = Some(HeaderReference::new("default", HEADER_RID));
+    } else if k == 0 {
+        s.first_header_reference = Some(HeaderReference::new("first", HEADER_RID));
+        s.first_footer_reference = Some(FooterReference::new("first", footer.clone()));
+        s.title_pg = true;
+    }
+    s.footer_reference = Some(FooterReference::new("default", footer));
+    s
+}
+
+/// A bundle's letterhead: the band in one header part (the one `section`
+/// refers to), the last candidate's section properties on the body, and
+/// the footer parts, the cover's (`lh`) first, then each candidate's, built
+/// here: docx-rs collects footers only from the body's section.
+pub fn add_bundle(
+    docx: docx_rs::Docx,
+    lh: &Letterhead,
+    candidates: &[Option<&Letterhead>],
+    def: &Definition,
+    text_width: i64,
+) -> (docx_rs::Docx, Vec<Vec<u8>>) {
+    let mut docx = docx.header(header(lh, def, text_width));
+    let last = section(&docx.document.section_property, Some(lh), candidates.len());
+    docx.document.section_property = last;
+    let parts = std::iter::once(Some(lh))
+        .chain(candidates.iter().copied())
+        .enumerate()
+        .map(|(k, l)| {
+            let n = u32::try_from(k).map_or(u32::MAX, |k| k.saturating_add(0x10));
+            match l {
+                Some(l) => footer(l, def, n),
+                None => Footer::new().add_paragraph(paragraph(n)),
+            }
+            .build()
+        })
+        .collect();
+    (docx, parts)
 }
 
 /// `word/_rels/header1.xml.rels`: the logo.

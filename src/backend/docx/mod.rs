@@ -112,6 +112,7 @@ pub fn render_parts(
                 .map(|p| (p, document.header.name.as_deref().unwrap_or_default())),
         ],
         letterhead: document.letterhead.as_ref(),
+        candidates: Vec::new(),
     };
     assemble(&package, def, options, |docx, links, rels| {
         body::paragraphs(
@@ -127,11 +128,14 @@ pub fn render_parts(
 }
 
 /// What a package holds beside its body: properties, the photos by
-/// candidate (with their alt text), the letterhead.
+/// candidate (with their alt text), the letterhead, and in a bundle the
+/// letterhead of each candidate (whose footer their section carries).
 pub(crate) struct Package<'a> {
     pub meta: &'a crate::document::Metadata,
     pub photos: Vec<Option<(&'a crate::document::Photo, &'a str)>>,
     pub letterhead: Option<&'a crate::document::Letterhead>,
+    /// Empty for one resume: the letterhead's footer is every page's.
+    pub candidates: Vec<Option<&'a crate::document::Letterhead>>,
 }
 
 /// Builds the package around the body `body` adds (given the photos'
@@ -147,7 +151,7 @@ fn assemble(
     let language = if language.is_empty() { "en" } else { language };
     let names: Vec<(String, String)> = (0..package.photos.len()).map(photo::names).collect();
     let rels: Vec<String> = names.iter().map(|(r, _)| r.clone()).collect();
-    let (mut xml, links, (headers, footers)) =
+    let (mut xml, links, (headers, footers), own_footers) =
         build(package, def, &geometry, language, |d, l| body(d, l, &rels));
     let mut shipped = Vec::new();
     for (photo, (rel, target)) in package.photos.iter().zip(&names) {
@@ -195,7 +199,7 @@ fn assemble(
             letterhead::patch(&mut part, lh)?;
             parts.push((format!("word/header{n}.xml"), part));
         }
-        let mut built = xml.footers.into_iter();
+        let mut built = own_footers.unwrap_or(xml.footers).into_iter();
         for n in 1..=footers {
             let part = built.next().ok_or("docx-rs built no footer part")?;
             parts.push((format!("word/footer{n}.xml"), part));
@@ -212,14 +216,21 @@ fn assemble(
 }
 
 /// The parts as docx-rs builds them, the hyperlink targets the body refers
-/// to, and how many header and footer parts the letterhead added.
+/// to, how many header and footer parts the letterhead added, and in a
+/// bundle the footer parts, built here.
+#[allow(clippy::type_complexity)]
 fn build(
     package: &Package,
     def: &Definition,
     geometry: &Geometry,
     language: &str,
     body: impl FnOnce(docx_rs::Docx, &mut body::Links) -> docx_rs::Docx,
-) -> (docx_rs::XMLDocx, body::Links, (usize, usize)) {
+) -> (
+    docx_rs::XMLDocx,
+    body::Links,
+    (usize, usize),
+    Option<Vec<Vec<u8>>>,
+) {
     let mut links = body::Links::default();
     let docx = docx_rs::Docx::new()
         .page_size(to_u32(geometry.width), to_u32(geometry.height))
@@ -232,10 +243,19 @@ fn build(
     docx = numbering::add(docx, def);
     docx = body(docx, &mut links);
     let mut counts = (0, 0);
+    let mut own_footers = None;
     if let Some(lh) = package.letterhead {
-        let (d, h, f) = letterhead::add(docx, lh, def, geometry.text_width);
-        docx = d;
-        counts = (h, f);
+        if package.candidates.is_empty() {
+            let (d, h, f) = letterhead::add(docx, lh, def, geometry.text_width);
+            docx = d;
+            counts = (h, f);
+        } else {
+            let (d, parts) =
+                letterhead::add_bundle(docx, lh, &package.candidates, def, geometry.text_width);
+            docx = d;
+            counts = (1, parts.len());
+            own_footers = Some(parts);
+        }
     }
     docx.content_type = package::content_types();
     for _ in 0..counts.0 {
@@ -245,7 +265,7 @@ fn build(
         docx.content_type = docx.content_type.add_footer();
     }
     docx.rels = package::package_rels();
-    (docx.build(), links, counts)
+    (docx.build(), links, counts, own_footers)
 }
 
 /// Page geometry in twentieths of a point.
@@ -347,8 +367,9 @@ mod tests {
             meta: &document.meta,
             photos: Vec::new(),
             letterhead: None,
+            candidates: Vec::new(),
         };
-        let (xml, links, _) = build(&package, def, &geometry, "en", |docx, links| {
+        let (xml, links, ..) = build(&package, def, &geometry, "en", |docx, links| {
             body::paragraphs(&document, def, links, 0, "")
                 .into_iter()
                 .fold(docx, docx_rs::Docx::add_paragraph)

@@ -6,12 +6,12 @@
 //! one entry per candidate with its sections inside.
 
 use super::compose::{Row, Words};
-use super::fonts::{self, FontSet};
+use super::fonts::FontSet;
 use super::shape::Shaper;
-use super::{Furniture, finish, lay_out_with};
+use super::{Furniture, finish, lay_out_with, with_fonts};
 use crate::backend::{RenderError, RenderOptions, Rendered};
 use crate::document::{Document, Letterhead, Metadata};
-use crate::layout::Layout;
+use crate::layout::{Definition, Layout, Paper};
 
 /// What the cover says.
 pub struct Cover<'a> {
@@ -34,17 +34,25 @@ pub fn bundle(
     options: &RenderOptions,
 ) -> Result<Rendered, RenderError> {
     let def = layout.definition();
-    let mut warnings = Vec::new();
-    let user = fonts::parse_user(&options.fonts, &mut warnings);
-    let set = FontSet::new(
-        &user,
-        fonts::bundled(),
-        &def.fonts.body,
-        &def.fonts.heading,
-        &mut warnings,
-    );
-    let paper = options.paper.unwrap_or(def.page.paper);
-    let mut shaper = Shaper::new(&set);
+    with_fonts(def, options, |set, shaper, paper, warnings| {
+        lay_out_bundle(
+            documents,
+            cover,
+            def,
+            options,
+            (set, shaper, paper, warnings),
+        )
+    })
+}
+
+/// The two passes and the file, with the fonts [`with_fonts`] gives.
+fn lay_out_bundle(
+    documents: &[Document],
+    cover: &Cover,
+    def: &Definition,
+    options: &RenderOptions,
+    (set, shaper, paper, warnings): (&FontSet, &mut Shaper, Paper, Vec<String>),
+) -> Result<Rendered, RenderError> {
     let name = |d: &Document| {
         d.header
             .name
@@ -73,7 +81,7 @@ pub fn bundle(
             }
         })
     };
-    let first = compose(&rows, &mut shaper);
+    let first = compose(&rows, shaper);
     let starts: Vec<usize> = first
         .bookmarks
         .iter()
@@ -83,11 +91,19 @@ pub fn bundle(
     for (row, page) in rows.iter_mut().zip(starts) {
         row.page = Some(page);
     }
-    let laid = compose(&rows, &mut shaper);
+    let laid = compose(&rows, shaper);
+    // The cover's pages carry the bundle's footer line, each candidate's
+    // pages their own (their name and reference).
+    let mut footers = vec![(0, cover.letterhead)];
+    let starts = laid.bookmarks.iter().filter(|b| b.level == 0);
+    for (d, start) in documents.iter().zip(starts) {
+        footers.push((start.page, d.letterhead.as_ref()));
+    }
     let furniture = Furniture {
         meta: cover.meta,
         photos: documents.iter().map(|d| d.header.photo.as_ref()).collect(),
         letterhead: cover.letterhead,
+        footers,
         documents,
     };
     finish(
@@ -95,8 +111,8 @@ pub fn bundle(
         def,
         paper,
         laid,
-        &mut shaper,
-        &set,
+        shaper,
+        set,
         options,
         warnings,
         Vec::new(),

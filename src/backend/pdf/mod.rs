@@ -74,53 +74,60 @@ impl Backend for Pdf {
         options: &RenderOptions,
     ) -> Result<Rendered, RenderError> {
         let def = layout.definition();
-        let mut warnings = Vec::new();
-        let user = fonts::parse_user(&options.fonts, &mut warnings);
-        let set = FontSet::new(
-            &user,
-            fonts::bundled(),
-            &def.fonts.body,
-            &def.fonts.heading,
-            &mut warnings,
-        );
-        let paper = options.paper.unwrap_or(def.page.paper);
-        let mut shaper = Shaper::new(&set);
-        let (def, laid) = match options.max_pages {
-            Some(n) => fit::search(document, def, paper, n, &mut shaper)?,
-            None => (
-                Cow::Borrowed(def),
-                lay_out(document, def, paper, &mut shaper),
-            ),
-        };
-        let notes = fit::last_page_note(document, layout.definition(), paper, &laid, &mut shaper)
-            .into_iter()
-            .collect();
-        let furniture = Furniture {
-            meta: &document.meta,
-            photos: vec![document.header.photo.as_ref()],
-            letterhead: document.letterhead.as_ref(),
-            documents: std::slice::from_ref(document),
-        };
-        finish(
-            &furniture,
-            &def,
-            paper,
-            laid,
-            &mut shaper,
-            &set,
-            options,
-            warnings,
-            notes,
-        )
+        with_fonts(def, options, |set, shaper, paper, warnings| {
+            let (def, laid) = match options.max_pages {
+                Some(n) => fit::search(document, def, paper, n, shaper)?,
+                None => (Cow::Borrowed(def), lay_out(document, def, paper, shaper)),
+            };
+            let notes = fit::last_page_note(document, layout.definition(), paper, &laid, shaper)
+                .into_iter()
+                .collect();
+            let furniture = Furniture {
+                meta: &document.meta,
+                photos: vec![document.header.photo.as_ref()],
+                letterhead: document.letterhead.as_ref(),
+                footers: vec![(0, document.letterhead.as_ref())],
+                documents: std::slice::from_ref(document),
+            };
+            finish(
+                &furniture, &def, paper, laid, shaper, set, options, warnings, notes,
+            )
+        })
     }
 }
 
+/// Runs `render` with the layout's fonts (`--font-dir`'s first), a shaper
+/// over them, the paper, and the warnings about unreadable font files.
+fn with_fonts<R>(
+    def: &Definition,
+    options: &RenderOptions,
+    render: impl FnOnce(&FontSet, &mut Shaper, Paper, Vec<String>) -> R,
+) -> R {
+    let mut warnings = Vec::new();
+    let user = fonts::parse_user(&options.fonts, &mut warnings);
+    let set = FontSet::new(
+        &user,
+        fonts::bundled(),
+        &def.fonts.body,
+        &def.fonts.heading,
+        &mut warnings,
+    );
+    let paper = options.paper.unwrap_or(def.page.paper);
+    let mut shaper = Shaper::new(&set);
+    render(&set, &mut shaper, paper, warnings)
+}
+
 /// What a file holds beside its pages: properties, the photos by
-/// candidate, the letterhead, and the documents its ID is a hash of.
+/// candidate, the letterhead, whose footer line each page carries, and the
+/// documents its ID is a hash of.
 pub(crate) struct Furniture<'a> {
     pub meta: &'a crate::document::Metadata,
     pub photos: Vec<Option<&'a crate::document::Photo>>,
+    /// The band and its logo.
     pub letterhead: Option<&'a crate::document::Letterhead>,
+    /// From which page (0-based) on a letterhead's footer line is shown, in
+    /// page order: a bundle's cover has the bundle's, each candidate their own.
+    pub footers: Vec<(usize, Option<&'a crate::document::Letterhead>)>,
     pub documents: &'a [Document],
 }
 
@@ -187,8 +194,15 @@ fn finish(
             }
         }
     }
-    if let Some(lh) = furniture.letterhead {
-        letterhead::footer(lh, def, shaper, &mut pages, (content_width, avail, bottom));
+    for (k, (first, lh)) in furniture.footers.iter().enumerate() {
+        let end = furniture
+            .footers
+            .get(k + 1)
+            .map_or(pages.len(), |(next, _)| *next)
+            .min(pages.len());
+        if let (Some(lh), Some(run)) = (lh, pages.get_mut(*first..end)) {
+            letterhead::footer(lh, def, shaper, run, (content_width, avail, bottom));
+        }
     }
     if !shaper.missing.is_empty() {
         // One warning, naming the characters (at most 20 of them).

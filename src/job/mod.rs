@@ -4,7 +4,10 @@
 //! parameters), picks the layout it allows (a folder for the command line, a
 //! name for the server) and calls [`Options::resolve`]; every check of the
 //! options happens there, once. [`Job::read`] and [`Job::render`] then run the
-//! same code from bytes to bytes for both.
+//! same code from bytes to bytes for both; [`Job::bundle`] makes a
+//! shortlist of many ([`bundle`]).
+
+pub mod bundle;
 
 use std::sync::Arc;
 
@@ -56,7 +59,8 @@ pub struct Options {
     pub photo: Option<String>,
     /// An agency's letterhead, loaded by the face (`--brand`).
     pub brand: Option<Arc<Brand>>,
-    /// The candidate reference for the letterhead's `{ref}`; `None`: `meta.ref`.
+    /// The reference for the letterhead's `{ref}`; `None`: `meta.ref`. In a
+    /// bundle the shortlist's: the cover's, and a candidate's without `meta.ref`.
     pub reference: Option<String>,
 }
 
@@ -76,6 +80,16 @@ pub struct Job {
     pub photo: Option<PhotoShow>,
     pub brand: Option<Arc<Brand>>,
     pub reference: Option<String>,
+}
+
+/// Which reference a letterhead's `{ref}` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reference {
+    /// `--ref`, else the resume's `meta.ref` (one resume, one file).
+    Given,
+    /// The resume's `meta.ref`, else `--ref` (a candidate in a bundle,
+    /// whose `--ref` is the shortlist's).
+    Own,
 }
 
 /// A letterhead with the reference it was filled with.
@@ -305,6 +319,22 @@ impl Job {
 
     /// Builds the document of a parsed value; `read` reads a photo the resume names by path.
     pub fn build_with(&self, value: serde_json::Value, read: photo::ReadFile<'_>) -> Built {
+        self.build_as(value, read, Reference::Given)
+    }
+
+    /// Builds one candidate of a bundle: as [`Job::build_with`], but the
+    /// letterhead's `{ref}` is the resume's own `meta.ref`, and `--ref` (the
+    /// bundle's reference) only when it has none.
+    pub fn build_candidate(&self, value: serde_json::Value, read: photo::ReadFile<'_>) -> Built {
+        self.build_as(value, read, Reference::Own)
+    }
+
+    fn build_as(
+        &self,
+        value: serde_json::Value,
+        read: photo::ReadFile<'_>,
+        rule: Reference,
+    ) -> Built {
         let parsed = resume::read_value(value, &self.read);
         let mut warnings: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
         let (labels, unknown) =
@@ -326,11 +356,16 @@ impl Job {
         document.header.photo = picture;
         warnings.extend(warning);
         if let Some(brand) = &self.brand {
-            let letterhead = self.letterhead(brand, &document, &parsed.raw);
+            let letterhead = self.letterhead(brand, &document, &parsed.raw, rule);
             if letterhead.reference.is_empty() && brand.uses_reference() {
-                warnings.push(
-                    "the brand's {ref} is empty: give --ref or meta.ref in the resume".into(),
-                );
+                warnings.push(match rule {
+                    Reference::Given => {
+                        "the brand's {ref} is empty: give --ref or meta.ref in the resume".into()
+                    }
+                    Reference::Own => {
+                        "the brand's {ref} is empty: give meta.ref in the resume or --ref".into()
+                    }
+                });
             }
             document.letterhead = Some(letterhead.letterhead);
         }
@@ -346,17 +381,26 @@ impl Job {
     }
 
     /// The brand's letterhead for one document: the name as shown (after
-    /// redaction), the reference from `--ref` or `meta.ref`, the date of the
-    /// files' metadata.
-    fn letterhead(&self, brand: &Brand, document: &Document, raw: &serde_json::Value) -> Filled {
-        let reference = self
-            .reference
-            .clone()
-            .unwrap_or_else(|| match raw.pointer("/meta/ref") {
-                Some(serde_json::Value::String(s)) => s.trim().to_string(),
-                Some(serde_json::Value::Number(n)) => n.to_string(),
-                _ => String::new(),
-            });
+    /// redaction), the reference by `rule` from `--ref` and `meta.ref`, the
+    /// date the files show.
+    fn letterhead(
+        &self,
+        brand: &Brand,
+        document: &Document,
+        raw: &serde_json::Value,
+        rule: Reference,
+    ) -> Filled {
+        let own = match raw.pointer("/meta/ref") {
+            Some(serde_json::Value::String(s)) => s.trim().to_string(),
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => String::new(),
+        };
+        let given = self.reference.clone();
+        let reference = match rule {
+            Reference::Given => given.unwrap_or(own),
+            Reference::Own if own.is_empty() => given.unwrap_or_default(),
+            Reference::Own => own,
+        };
         let date = shown_date(self.render.timestamp);
         Filled {
             letterhead: brand.letterhead(

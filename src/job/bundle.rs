@@ -1,0 +1,170 @@
+//! A shortlist for a client (`--bundle`): every resume read and built in input order, then rendered behind a cover page in one PDF or DOCX.
+
+use std::path::Path;
+
+use super::Job;
+use crate::backend::{self, Cover, RenderError, Rendered};
+use crate::batch::inputs::Unit;
+use crate::document::{Document, Metadata};
+use crate::resume::{self, SourceError};
+
+/// What a bundle is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    /// The format a bundle's file name asks for, by its extension (any case).
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+        match ext.as_str() {
+            "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
+            _ => None,
+        }
+    }
+}
+
+/// Why no bundle was made; nothing should be written.
+#[derive(Debug)]
+pub enum Error {
+    /// No resume was given.
+    Empty,
+    /// Resume `index` (in input order) could not be read; the message names it.
+    Read { index: usize, message: String },
+    /// Resume `index` is not valid JSON, YAML or TOML.
+    Source { index: usize, error: SourceError },
+    /// The backend failed.
+    Render(RenderError),
+}
+
+/// A bundle's bytes, and the warnings of each resume (in input order) and of the file.
+pub struct Bundle {
+    pub bytes: Vec<u8>,
+    pub candidates: Vec<Vec<String>>,
+    pub warnings: Vec<String>,
+}
+
+impl Job {
+    /// Reads and builds every unit in input order (the first that cannot
+    /// be read stops it), then renders the bundle; `title` is the cover's
+    /// (default: "Candidates" in the bundle's language).
+    pub fn bundle(
+        &self,
+        units: &[Unit],
+        format: Format,
+        title: Option<&str>,
+    ) -> Result<Bundle, Error> {
+        if units.is_empty() {
+            return Err(Error::Empty);
+        }
+        let mut documents = Vec::with_capacity(units.len());
+        let mut candidates = Vec::with_capacity(units.len());
+        for (index, unit) in units.iter().enumerate() {
+            let bytes = unit
+                .read(self.limits.max_input_bytes)
+                .map_err(|message| Error::Read { index, message })?;
+            let (_, value) = resume::syntax::parse(&bytes, unit.syntax(), &self.limits)
+                .map_err(|error| Error::Source { index, error })?;
+            let built = self.build_candidate(value, &|name| unit.read_photo(name));
+            documents.push(built.document);
+            candidates.push(built.warnings);
+        }
+        let rendered = self
+            .render_bundle(&documents, format, title)
+            .map_err(Error::Render)?;
+        Ok(Bundle {
+            bytes: rendered.bytes,
+            candidates,
+            warnings: rendered.warnings,
+        })
+    }
+
+    /// The cover (title, date, the letterhead filled with the title and
+    /// `--ref`) and `documents` (built by [`Job::build_candidate`]) in one file.
+    pub fn render_bundle(
+        &self,
+        documents: &[Document],
+        format: Format,
+        title: Option<&str>,
+    ) -> Result<Rendered, RenderError> {
+        let title = title.unwrap_or("Candidates");
+        let date = super::shown_date(self.render.timestamp);
+        let mut warnings = Vec::new();
+        if self.reference.is_none() && self.brand.as_ref().is_some_and(|b| b.uses_reference()) {
+            warnings.push(
+                "the cover's {ref} is empty: give --ref (the shortlist's reference)".to_string(),
+            );
+        }
+        let letterhead = self
+            .brand
+            .as_ref()
+            .map(|b| b.letterhead(title, self.reference.as_deref().unwrap_or_default(), &date));
+        let language = documents
+            .first()
+            .map_or_else(|| "en".to_string(), |d| d.meta.language.clone());
+        let meta = Metadata {
+            title: title.to_string(),
+            author: letterhead
+                .as_ref()
+                .map(|l| l.name.clone())
+                .filter(|n| !n.is_empty()),
+            subject: None,
+            keywords: documents
+                .iter()
+                .filter_map(|d| d.header.name.clone())
+                .collect(),
+            language,
+        };
+        let cover = Cover {
+            title,
+            date: &date,
+            letterhead: letterhead.as_ref(),
+            heads: ["Candidate", "Headline", "Page"],
+            meta: &meta,
+        };
+        let mut options = self.render.clone();
+        options.parallel = true;
+        let render = match format {
+            Format::Pdf => backend::pdf_bundle,
+            Format::Docx => backend::docx_bundle,
+        };
+        let mut rendered = render(documents, &cover, &self.layout, &options)?;
+        warnings.append(&mut rendered.warnings);
+        rendered.warnings = warnings;
+        Ok(rendered)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_is_the_extension_in_any_case() {
+        assert_eq!(Format::of(Path::new("a/b.PDF")), Some(Format::Pdf));
+        assert_eq!(Format::of(Path::new("b.docx")), Some(Format::Docx));
+        assert_eq!(Format::of(Path::new("b.html")), None);
+        assert_eq!(Format::of(Path::new("pdf")), None);
+    }
+
+    #[test]
+    fn no_resume_is_an_error_and_a_bundle_needs_no_files() {
+        let layout = std::sync::Arc::new(crate::layout::Layout::builtin("classic").unwrap());
+        let job = crate::job::Options::default().resolve(layout).unwrap();
+        assert!(matches!(
+            job.bundle(&[], Format::Pdf, None),
+            Err(Error::Empty)
+        ));
+        // From documents built in memory, as a library caller would.
+        let bytes = include_bytes!("../../samples/alex-rn.json");
+        let (_, value) = resume::syntax::parse(bytes, None, &resume::Limits::default()).unwrap();
+        let built = job.build_candidate(value, &|_| Err("no files".into()));
+        let pdf = job
+            .render_bundle(&[built.document], Format::Pdf, Some("Shortlist"))
+            .unwrap();
+        assert!(pdf.bytes.starts_with(b"%PDF-"));
+    }
+}
