@@ -301,3 +301,54 @@ fn each_candidate_has_their_own_footer() {
     let types = read("[Content_Types].xml");
     assert!(types.contains("/word/footer4.xml"));
 }
+
+/// The file ID (the trailer's first `/ID` string) of a bundle.
+fn file_id(pdf: &Path) -> Vec<u8> {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let id = doc.trailer.get(b"ID").unwrap().as_array().unwrap();
+    id[0].as_str().unwrap().to_vec()
+}
+
+/// The same candidates behind another cover (title, brand, date) make a
+/// file of another ID; the same inputs, the same ID.
+#[test]
+fn the_file_id_depends_on_the_cover() {
+    let dir = tempfile::tempdir().unwrap();
+    let (brand, resumes) = shortlist(dir.path());
+    let other = dir.path().join("other.toml");
+    std::fs::write(&other, "name = \"Other Agency\"\nfooter = \"{ref}\"\n").unwrap();
+    let make = |name: &str, extra: &[&str], epoch: &str| {
+        let out = dir.path().join(name);
+        let run = Command::cargo_bin("resume-export")
+            .unwrap()
+            .arg("--bundle")
+            .arg(&out)
+            .args(extra)
+            .args(&resumes)
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .output()
+            .unwrap();
+        assert!(run.status.success());
+        file_id(&out)
+    };
+    let b = brand.to_str().unwrap();
+    let o = other.to_str().unwrap();
+    let base = make("a.pdf", &["--title", "A", "--brand", b], "1764633600");
+    assert_eq!(
+        base,
+        make("a2.pdf", &["--title", "A", "--brand", b], "1764633600")
+    );
+    let ids = [
+        make("t.pdf", &["--title", "B", "--brand", b], "1764633600"),
+        make("o.pdf", &["--title", "A", "--brand", o], "1764633600"),
+        make("n.pdf", &["--title", "A"], "1764633600"),
+        make(
+            "r.pdf",
+            &["--title", "A", "--brand", b, "--ref", "X"],
+            "1764633600",
+        ),
+    ];
+    for (k, id) in ids.iter().enumerate() {
+        assert_ne!(id, &base, "variant {k}");
+    }
+}

@@ -104,6 +104,7 @@ fn lay_out_bundle(
         photos: documents.iter().map(|d| d.header.photo.as_ref()).collect(),
         letterhead: cover.letterhead,
         footers,
+        cover: Some(cover),
         documents,
     };
     finish(

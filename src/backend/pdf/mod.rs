@@ -86,6 +86,7 @@ impl Backend for Pdf {
                 photos: vec![document.header.photo.as_ref()],
                 letterhead: document.letterhead.as_ref(),
                 footers: vec![(0, document.letterhead.as_ref())],
+                cover: None,
                 documents: std::slice::from_ref(document),
             };
             finish(
@@ -127,6 +128,8 @@ pub(crate) struct Furniture<'a> {
     /// From which page (0-based) on a letterhead's footer line is shown, in
     /// page order: a bundle's cover has the bundle's, each candidate their own.
     pub footers: Vec<(usize, Option<&'a crate::document::Letterhead>)>,
+    /// A bundle's cover, which the ID depends on too.
+    pub cover: Option<&'a Cover<'a>>,
     pub documents: &'a [Document],
 }
 
@@ -267,7 +270,7 @@ fn finish(
     let info = meta::FileInfo {
         meta: furniture.meta,
         timestamp: options.timestamp.unwrap_or(FALLBACK_TIMESTAMP),
-        content_hash: content_hash(furniture.documents, options, paper),
+        content_hash: content_hash(furniture.documents, furniture.cover, options, paper),
         bookmarks: &bookmarks,
         page_height: geo.height,
         top: geo.top,
@@ -363,9 +366,22 @@ fn lay_out_with(
     }
 }
 
-/// Hash of everything the output depends on, for the document ID.
+/// The letterhead's text, where it goes, and its logo, for the document ID.
+fn hash_letterhead(h: &mut meta::Fnv, lh: &crate::document::Letterhead) {
+    h.write(lh.text().as_bytes());
+    h.write(&[u8::from(lh.every_page)]);
+    h.write(&lh.logo_height.to_le_bytes());
+    if let Some(logo) = &lh.logo {
+        h.write(&logo.png);
+    }
+}
+
+/// Hash of everything the output depends on, for the document ID: the
+/// documents, a bundle's cover (title, date, heads, properties, the
+/// letterhead), the options and the fonts.
 fn content_hash(
     documents: &[Document],
+    cover: Option<&Cover>,
     options: &RenderOptions,
     paper: crate::layout::Paper,
 ) -> [u64; 2] {
@@ -390,11 +406,18 @@ fn content_hash(
                 h.write(&p.jpeg);
             }
             if let Some(lh) = &document.letterhead {
-                h.write(lh.text().as_bytes());
-                h.write(&[u8::from(lh.every_page)]);
-                if let Some(logo) = &lh.logo {
-                    h.write(&logo.png);
-                }
+                hash_letterhead(h, lh);
+            }
+        }
+        if let Some(c) = cover {
+            h.write(b"\0cover\0");
+            for text in [c.title, c.date].iter().chain(&c.heads) {
+                h.write(text.as_bytes());
+                h.write(b"\0");
+            }
+            h.write(&serde_json::to_vec(c.meta).unwrap_or_default());
+            if let Some(lh) = c.letterhead {
+                hash_letterhead(h, lh);
             }
         }
         h.write(extra.as_bytes());
