@@ -156,6 +156,7 @@ fn finish(
         content_width,
         avail,
         bottom,
+        footer_reserve,
     } = laid;
     let count = pages.len();
     if def.pdf.page_numbers && count > 1 {
@@ -185,7 +186,7 @@ fn finish(
                 .next()
             {
                 page.items.push(Placed {
-                    top: avail + bottom / 2.0,
+                    top: avail + footer_reserve + bottom / 2.0,
                     item: Item::Text {
                         x: (content_width - line.width) / 2.0,
                         baseline: 0.0,
@@ -203,7 +204,8 @@ fn finish(
             .map_or(pages.len(), |(next, _)| *next)
             .min(pages.len());
         if let (Some(lh), Some(run)) = (lh, pages.get_mut(*first..end)) {
-            letterhead::footer(lh, def, shaper, run, (content_width, avail, bottom));
+            let at = (content_width, avail, bottom, footer_reserve);
+            letterhead::footer(lh, def, shaper, run, at);
         }
     }
     if !shaper.missing.is_empty() {
@@ -300,18 +302,29 @@ struct Laid {
     avail: f32,
     /// Bottom margin, in points (the footer sits in it).
     bottom: f32,
+    /// Height taken from the content area for the footer's lines after
+    /// its first (see [`letterhead::footer_reserve`]).
+    footer_reserve: f32,
 }
 
 /// Composes and paginates `document` with `def` on `paper`.
 fn lay_out(document: &Document, def: &Definition, paper: Paper, shaper: &mut Shaper) -> Laid {
-    lay_out_with(document.letterhead.as_ref(), def, paper, shaper, |c| {
-        c.document(document);
-    })
+    let footers: Vec<_> = document.letterhead.iter().collect();
+    lay_out_with(
+        document.letterhead.as_ref(),
+        &footers,
+        def,
+        paper,
+        shaper,
+        |c| c.document(document),
+    )
 }
 
-/// Composes with `compose` (after the letterhead's band) and paginates.
+/// Composes with `compose` (after the letterhead's band) and paginates,
+/// leaving room for the longest of the `footers`.
 fn lay_out_with(
     letterhead: Option<&crate::document::Letterhead>,
+    footers: &[&crate::document::Letterhead],
     def: &Definition,
     paper: Paper,
     shaper: &mut Shaper,
@@ -326,7 +339,8 @@ fn lay_out_with(
     };
     let bottom = def.page.margin_bottom * PT_PER_MM;
     let content_width = geo.width - geo.left - def.page.margin_right * PT_PER_MM;
-    let mut avail = geo.height - geo.top - bottom;
+    let footer_reserve = letterhead::footer_reserve(footers, def, shaper, content_width);
+    let mut avail = geo.height - geo.top - bottom - footer_reserve;
     let band = letterhead.map(|lh| {
         (
             lh.every_page,
@@ -363,6 +377,7 @@ fn lay_out_with(
         content_width,
         avail,
         bottom,
+        footer_reserve,
     }
 }
 
