@@ -145,7 +145,9 @@ fn docx_bundle_has_a_cover_table_and_a_page_per_candidate() {
         .unwrap()
         .read_to_string(&mut xml)
         .unwrap();
-    assert!(xml.contains("<w:tbl>") && xml.contains("Candidates"));
+    // The first candidate is German: so are the cover's words.
+    assert!(xml.contains("<w:tbl>") && xml.contains("Kandidaten"));
+    assert!(xml.contains(">Kandidat<") && xml.contains(">Seite<"));
     for n in 1..=3 {
         assert!(
             xml.contains(&format!(r#"w:name="candidate{n}""#)),
@@ -238,7 +240,7 @@ fn each_candidate_has_their_own_footer() {
     let pdf = dir.path().join("b.pdf");
     run_bundle(&pdf, &brand, &resumes, &["--ref", "SL-9"]);
     let expected = [
-        "Footer Candidates / SL-9",
+        "Footer Kandidaten / SL-9",
         "Footer Lena Vogel / LV-1",
         "Footer Alex RN / AR-2",
         "Footer Richard Hendriks / SL-9",
@@ -350,5 +352,34 @@ fn the_file_id_depends_on_the_cover() {
     ];
     for (k, id) in ids.iter().enumerate() {
         assert_ne!(id, &base, "variant {k}");
+    }
+}
+
+/// The cover's default title and column heads are in the bundle's
+/// language: `--lang`, else the first candidate's.
+#[test]
+fn the_cover_speaks_the_bundles_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("b.pdf");
+    for (extra, words) in [
+        (&[][..], ["Kandidaten", "Kandidat", "Position", "Seite"]),
+        (
+            &["--lang", "fr"][..],
+            ["Candidats", "Candidat", "Poste", "Page"],
+        ),
+        (
+            &["--lang", "ja"][..],
+            ["候補者一覧", "候補者", "肩書き", "ページ"],
+        ),
+    ] {
+        let run = bundle(&out, extra);
+        assert!(run.status.success());
+        let Some(cover) = text(&out, Some(1)) else {
+            return;
+        };
+        for w in words {
+            assert!(cover.contains(w), "{extra:?}: {w} in {cover}");
+        }
+        assert!(!cover.contains("Headline"), "{cover}");
     }
 }
