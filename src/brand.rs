@@ -98,30 +98,11 @@ impl Brand {
 }
 
 /// The logo flattened on white (letterheads are printed on white paper),
-/// as RGB samples for the PDF and as a PNG for Word and HTML.
+/// as RGB samples for the PDF and as a PNG for Word and HTML. Decoded as a
+/// photo is ([`crate::photo::pixels`]: the same limits, checked before
+/// decoding), at most [`LOGO_SIDE`] pixels a side.
 fn decode_logo(bytes: &[u8]) -> Result<Logo, String> {
-    let format = image::guess_format(bytes)
-        .ok()
-        .filter(|f| matches!(f, image::ImageFormat::Png | image::ImageFormat::Jpeg))
-        .ok_or("is not a PNG or JPEG image")?;
-    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(crate::photo::MAX_SIDE);
-    limits.max_image_height = Some(crate::photo::MAX_SIDE);
-    reader.limits(limits);
-    let image = reader
-        .decode()
-        .map_err(|e| format!("cannot be read ({e})"))?;
-    let image = if image.width().max(image.height()) > LOGO_SIDE {
-        image.resize(
-            LOGO_SIDE,
-            LOGO_SIDE,
-            image::imageops::FilterType::CatmullRom,
-        )
-    } else {
-        image
-    };
-    let rgb = crate::photo::flatten(image).into_rgb8();
+    let rgb = crate::photo::pixels(bytes, LOGO_SIDE)?.into_rgb8();
     let mut png = Vec::new();
     image::codecs::png::PngEncoder::new(&mut png)
         .write_image(
@@ -159,5 +140,32 @@ mod tests {
         assert_eq!(l.footer, "Ref {name} · {date} · 2026-12-02");
         let e = Brand::parse("b.toml", "nmae = \"x\"\n", None).unwrap_err();
         assert!(e.starts_with("b.toml: ") && e.contains("name"), "{e}");
+        // The logo is decoded as a photo is: a big one is scaled down, a
+        // cut-off JPEG is refused by name.
+        let mut png = Vec::new();
+        image::RgbaImage::from_pixel(2400, 600, image::Rgba([20, 40, 80, 0]))
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
+        let b = Brand::parse("b.toml", "", Some(("logo.png", &png))).unwrap();
+        let logo = b.logo.unwrap();
+        assert_eq!((logo.width, logo.height), (1200, 300));
+        assert_eq!(
+            logo.rgb.get(..3),
+            Some(&[255, 255, 255][..]),
+            "flattened on white"
+        );
+        let mut jpeg = Vec::new();
+        image::RgbImage::from_pixel(64, 64, image::Rgb([1, 2, 3]))
+            .write_to(
+                &mut std::io::Cursor::new(&mut jpeg),
+                image::ImageFormat::Jpeg,
+            )
+            .unwrap();
+        jpeg.truncate(jpeg.len() / 2);
+        let e = Brand::parse("b.toml", "", Some(("logo.jpg", &jpeg))).unwrap_err();
+        assert!(
+            e.starts_with("logo.jpg: the logo is damaged or truncated"),
+            "{e}"
+        );
     }
 }

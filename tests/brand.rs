@@ -199,3 +199,72 @@ fn a_missing_logo_is_an_error_naming_it() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("brand.toml"));
 }
+
+/// A footer of several lines (one given, two more from wrapping) is shown
+/// whole, above the page number, and the content area is shorter by the
+/// lines after the first, so no body text is under it.
+#[test]
+fn a_long_footer_wraps_and_keeps_clear_of_the_text() {
+    let (dir, resume) = setup();
+    let toml = dir.path().join("long.toml");
+    let long = "Presented by Northlight Talent Partners, Friedrichstraße 123, 10117 Berlin, \
+                registered at Amtsgericht Charlottenburg HRB 123456 B, managing director Maria Keller";
+    std::fs::write(
+        &toml,
+        format!("name = \"Acme\"\nfooter = \"\"\"\nFIRSTLINE {{ref}}\n{long} ENDMARK\"\"\"\n"),
+    )
+    .unwrap();
+    export(&resume, &["--brand", toml.to_str().unwrap()]);
+    let pdf = dir.path().join("lena.pdf");
+    let Some(bbox) = tool("pdftotext", &["-bbox"], &pdf) else {
+        return;
+    };
+    // Words of page 1 with their top and bottom (points from the page's top).
+    let page1 = bbox.split("</page>").next().unwrap();
+    let words: Vec<(f32, f32, String)> = page1
+        .lines()
+        .filter(|l| l.trim_start().starts_with("<word"))
+        .map(|l| {
+            let attr = |name: &str| -> f32 {
+                let from = l.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                l[from..].split('"').next().unwrap().parse().unwrap()
+            };
+            let text = l.split('>').nth(1).unwrap().split('<').next().unwrap();
+            (attr("yMin"), attr("yMax"), text.to_string())
+        })
+        .collect();
+    let find = |w: &str| {
+        words
+            .iter()
+            .find(|(_, _, t)| t == w)
+            .unwrap_or_else(|| panic!("{w} on page 1"))
+    };
+    let (first_top, ..) = find("FIRSTLINE");
+    let (end_top, end_bottom, _) = find("ENDMARK");
+    assert!(
+        find("META-REF-9").0 < end_bottom - 15.0,
+        "three lines at least"
+    );
+    // The page number ("1 / 2") is the lowest line of the page.
+    let page_number = words
+        .iter()
+        .filter(|(_, _, t)| t == "/")
+        .map(|(top, ..)| *top)
+        .fold(0.0, f32::max);
+    assert!(
+        *end_top + 8.0 <= page_number,
+        "the footer's last line ({end_top}) above the page number ({page_number})"
+    );
+    let body_bottom = words
+        .iter()
+        .filter(|(top, ..)| top < first_top)
+        .map(|(_, bottom, _)| *bottom)
+        .fold(0.0, f32::max);
+    assert!(
+        body_bottom < *first_top,
+        "the text ends at {body_bottom}, above the footer at {first_top}"
+    );
+    // The page's content ran closer to the footer's first line than a page
+    // would without the reserve, so the test is not vacuous.
+    assert!(*first_top - body_bottom < 60.0, "{body_bottom} {first_top}");
+}

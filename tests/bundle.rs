@@ -145,7 +145,9 @@ fn docx_bundle_has_a_cover_table_and_a_page_per_candidate() {
         .unwrap()
         .read_to_string(&mut xml)
         .unwrap();
-    assert!(xml.contains("<w:tbl>") && xml.contains("Candidates"));
+    // The first candidate is German: so are the cover's words.
+    assert!(xml.contains("<w:tbl>") && xml.contains("Kandidaten"));
+    assert!(xml.contains(">Kandidat<") && xml.contains(">Seite<"));
     for n in 1..=3 {
         assert!(
             xml.contains(&format!(r#"w:name="candidate{n}""#)),
@@ -238,7 +240,7 @@ fn each_candidate_has_their_own_footer() {
     let pdf = dir.path().join("b.pdf");
     run_bundle(&pdf, &brand, &resumes, &["--ref", "SL-9"]);
     let expected = [
-        "Footer Candidates / SL-9",
+        "Footer Kandidaten / SL-9",
         "Footer Lena Vogel / LV-1",
         "Footer Alex RN / AR-2",
         "Footer Richard Hendriks / SL-9",
@@ -300,4 +302,84 @@ fn each_candidate_has_their_own_footer() {
     assert!(rels.contains("footer4.xml") && !rels.contains("footer5.xml"));
     let types = read("[Content_Types].xml");
     assert!(types.contains("/word/footer4.xml"));
+}
+
+/// The file ID (the trailer's first `/ID` string) of a bundle.
+fn file_id(pdf: &Path) -> Vec<u8> {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let id = doc.trailer.get(b"ID").unwrap().as_array().unwrap();
+    id[0].as_str().unwrap().to_vec()
+}
+
+/// The same candidates behind another cover (title, brand, date) make a
+/// file of another ID; the same inputs, the same ID.
+#[test]
+fn the_file_id_depends_on_the_cover() {
+    let dir = tempfile::tempdir().unwrap();
+    let (brand, resumes) = shortlist(dir.path());
+    let other = dir.path().join("other.toml");
+    std::fs::write(&other, "name = \"Other Agency\"\nfooter = \"{ref}\"\n").unwrap();
+    let make = |name: &str, extra: &[&str], epoch: &str| {
+        let out = dir.path().join(name);
+        let run = Command::cargo_bin("resume-export")
+            .unwrap()
+            .arg("--bundle")
+            .arg(&out)
+            .args(extra)
+            .args(&resumes)
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .output()
+            .unwrap();
+        assert!(run.status.success());
+        file_id(&out)
+    };
+    let b = brand.to_str().unwrap();
+    let o = other.to_str().unwrap();
+    let base = make("a.pdf", &["--title", "A", "--brand", b], "1764633600");
+    assert_eq!(
+        base,
+        make("a2.pdf", &["--title", "A", "--brand", b], "1764633600")
+    );
+    let ids = [
+        make("t.pdf", &["--title", "B", "--brand", b], "1764633600"),
+        make("o.pdf", &["--title", "A", "--brand", o], "1764633600"),
+        make("n.pdf", &["--title", "A"], "1764633600"),
+        make(
+            "r.pdf",
+            &["--title", "A", "--brand", b, "--ref", "X"],
+            "1764633600",
+        ),
+    ];
+    for (k, id) in ids.iter().enumerate() {
+        assert_ne!(id, &base, "variant {k}");
+    }
+}
+
+/// The cover's default title and column heads are in the bundle's
+/// language: `--lang`, else the first candidate's.
+#[test]
+fn the_cover_speaks_the_bundles_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("b.pdf");
+    for (extra, words) in [
+        (&[][..], ["Kandidaten", "Kandidat", "Position", "Seite"]),
+        (
+            &["--lang", "fr"][..],
+            ["Candidats", "Candidat", "Poste", "Page"],
+        ),
+        (
+            &["--lang", "ja"][..],
+            ["候補者一覧", "候補者", "肩書き", "ページ"],
+        ),
+    ] {
+        let run = bundle(&out, extra);
+        assert!(run.status.success());
+        let Some(cover) = text(&out, Some(1)) else {
+            return;
+        };
+        for w in words {
+            assert!(cover.contains(w), "{extra:?}: {w} in {cover}");
+        }
+        assert!(!cover.contains("Headline"), "{cover}");
+    }
 }

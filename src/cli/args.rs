@@ -318,7 +318,7 @@ pub struct ExportArgs {
     #[arg(long, value_name = "FILE.pdf", conflicts_with_all = ["output", "out_dir", "template", "report", "formats"])]
     pub bundle: Option<PathBuf>,
 
-    /// The title of the --bundle cover page [default: Candidates].
+    /// The title of the --bundle cover page [default: Candidates, in the bundle's language].
     #[arg(long, value_name = "TEXT", requires = "bundle")]
     pub title: Option<String>,
 

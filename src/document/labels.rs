@@ -126,6 +126,12 @@ pub struct Labels {
     pub degree_in: String,
     /// The document subject when there is no label.
     pub resume: String,
+    /// A bundle's cover: its default title.
+    pub candidates: String,
+    /// The cover table's column heads: the name, `basics.label`, the first page.
+    pub candidate: String,
+    pub headline: String,
+    pub page: String,
 }
 
 /// A labels file: every key optional, unknown keys refused.
@@ -163,6 +169,10 @@ struct LabelsFile {
     roles: Option<String>,
     degree_in: Option<String>,
     resume: Option<String>,
+    candidates: Option<String>,
+    candidate: Option<String>,
+    headline: Option<String>,
+    page: Option<String>,
 }
 
 /// A labels file that could not be read: 1-based position and message.
@@ -265,7 +275,11 @@ impl Labels {
             courses,
             roles,
             degree_in,
-            resume
+            resume,
+            candidates,
+            candidate,
+            headline,
+            page
         );
         Ok(l)
     }
@@ -342,6 +356,10 @@ impl Labels {
             roles: s("Roles"),
             degree_in: s(" in "),
             resume: s("Résumé"),
+            candidates: s("Candidates"),
+            candidate: s("Candidate"),
+            headline: s("Headline"),
+            page: s("Page"),
         }
     }
 }
@@ -365,6 +383,13 @@ mod tests {
                 "{code} is incomplete"
             );
             assert!(f.summary.is_some() && f.date_short.is_some() && f.profile.is_some());
+            assert!(
+                f.candidates.is_some()
+                    && f.candidate.is_some()
+                    && f.headline.is_some()
+                    && f.page.is_some(),
+                "{code}: the bundle cover's words"
+            );
         }
         assert_eq!(Labels::english(), Labels::fallback());
     }

@@ -5,7 +5,7 @@ use std::path::Path;
 use super::Job;
 use crate::backend::{self, Cover, RenderError, Rendered};
 use crate::batch::inputs::Unit;
-use crate::document::{Document, Metadata};
+use crate::document::{Document, Labels, Metadata};
 use crate::resume::{self, SourceError};
 
 /// What a bundle is written as.
@@ -50,7 +50,8 @@ pub struct Bundle {
 impl Job {
     /// Reads and builds every unit in input order (the first that cannot
     /// be read stops it), then renders the bundle; `title` is the cover's
-    /// (default: "Candidates" in the bundle's language).
+    /// (default: "Candidates" in the bundle's language, `--lang` or else
+    /// the first candidate's, as are the table's column heads).
     pub fn bundle(
         &self,
         units: &[Unit],
@@ -90,7 +91,17 @@ impl Job {
         format: Format,
         title: Option<&str>,
     ) -> Result<Rendered, RenderError> {
-        let title = title.unwrap_or("Candidates");
+        // The bundle's language: --lang, else the first candidate's.
+        let language = self
+            .lang
+            .clone()
+            .or_else(|| documents.first().map(|d| d.meta.language.clone()))
+            .unwrap_or_else(|| "en".to_string());
+        let labels = self
+            .layout
+            .labels(&language)
+            .unwrap_or_else(Labels::english);
+        let title = title.unwrap_or(&labels.candidates);
         let date = super::shown_date(self.render.timestamp);
         let mut warnings = Vec::new();
         if self.reference.is_none() && self.brand.as_ref().is_some_and(|b| b.uses_reference()) {
@@ -102,9 +113,6 @@ impl Job {
             .brand
             .as_ref()
             .map(|b| b.letterhead(title, self.reference.as_deref().unwrap_or_default(), &date));
-        let language = documents
-            .first()
-            .map_or_else(|| "en".to_string(), |d| d.meta.language.clone());
         let meta = Metadata {
             title: title.to_string(),
             author: letterhead
@@ -122,7 +130,7 @@ impl Job {
             title,
             date: &date,
             letterhead: letterhead.as_ref(),
-            heads: ["Candidate", "Headline", "Page"],
+            heads: [&labels.candidate, &labels.headline, &labels.page],
             meta: &meta,
         };
         let mut options = self.render.clone();

@@ -111,6 +111,33 @@ fn display(image: &str) -> String {
 /// encodes it again as a baseline JPEG of at most [`EMBED_SIDE`] pixels a
 /// side. The error says what was wrong, and the limit when one was passed.
 pub fn decode(bytes: &[u8], shape: PhotoShape) -> Result<Photo, String> {
+    let image = crop(pixels(bytes, 2 * EMBED_SIDE)?, shape);
+    let image = if image.width().max(image.height()) > EMBED_SIDE {
+        image.resize(
+            EMBED_SIDE,
+            EMBED_SIDE,
+            image::imageops::FilterType::CatmullRom,
+        )
+    } else {
+        image
+    };
+    let rgb = image.into_rgb8();
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, QUALITY)
+        .encode_image(&rgb)
+        .map_err(|e| format!("could not be encoded again ({})", short(&e)))?;
+    Ok(Photo {
+        jpeg,
+        width: rgb.width(),
+        height: rgb.height(),
+    })
+}
+
+/// The pixels of a PNG or JPEG (a photo or a brand's logo), under every
+/// limit above, checked from the header before decoding: 8 bits a sample,
+/// at most `side` pixels a side (scaled down if larger), turned as the
+/// camera recorded, flattened on white.
+pub(crate) fn pixels(bytes: &[u8], side: u32) -> Result<DynamicImage, String> {
     if bytes.len() > MAX_BYTES {
         return Err(format!(
             "is {:.1} MB, over the limit of {} MB",
@@ -172,40 +199,21 @@ pub fn decode(bytes: &[u8], shape: PhotoShape) -> Result<Photo, String> {
     let image = DynamicImage::from_decoder(decoder)
         .map_err(|e| format!("is damaged or truncated ({})", short(&e)))?;
     // 8 bits at once, then small: the rest works on a copy of at most
-    // twice the embedded side.
+    // `side` pixels a side.
     let image = if image.color().has_alpha() {
         DynamicImage::ImageRgba8(image.into_rgba8())
     } else {
         DynamicImage::ImageRgb8(image.into_rgb8())
     };
-    let mut image = if image.width().max(image.height()) > 2 * EMBED_SIDE {
-        image.thumbnail(2 * EMBED_SIDE, 2 * EMBED_SIDE)
+    let mut image = if image.width().max(image.height()) > side {
+        image.thumbnail(side, side)
     } else {
         image
     };
     if let Some(o) = orientation {
         image.apply_orientation(o);
     }
-    let image = crop(flatten(image), shape);
-    let image = if image.width().max(image.height()) > EMBED_SIDE {
-        image.resize(
-            EMBED_SIDE,
-            EMBED_SIDE,
-            image::imageops::FilterType::CatmullRom,
-        )
-    } else {
-        image
-    };
-    let rgb = image.into_rgb8();
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, QUALITY)
-        .encode_image(&rgb)
-        .map_err(|e| format!("could not be encoded again ({})", short(&e)))?;
-    Ok(Photo {
-        jpeg,
-        width: rgb.width(),
-        height: rgb.height(),
-    })
+    Ok(flatten(image))
 }
 
 /// Whether the JPEG reaches its end-of-image marker: the decoder fills a
@@ -279,7 +287,7 @@ fn limits() -> Limits {
 }
 
 /// Transparent pixels over white paper (photos and logos).
-pub(crate) fn flatten(image: DynamicImage) -> DynamicImage {
+fn flatten(image: DynamicImage) -> DynamicImage {
     if !image.color().has_alpha() {
         return image;
     }

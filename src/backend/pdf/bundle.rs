@@ -73,8 +73,13 @@ fn lay_out_bundle(
         date: cover.date,
         heads: cover.heads,
     };
+    let footers: Vec<&Letterhead> = cover
+        .letterhead
+        .into_iter()
+        .chain(documents.iter().filter_map(|d| d.letterhead.as_ref()))
+        .collect();
     let compose = |rows: &[Row], shaper: &mut Shaper| {
-        lay_out_with(cover.letterhead, def, paper, shaper, |c| {
+        lay_out_with(cover.letterhead, &footers, def, paper, shaper, |c| {
             c.cover(&words, rows);
             for (i, d) in documents.iter().enumerate() {
                 c.candidate(d, i, &name(d));
@@ -94,16 +99,17 @@ fn lay_out_bundle(
     let laid = compose(&rows, shaper);
     // The cover's pages carry the bundle's footer line, each candidate's
     // pages their own (their name and reference).
-    let mut footers = vec![(0, cover.letterhead)];
+    let mut by_page = vec![(0, cover.letterhead)];
     let starts = laid.bookmarks.iter().filter(|b| b.level == 0);
     for (d, start) in documents.iter().zip(starts) {
-        footers.push((start.page, d.letterhead.as_ref()));
+        by_page.push((start.page, d.letterhead.as_ref()));
     }
     let furniture = Furniture {
         meta: cover.meta,
         photos: documents.iter().map(|d| d.header.photo.as_ref()).collect(),
         letterhead: cover.letterhead,
-        footers,
+        footers: by_page,
+        cover: Some(cover),
         documents,
     };
     finish(

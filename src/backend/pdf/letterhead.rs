@@ -9,7 +9,7 @@
 use super::PT_PER_MM;
 use super::compose::{Item, Picture};
 use super::fonts::{FontKey, Role};
-use super::linebreak::break_lines;
+use super::linebreak::{Line, break_lines};
 use super::paginate::{Page, Placed};
 use super::shape::{Shaper, Span, TextStyle};
 use super::tag::{Artifact, Tag};
@@ -120,18 +120,20 @@ pub fn on_every_page(pages: &mut [Page], items: &[Item], height: f32) {
     }
 }
 
-/// The footer line, centred in the bottom margin above the page number.
-pub fn footer(
-    lh: &Letterhead,
-    def: &Definition,
-    shaper: &mut Shaper,
-    pages: &mut [Page],
-    (width, avail, bottom): (f32, f32, f32),
-) {
-    if lh.footer.trim().is_empty() {
-        return;
-    }
+/// Most lines of a footer; the rest is left out.
+pub const FOOTER_LINES: usize = 4;
+
+/// The footer's text size and line height, in points.
+fn footer_size(def: &Definition) -> (f32, f32) {
     let size = def.sizes.small * 0.9;
+    (size, size * 1.3)
+}
+
+/// The footer broken into lines `width` wide (at most [`FOOTER_LINES`]).
+fn footer_lines(lh: &Letterhead, def: &Definition, shaper: &mut Shaper, width: f32) -> Vec<Line> {
+    if lh.footer.trim().is_empty() {
+        return Vec::new();
+    }
     let spans = [Span {
         text: lh.footer.clone(),
         style: TextStyle {
@@ -140,28 +142,58 @@ pub fn footer(
                 bold: false,
                 italic: false,
             },
-            size,
+            size: footer_size(def).0,
             color: def.colors.muted,
             link: None,
             elide: false,
         },
     }];
-    let Some(line) = break_lines(shaper, &spans, width, None, false)
-        .into_iter()
-        .next()
-    else {
-        return;
-    };
-    let x = ((width - line.width) / 2.0).max(0.0);
+    let mut lines = break_lines(shaper, &spans, width, None, false);
+    lines.truncate(FOOTER_LINES);
+    lines
+}
+
+/// How much taller than one line the longest of `footers` is: the content
+/// area is made that much shorter, so a footer of several lines grows up
+/// into it rather than over the page number or off the page.
+pub fn footer_reserve(
+    footers: &[&Letterhead],
+    def: &Definition,
+    shaper: &mut Shaper,
+    width: f32,
+) -> f32 {
+    let most = footers
+        .iter()
+        .map(|lh| footer_lines(lh, def, shaper, width).len())
+        .max()
+        .unwrap_or(0);
+    most.saturating_sub(1) as f32 * footer_size(def).1
+}
+
+/// The footer, centred line by line in the bottom margin above the page
+/// number; its last line sits where a one-line footer does, the others
+/// above it, in the `reserve` taken from the content area.
+pub fn footer(
+    lh: &Letterhead,
+    def: &Definition,
+    shaper: &mut Shaper,
+    pages: &mut [Page],
+    (width, avail, bottom, reserve): (f32, f32, f32, f32),
+) {
+    let lines = footer_lines(lh, def, shaper, width);
+    let (size, height) = footer_size(def);
+    let first = avail + reserve - lines.len().saturating_sub(1) as f32 * height;
     for page in pages {
-        page.items.push(Placed {
-            top: avail + bottom * 0.12,
-            item: Item::Text {
-                x,
-                baseline: size,
-                line: line.clone(),
-                tag: Tag::Artifact(Artifact::Pagination),
-            },
-        });
+        for (k, line) in lines.iter().enumerate() {
+            page.items.push(Placed {
+                top: first + bottom * 0.12 + k as f32 * height,
+                item: Item::Text {
+                    x: ((width - line.width) / 2.0).max(0.0),
+                    baseline: size,
+                    line: line.clone(),
+                    tag: Tag::Artifact(Artifact::Pagination),
+                },
+            });
+        }
     }
 }

@@ -87,6 +87,7 @@ impl Backend for Pdf {
                 photos: vec![document.header.photo.as_ref()],
                 letterhead: document.letterhead.as_ref(),
                 footers: vec![(0, document.letterhead.as_ref())],
+                cover: None,
                 documents: std::slice::from_ref(document),
             };
             finish(
@@ -128,6 +129,8 @@ pub(crate) struct Furniture<'a> {
     /// From which page (0-based) on a letterhead's footer line is shown, in
     /// page order: a bundle's cover has the bundle's, each candidate their own.
     pub footers: Vec<(usize, Option<&'a crate::document::Letterhead>)>,
+    /// A bundle's cover, which the ID depends on too.
+    pub cover: Option<&'a Cover<'a>>,
     pub documents: &'a [Document],
 }
 
@@ -154,6 +157,7 @@ fn finish(
         content_width,
         avail,
         bottom,
+        footer_reserve,
     } = laid;
     let count = pages.len();
     if def.pdf.page_numbers && count > 1 {
@@ -183,7 +187,7 @@ fn finish(
                 .next()
             {
                 page.items.push(Placed {
-                    top: avail + bottom / 2.0,
+                    top: avail + footer_reserve + bottom / 2.0,
                     item: Item::Text {
                         x: (content_width - line.width) / 2.0,
                         baseline: 0.0,
@@ -201,7 +205,8 @@ fn finish(
             .map_or(pages.len(), |(next, _)| *next)
             .min(pages.len());
         if let (Some(lh), Some(run)) = (lh, pages.get_mut(*first..end)) {
-            letterhead::footer(lh, def, shaper, run, (content_width, avail, bottom));
+            let at = (content_width, avail, bottom, footer_reserve);
+            letterhead::footer(lh, def, shaper, run, at);
         }
     }
     if !shaper.missing.is_empty() {
@@ -268,7 +273,7 @@ fn finish(
     let info = meta::FileInfo {
         meta: furniture.meta,
         timestamp: options.timestamp.unwrap_or(FALLBACK_TIMESTAMP),
-        content_hash: content_hash(furniture.documents, options, paper),
+        content_hash: content_hash(furniture.documents, furniture.cover, options, paper),
         bookmarks: &bookmarks,
         page_height: geo.height,
         top: geo.top,
@@ -298,18 +303,29 @@ struct Laid {
     avail: f32,
     /// Bottom margin, in points (the footer sits in it).
     bottom: f32,
+    /// Height taken from the content area for the footer's lines after
+    /// its first (see [`letterhead::footer_reserve`]).
+    footer_reserve: f32,
 }
 
 /// Composes and paginates `document` with `def` on `paper`.
 fn lay_out(document: &Document, def: &Definition, paper: Paper, shaper: &mut Shaper) -> Laid {
-    lay_out_with(document.letterhead.as_ref(), def, paper, shaper, |c| {
-        c.document(document);
-    })
+    let footers: Vec<_> = document.letterhead.iter().collect();
+    lay_out_with(
+        document.letterhead.as_ref(),
+        &footers,
+        def,
+        paper,
+        shaper,
+        |c| c.document(document),
+    )
 }
 
-/// Composes with `compose` (after the letterhead's band) and paginates.
+/// Composes with `compose` (after the letterhead's band) and paginates,
+/// leaving room for the longest of the `footers`.
 fn lay_out_with(
     letterhead: Option<&crate::document::Letterhead>,
+    footers: &[&crate::document::Letterhead],
     def: &Definition,
     paper: Paper,
     shaper: &mut Shaper,
@@ -324,7 +340,8 @@ fn lay_out_with(
     };
     let bottom = def.page.margin_bottom * PT_PER_MM;
     let content_width = geo.width - geo.left - def.page.margin_right * PT_PER_MM;
-    let mut avail = geo.height - geo.top - bottom;
+    let footer_reserve = letterhead::footer_reserve(footers, def, shaper, content_width);
+    let mut avail = geo.height - geo.top - bottom - footer_reserve;
     let band = letterhead.map(|lh| {
         (
             lh.every_page,
@@ -361,12 +378,26 @@ fn lay_out_with(
         content_width,
         avail,
         bottom,
+        footer_reserve,
     }
 }
 
-/// Hash of everything the output depends on, for the document ID.
+/// The letterhead's text, where it goes, and its logo, for the document ID.
+fn hash_letterhead(h: &mut meta::Fnv, lh: &crate::document::Letterhead) {
+    h.write(lh.text().as_bytes());
+    h.write(&[u8::from(lh.every_page)]);
+    h.write(&lh.logo_height.to_le_bytes());
+    if let Some(logo) = &lh.logo {
+        h.write(&logo.png);
+    }
+}
+
+/// Hash of everything the output depends on, for the document ID: the
+/// documents, a bundle's cover (title, date, heads, properties, the
+/// letterhead), the options and the fonts.
 fn content_hash(
     documents: &[Document],
+    cover: Option<&Cover>,
     options: &RenderOptions,
     paper: crate::layout::Paper,
 ) -> [u64; 2] {
@@ -391,11 +422,18 @@ fn content_hash(
                 h.write(&p.jpeg);
             }
             if let Some(lh) = &document.letterhead {
-                h.write(lh.text().as_bytes());
-                h.write(&[u8::from(lh.every_page)]);
-                if let Some(logo) = &lh.logo {
-                    h.write(&logo.png);
-                }
+                hash_letterhead(h, lh);
+            }
+        }
+        if let Some(c) = cover {
+            h.write(b"\0cover\0");
+            for text in [c.title, c.date].iter().chain(&c.heads) {
+                h.write(text.as_bytes());
+                h.write(b"\0");
+            }
+            h.write(&serde_json::to_vec(c.meta).unwrap_or_default());
+            if let Some(lh) = c.letterhead {
+                hash_letterhead(h, lh);
             }
         }
         h.write(extra.as_bytes());
