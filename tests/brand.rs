@@ -214,7 +214,17 @@ fn a_long_footer_wraps_and_keeps_clear_of_the_text() {
         format!("name = \"Acme\"\nfooter = \"\"\"\nFIRSTLINE {{ref}}\n{long} ENDMARK\"\"\"\n"),
     )
     .unwrap();
-    export(&resume, &["--brand", toml.to_str().unwrap()]);
+    export(
+        &resume,
+        &["-f", "pdf,docx", "--brand", toml.to_str().unwrap()],
+    );
+    // DOCX: the given line break is one in the footer part (Word wraps the rest).
+    let footer = part(&dir.path().join("lena.docx"), "word/footer1.xml").unwrap();
+    let br = footer.find("<w:br w:type=\"textWrapping\" />");
+    assert!(
+        br.is_some() && footer.find("META-REF-9") < br && br < footer.find("Presented"),
+        "{footer}"
+    );
     let pdf = dir.path().join("lena.pdf");
     let Some(bbox) = tool("pdftotext", &["-bbox"], &pdf) else {
         return;

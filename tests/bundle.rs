@@ -167,6 +167,18 @@ fn docx_bundle_has_a_cover_table_and_a_page_per_candidate() {
         !xml.contains("Lena Vogel") && xml.contains("L. V."),
         "redacted"
     );
+    // Word updates the PAGEREF fields on opening (before w:compat, as
+    // the schema orders them).
+    let mut settings = String::new();
+    zip.by_name("word/settings.xml")
+        .unwrap()
+        .read_to_string(&mut settings)
+        .unwrap();
+    let update = settings.find(r#"<w:updateFields w:val="true" />"#);
+    assert!(
+        update.is_some() && update < settings.find("<w:compat>"),
+        "{settings}"
+    );
     // Paragraph ids stay unique across candidates.
     let mut ids: Vec<&str> = xml
         .split("w14:paraId=\"")

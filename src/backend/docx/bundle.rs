@@ -146,6 +146,15 @@ pub fn bundle(
         format: "docx".to_string(),
         message,
     })?;
+    let mut parts = parts;
+    for (path, xml) in &mut parts {
+        if path == "word/settings.xml" {
+            package::update_fields(xml).map_err(|message| RenderError::Package {
+                format: "docx".to_string(),
+                message,
+            })?;
+        }
+    }
     let bytes = package::zip(&parts).map_err(|e| RenderError::Package {
         format: "docx".to_string(),
         message: e.to_string(),

@@ -9,8 +9,8 @@
 //! the media after its own ids, which our packaging does not follow).
 
 use docx_rs::{
-    AlignmentType, BuildXML as _, Footer, FooterReference, Header, HeaderReference, LineSpacing,
-    Paragraph, Pic, Run, SectionProperty, Tab, TabValueType,
+    AlignmentType, BreakType, BuildXML as _, Footer, FooterReference, Header, HeaderReference,
+    LineSpacing, Paragraph, Pic, Run, SectionProperty, Tab, TabValueType,
 };
 
 use super::xml::clean;
@@ -90,16 +90,19 @@ fn header(lh: &Letterhead, def: &Definition, text_width: i64) -> Header {
     Header::new().add_paragraph(name).add_paragraph(contact)
 }
 
-/// The footer line, in a paragraph of id `n` (see [`paragraph`]).
+/// The footer, in a paragraph of id `n` (see [`paragraph`]); Word wraps
+/// it, and a line break in it is one here too, as in the PDF.
 fn footer(lh: &Letterhead, def: &Definition, n: u32) -> Footer {
-    Footer::new().add_paragraph(
-        paragraph(n).align(AlignmentType::Center).add_run(
-            Run::new()
-                .add_text(clean(&lh.footer))
-                .color(def.colors.muted.hex())
-                .size(((def.sizes.small * 0.9) * 2.0).round() as usize),
-        ),
-    )
+    let mut run = Run::new()
+        .color(def.colors.muted.hex())
+        .size(((def.sizes.small * 0.9) * 2.0).round() as usize);
+    for (k, line) in lh.footer.lines().enumerate() {
+        if k > 0 {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        run = run.add_text(clean(line));
+    }
+    Footer::new().add_paragraph(paragraph(n).align(AlignmentType::Center).add_run(run))
 }
 
 /// The header part's relationship id (docx-rs numbers them from 1).

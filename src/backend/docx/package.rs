@@ -181,6 +181,23 @@ pub fn patch_settings(settings: &mut Vec<u8>, language: &str) -> Result<(), Stri
     Ok(())
 }
 
+/// `word/settings.xml` asks Word to update the fields when it opens the
+/// file (`w:updateFields`, which docx-rs's `Settings` cannot express), so
+/// a bundle cover's `PAGEREF`s show their pages rather than the "–" stored
+/// in them. It goes before `w:compat`, where the schema has it.
+pub fn update_fields(settings: &mut Vec<u8>) -> Result<(), String> {
+    let text = std::str::from_utf8(settings).map_err(|e| format!("settings.xml: {e}"))?;
+    let Some(at) = text.find("<w:compat>") else {
+        return Err("settings.xml: docx-rs output changed (no <w:compat>)".to_string());
+    };
+    let mut out = String::with_capacity(text.len() + 32);
+    out.push_str(text.get(..at).unwrap_or_default());
+    out.push_str(r#"<w:updateFields w:val="true" />"#);
+    out.push_str(text.get(at..).unwrap_or_default());
+    *settings = out.into_bytes();
+    Ok(())
+}
+
 /// Packs the parts, in the given order, into a reproducible zip.
 pub fn zip(parts: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
