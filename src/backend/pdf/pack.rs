@@ -122,18 +122,17 @@ fn deflate_all(streams: Vec<&mut Stream>) {
     if streams.is_empty() {
         return;
     }
+    with_compressor(|z| streams.into_iter().for_each(|s| deflate_stream(z, s)));
+}
+
+/// Runs `f` with this thread's compressor.
+fn with_compressor<R>(f: impl FnOnce(&mut flate2::Compress) -> R) -> R {
     COMPRESSOR.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut slot) => {
-            let z = slot.get_or_insert_with(new_compressor);
-            streams.into_iter().for_each(|s| deflate_stream(z, s));
-        }
+        Ok(mut slot) => f(slot.get_or_insert_with(new_compressor)),
         // Not reached (nothing deflating calls back in here); a fresh
         // compressor would do.
-        Err(_) => {
-            let mut z = new_compressor();
-            streams.into_iter().for_each(|s| deflate_stream(&mut z, s));
-        }
-    });
+        Err(_) => f(&mut new_compressor()),
+    })
 }
 
 fn new_compressor() -> flate2::Compress {
@@ -154,10 +153,7 @@ fn deflate_stream(z: &mut flate2::Compress, stream: &mut Stream) {
 /// `data` deflated at the level of the other streams, by this thread's
 /// compressor.
 pub fn deflate_bytes(data: &[u8]) -> Option<Vec<u8>> {
-    COMPRESSOR.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut slot) => deflate(slot.get_or_insert_with(new_compressor), data),
-        Err(_) => deflate(&mut new_compressor(), data),
-    })
+    with_compressor(|z| deflate(z, data))
 }
 
 /// The deflate level of PDF streams.
