@@ -42,6 +42,28 @@ fn export(resume: &Path, args: &[&str]) {
     );
 }
 
+/// The subtypes of the PDF's XObjects named `Logo` in any resource dictionary.
+fn logo_kinds(pdf: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let mut kinds = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        let Ok(xobjects) = dict.get(b"XObject") else {
+            continue;
+        };
+        let xobjects = match xobjects {
+            lopdf::Object::Reference(r) => doc.get_dictionary(*r).unwrap(),
+            o => o.as_dict().unwrap(),
+        };
+        if let Ok(r) = xobjects.get(b"Logo").and_then(lopdf::Object::as_reference) {
+            let logo = doc.get_object(r).unwrap().as_stream().unwrap();
+            let kind = logo.dict.get(b"Subtype").unwrap().as_name().unwrap();
+            kinds.push(String::from_utf8_lossy(kind).into_owned());
+        }
+    }
+    kinds
+}
+
 fn part(docx: &Path, name: &str) -> Option<String> {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
     let mut f = zip.by_name(name).ok()?;
@@ -99,6 +121,8 @@ fn letterhead_in_pdf_docx_and_html() {
             "artifacts: {tree}"
         );
     }
+    // The sample's logo is an SVG: a drawing (Form XObject), not pixels.
+    assert_eq!(logo_kinds(&d.join("lena.pdf")), ["Form"]);
     // DOCX: header and footer parts; the body holds none of it.
     let docx = d.join("lena.docx");
     let header = part(&docx, "word/header1.xml").unwrap();
@@ -128,7 +152,10 @@ fn letterhead_in_pdf_docx_and_html() {
     // HTML: the band, the footer, the accent colour of the brand.
     let html = std::fs::read_to_string(d.join("lena.html")).unwrap();
     assert!(html.contains("<aside class=\"letterhead\""));
-    assert!(html.contains("data:image/png;base64,"));
+    assert!(
+        html.contains("data:image/svg+xml;base64,"),
+        "an SVG logo stays a drawing"
+    );
     assert!(html.contains("<footer class=\"letterhead-footer\">"));
     assert!(html.contains("#142d50"), "the brand's accent");
 }
@@ -170,6 +197,7 @@ fn every_page_ref_option_and_redacted_name() {
         assert!(page2.contains("For L. V. · ref CLI-1"), "{page2}");
         assert!(!page2.contains("Lena Vogel"));
     }
+    assert_eq!(logo_kinds(&dir.path().join("lena.pdf")), ["Image"]);
     let docx = dir.path().join("lena.docx");
     assert!(
         part(&docx, "word/footer1.xml")

@@ -12,6 +12,8 @@ mod pdf;
 pub(crate) mod segment;
 
 pub use docx::bundle as docx_bundle;
+/// The bundled fonts, for an SVG logo's text.
+pub(crate) use pdf::fonts::bundled as bundled_fonts;
 pub use pdf::{Cover, bundle as pdf_bundle};
 pub mod template;
 mod text;

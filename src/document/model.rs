@@ -43,13 +43,16 @@ impl Letterhead {
     }
 }
 
-/// A logo flattened on white: RGB samples (PDF) and the same as a PNG (Word, HTML).
+/// A logo flattened on white: RGB samples (PDF) and the same as a PNG (Word,
+/// HTML); for an SVG logo also the drawing, normalised to shapes (PDF, HTML).
 #[derive(Clone, PartialEq)]
 pub struct Logo {
     pub width: u32,
     pub height: u32,
     pub rgb: Vec<u8>,
     pub png: Vec<u8>,
+    /// The SVG as usvg writes it back: paths only, no script, text or reference outside it.
+    pub svg: Option<String>,
 }
 
 impl std::fmt::Debug for Logo {

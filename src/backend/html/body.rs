@@ -82,8 +82,18 @@ fn letterhead(out: &mut String, lh: &crate::document::Letterhead) {
             logo.width, logo.height
         );
         attr(out, &lh.name);
-        out.push_str("\" src=\"data:image/png;base64,");
-        out.push_str(&crate::photo::encode_base64(&logo.png));
+        // An SVG stays a drawing: in an <img> a browser runs no script,
+        // and ours has none (usvg wrote it back as paths).
+        match &logo.svg {
+            Some(svg) => {
+                out.push_str("\" src=\"data:image/svg+xml;base64,");
+                out.push_str(&crate::photo::encode_base64(svg.as_bytes()));
+            }
+            None => {
+                out.push_str("\" src=\"data:image/png;base64,");
+                out.push_str(&crate::photo::encode_base64(&logo.png));
+            }
+        }
         out.push_str("\">\n");
     }
     out.push_str("<div>");

@@ -25,6 +25,7 @@ mod paginate;
 mod photo;
 mod shape;
 mod subset;
+mod svg;
 mod tag;
 mod write;
 mod xmp;

@@ -51,13 +51,19 @@ pub fn embed(doc: &mut Document, index: usize, photo: &Photo) -> Result<(), Stri
     dict.set("Filter", Object::Name(b"DCTDecode".to_vec()));
     let mut stream = Stream::new(dict, photo.jpeg.clone());
     stream.allows_compression = false;
-    add(doc, &photo_name(index), stream)
+    let id = doc.add_object(stream);
+    add(doc, &photo_name(index), id)
 }
 
-/// Adds the logo's RGB samples as an image XObject (deflated with the other streams).
+/// Adds the logo: an SVG as vectors (a Form XObject), else, or if that
+/// fails, its RGB samples as an image XObject (deflated with the other streams).
 pub fn embed_logo(doc: &mut Document, logo: &Logo) -> Result<(), String> {
+    if let Some(Ok(form)) = logo.svg.as_deref().map(|svg| super::svg::embed(doc, svg)) {
+        return add(doc, LOGO, form);
+    }
     let stream = Stream::new(image_dict(logo.width, logo.height), logo.rgb.clone());
-    add(doc, LOGO, stream)
+    let id = doc.add_object(stream);
+    add(doc, LOGO, id)
 }
 
 fn image_dict(width: u32, height: u32) -> Dictionary {
@@ -71,9 +77,8 @@ fn image_dict(width: u32, height: u32) -> Dictionary {
     dict
 }
 
-/// Adds `stream` under `name` to the resources every page shares.
-fn add(doc: &mut Document, name: &[u8], stream: Stream) -> Result<(), String> {
-    let id = doc.add_object(stream);
+/// Adds the XObject `id` under `name` to the resources every page shares.
+fn add(doc: &mut Document, name: &[u8], id: lopdf::ObjectId) -> Result<(), String> {
     let page = doc
         .get_pages()
         .into_values()

@@ -6,10 +6,11 @@
 
 use std::sync::Arc;
 
-use image::ImageEncoder as _;
 use serde::Deserialize;
 
 use crate::document::{Letterhead, Logo};
+
+mod logo;
 use crate::layout::Color;
 
 /// Where the letterhead goes.
@@ -29,7 +30,7 @@ pub enum Pages {
 pub struct File {
     /// The agency's name, shown beside the logo.
     pub name: String,
-    /// The logo, a PNG or JPEG, relative to the brand file.
+    /// The logo, an SVG, PNG or JPEG, relative to the brand file.
     pub logo: Option<String>,
     /// Height of the logo in millimetres.
     pub logo_height: Option<f32>,
@@ -49,9 +50,6 @@ pub struct Brand {
     pub logo: Option<Arc<Logo>>,
 }
 
-/// Logos at most this wide or tall, in pixels, are kept as they are; bigger ones are scaled down.
-const LOGO_SIDE: u32 = 1200;
-
 impl Brand {
     /// Checks `source` (the text of `path`) and the logo's bytes (read by
     /// the face from `logo`'s path). Errors name the file.
@@ -64,7 +62,7 @@ impl Brand {
         let logo = match logo {
             None => None,
             Some((name, bytes)) => Some(Arc::new(
-                decode_logo(bytes).map_err(|e| format!("{name}: the logo {e}"))?,
+                logo::decode(name, bytes).map_err(|e| format!("{name}: the logo {e}"))?,
             )),
         };
         Ok(Brand { file, logo })
@@ -95,29 +93,6 @@ impl Brand {
             logo_height: self.file.logo_height.unwrap_or(12.0),
         }
     }
-}
-
-/// The logo flattened on white (letterheads are printed on white paper),
-/// as RGB samples for the PDF and as a PNG for Word and HTML. Decoded as a
-/// photo is ([`crate::photo::pixels`]: the same limits, checked before
-/// decoding), at most [`LOGO_SIDE`] pixels a side.
-fn decode_logo(bytes: &[u8]) -> Result<Logo, String> {
-    let rgb = crate::photo::pixels(bytes, LOGO_SIDE)?.into_rgb8();
-    let mut png = Vec::new();
-    image::codecs::png::PngEncoder::new(&mut png)
-        .write_image(
-            rgb.as_raw(),
-            rgb.width(),
-            rgb.height(),
-            image::ExtendedColorType::Rgb8,
-        )
-        .map_err(|e| format!("could not be encoded again ({e})"))?;
-    Ok(Logo {
-        width: rgb.width(),
-        height: rgb.height(),
-        rgb: rgb.into_raw(),
-        png,
-    })
 }
 
 #[cfg(test)]
