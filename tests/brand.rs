@@ -278,3 +278,27 @@ fn a_long_footer_wraps_and_keeps_clear_of_the_text() {
     // would without the reserve, so the test is not vacuous.
     assert!(*first_top - body_bottom < 60.0, "{body_bottom} {first_top}");
 }
+
+/// A line break in the footer is a `<br>` in the HTML (as it is a break in
+/// the PDF and the DOCX), and the text around it is still escaped.
+#[test]
+fn a_line_break_in_the_footer_is_a_break_in_html() {
+    let (dir, resume) = setup();
+    let toml = dir.path().join("br.toml");
+    std::fs::write(
+        &toml,
+        "name = \"Acme\"\nfooter = \"Smith & Co\\n<b>ref</b> {ref}\\r\\nlast\"\n",
+    )
+    .unwrap();
+    export(&resume, &["-f", "html", "--brand", toml.to_str().unwrap()]);
+    let html = std::fs::read_to_string(dir.path().join("lena.html")).unwrap();
+    assert!(
+        html.contains(
+            "<footer class=\"letterhead-footer\"><p>Smith &amp; Co<br>&lt;b&gt;ref&lt;/b&gt; META-REF-9<br>last</p></footer>"
+        ),
+        "{}",
+        html.lines()
+            .find(|l| l.contains("letterhead-footer\">"))
+            .unwrap_or(&html)
+    );
+}
