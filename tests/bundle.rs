@@ -482,3 +482,54 @@ fn a_right_to_left_cover_runs_from_the_right() {
         assert_eq!(xml.matches("<w:bidi />").count(), paragraphs, "{rtl}");
     }
 }
+
+/// A resume that cannot be read (or parsed) fails the bundle, and nothing is
+/// written; the warnings about the resumes before it are shown all the same,
+/// naming their files, before the error.
+#[test]
+fn a_failing_resume_still_shows_the_earlier_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let warn = dir.path().join("warn.json");
+    std::fs::write(
+        &warn,
+        r#"{"basics":{"name":"Warn Me"},"work":[{"name":"X","startDate":"sometime"}]}"#,
+    )
+    .unwrap();
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, r#"{"basics": {"name": "#).unwrap();
+    let out = dir.path().join("b.pdf");
+    let warning = format!("warning: {}: work[0].startDate: not a date", warn.display());
+    for last in [broken, dir.path().join("missing.json")] {
+        let run = Command::cargo_bin("resume-export")
+            .unwrap()
+            .arg("--bundle")
+            .arg(&out)
+            .arg(&warn)
+            .arg(sample("alex-rn.json"))
+            .arg(&last)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{stderr}");
+        assert!(!out.exists(), "nothing written");
+        let (Some(w), Some(e)) = (stderr.find(&warning), stderr.find("error:")) else {
+            panic!("the warning and the error: {stderr}");
+        };
+        assert!(w < e, "the warning before the error: {stderr}");
+        assert!(stderr.contains("the bundle was not written"), "{stderr}");
+        // -q: the error alone.
+        let quiet = Command::cargo_bin("resume-export")
+            .unwrap()
+            .args(["-q", "--bundle"])
+            .arg(&out)
+            .arg(&warn)
+            .arg(&last)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&quiet.stderr);
+        assert!(
+            !stderr.contains("warning:") && stderr.contains("error:"),
+            "{stderr}"
+        );
+    }
+}
