@@ -306,3 +306,89 @@ fn a_long_footer_wraps_and_keeps_clear_of_the_text() {
     // would without the reserve, so the test is not vacuous.
     assert!(*first_top - body_bottom < 60.0, "{body_bottom} {first_top}");
 }
+
+/// A line break in the footer is a `<br>` in the HTML (as it is a break in
+/// the PDF and the DOCX), and the text around it is still escaped.
+#[test]
+fn a_line_break_in_the_footer_is_a_break_in_html() {
+    let (dir, resume) = setup();
+    let toml = dir.path().join("br.toml");
+    std::fs::write(
+        &toml,
+        "name = \"Acme\"\nfooter = \"Smith & Co\\n<b>ref</b> {ref}\\r\\nlast\"\n",
+    )
+    .unwrap();
+    export(&resume, &["-f", "html", "--brand", toml.to_str().unwrap()]);
+    let html = std::fs::read_to_string(dir.path().join("lena.html")).unwrap();
+    assert!(
+        html.contains(
+            "<footer class=\"letterhead-footer\"><p>Smith &amp; Co<br>&lt;b&gt;ref&lt;/b&gt; META-REF-9<br>last</p></footer>"
+        ),
+        "{}",
+        html.lines()
+            .find(|l| l.contains("letterhead-footer\">"))
+            .unwrap_or(&html)
+    );
+}
+
+/// A footer that needs more than the four lines the PDF shows is cut, and a
+/// warning says so (the PDF is still written); one that fits says nothing.
+#[test]
+fn a_footer_cut_to_four_lines_is_a_warning() {
+    let (dir, resume) = setup();
+    let toml = dir.path().join("six.toml");
+    std::fs::write(
+        &toml,
+        "name = \"Acme\"\nfooter = \"ONE {ref}\\nTWO\\nTHREE\\nFOUR\\nFIVE ENDMARK\\nSIX\"\n",
+    )
+    .unwrap();
+    let cut = "the brand's footer needs 6 lines at this page width and the PDF shows at most 4: \
+               it was shortened to its first 4 lines";
+    let out = run(
+        &resume,
+        &["-f", "pdf,docx", "--brand", toml.to_str().unwrap()],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!("lena.json: pdf: {cut}")),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.matches("footer needs").count(),
+        1,
+        "PDF only: {stderr}"
+    );
+    let pdf = dir.path().join("lena.pdf");
+    if let Some(text) = tool("pdftotext", &[], &pdf) {
+        assert!(text.contains("FOUR") && !text.contains("ENDMARK"), "{text}");
+    }
+    // A bundle: once for the file, though the cover and each page carry it.
+    let bundle = dir.path().join("b.pdf");
+    let out = Command::cargo_bin("resume-export")
+        .unwrap()
+        .arg("--bundle")
+        .arg(&bundle)
+        .arg("--brand")
+        .arg(&toml)
+        .args(["--ref", "SL-1"])
+        .arg(&resume)
+        .arg(&resume)
+        .env("SOURCE_DATE_EPOCH", "1764633600")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains(&format!("b.pdf: {cut}")), "{stderr}");
+    assert_eq!(stderr.matches("footer needs").count(), 1, "{stderr}");
+    // The sample brand's footer fits on one line.
+    let out = run(
+        &resume,
+        &["--brand", root().join("samples/brand").to_str().unwrap()],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && !stderr.contains("footer"),
+        "{stderr}"
+    );
+}

@@ -395,3 +395,141 @@ fn the_cover_speaks_the_bundles_language() {
         assert!(!cover.contains("Headline"), "{cover}");
     }
 }
+
+/// The words of page 1 of `pdf`, with their left, right and top (points).
+fn cover_words(pdf: &Path) -> Option<Vec<(f32, f32, f32, String)>> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .ok()?;
+    let xml = String::from_utf8_lossy(&out.stdout);
+    let attr = |l: &str, name: &str| -> f32 {
+        let from = l.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        l[from..].split('"').next().unwrap().parse().unwrap()
+    };
+    Some(
+        xml.lines()
+            .filter(|l| l.trim_start().starts_with("<word"))
+            .map(|l| {
+                let text = l.split('>').nth(1).unwrap().split('<').next().unwrap();
+                let x = (attr(l, "xMin"), attr(l, "xMax"));
+                (x.0, x.1, attr(l, "yMin"), text.to_string())
+            })
+            .collect(),
+    )
+}
+
+/// In a right-to-left language the cover's table runs from the right: the
+/// candidate's name at the right margin, right-aligned, then the headline,
+/// the page at the left (PDF); in the DOCX the table is `w:bidiVisual` and
+/// the cover's paragraphs (not the candidates') `w:bidi`. Left to right as
+/// before otherwise.
+#[test]
+fn a_right_to_left_cover_runs_from_the_right() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("b.pdf");
+    for rtl in [false, true] {
+        let lang: &[&str] = if rtl { &["--lang", "ar"] } else { &[] };
+        let run = bundle(&out, lang);
+        assert!(run.status.success());
+        let Some(words) = cover_words(&out) else {
+            break;
+        };
+        let find = |w: &str| words.iter().find(|(.., t)| t == w).expect(w);
+        let name = find("Vogel");
+        let headline = find("Data");
+        let page = words
+            .iter()
+            .find(|(_, _, top, t)| (top - name.2).abs() < 1.0 && t == "2")
+            .expect("the first row's page");
+        let right = words.iter().map(|w| w.1).fold(0.0, f32::max);
+        if rtl {
+            assert!(
+                name.1 > headline.1 && headline.1 > page.1,
+                "name, headline, page from the right: {name:?} {headline:?} {page:?}"
+            );
+            assert!(
+                right - name.1 < 1.0,
+                "the name at the right margin: {name:?}"
+            );
+        } else {
+            assert!(
+                name.0 < headline.0 && headline.0 < page.0,
+                "from the left: {name:?} {headline:?} {page:?}"
+            );
+            assert!(
+                right - page.1 < 1.0,
+                "the page at the right margin: {page:?}"
+            );
+        }
+    }
+    let docx = dir.path().join("b.docx");
+    for rtl in [false, true] {
+        let lang: &[&str] = if rtl { &["--lang", "ar"] } else { &[] };
+        assert!(bundle(&docx, lang).status.success());
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        // Title, date and the four rows' three cells.
+        let (tables, paragraphs) = if rtl { (1, 2 + 4 * 3) } else { (0, 0) };
+        assert_eq!(xml.matches("<w:tblPr><w:bidiVisual />").count(), tables);
+        assert_eq!(xml.matches("<w:bidi />").count(), paragraphs, "{rtl}");
+    }
+}
+
+/// A resume that cannot be read (or parsed) fails the bundle, and nothing is
+/// written; the warnings about the resumes before it are shown all the same,
+/// naming their files, before the error.
+#[test]
+fn a_failing_resume_still_shows_the_earlier_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let warn = dir.path().join("warn.json");
+    std::fs::write(
+        &warn,
+        r#"{"basics":{"name":"Warn Me"},"work":[{"name":"X","startDate":"sometime"}]}"#,
+    )
+    .unwrap();
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, r#"{"basics": {"name": "#).unwrap();
+    let out = dir.path().join("b.pdf");
+    let warning = format!("warning: {}: work[0].startDate: not a date", warn.display());
+    for last in [broken, dir.path().join("missing.json")] {
+        let run = Command::cargo_bin("resume-export")
+            .unwrap()
+            .arg("--bundle")
+            .arg(&out)
+            .arg(&warn)
+            .arg(sample("alex-rn.json"))
+            .arg(&last)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{stderr}");
+        assert!(!out.exists(), "nothing written");
+        let (Some(w), Some(e)) = (stderr.find(&warning), stderr.find("error:")) else {
+            panic!("the warning and the error: {stderr}");
+        };
+        assert!(w < e, "the warning before the error: {stderr}");
+        assert!(stderr.contains("the bundle was not written"), "{stderr}");
+        // -q: the error alone.
+        let quiet = Command::cargo_bin("resume-export")
+            .unwrap()
+            .args(["-q", "--bundle"])
+            .arg(&out)
+            .arg(&warn)
+            .arg(&last)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&quiet.stderr);
+        assert!(
+            !stderr.contains("warning:") && stderr.contains("error:"),
+            "{stderr}"
+        );
+    }
+}

@@ -13,7 +13,8 @@ use crate::job::Job;
 use crate::job::bundle::{Error, Format};
 
 /// Makes the bundle of `units` and writes it to `path`; any resume that
-/// cannot be read fails the bundle, and nothing is written.
+/// cannot be read fails the bundle, and nothing is written (the warnings
+/// of the resumes before it are still shown, before the error).
 pub fn run(job: &Job, units: &[Unit], path: &Path, title: Option<&str>, quiet: bool) -> ExitCode {
     let Some(format) = Format::of(path) else {
         return usage_error(&format!(
@@ -24,11 +25,23 @@ pub fn run(job: &Job, units: &[Unit], path: &Path, title: Option<&str>, quiet: b
     let bundle = match job.bundle(units, format, title) {
         Ok(b) => b,
         Err(Error::Empty) => return usage_error("--bundle needs at least one resume"),
-        Err(Error::Read { message, .. }) => {
+        Err(Error::Read {
+            message, earlier, ..
+        }) => {
+            if !quiet {
+                candidate_warnings(units, &earlier);
+            }
             eprintln!("error: {message}; the bundle was not written");
             return ExitCode::FAILURE;
         }
-        Err(Error::Source { index, error }) => {
+        Err(Error::Source {
+            index,
+            error,
+            earlier,
+        }) => {
+            if !quiet {
+                candidate_warnings(units, &earlier);
+            }
             if let Some(unit) = units.get(index) {
                 let offset = unit.part.as_ref().map_or((1, 1), |p| (p.line, p.column));
                 eprintln!(
@@ -45,11 +58,7 @@ pub fn run(job: &Job, units: &[Unit], path: &Path, title: Option<&str>, quiet: b
         }
     };
     if !quiet {
-        for (unit, warnings) in units.iter().zip(&bundle.candidates) {
-            for w in warnings {
-                eprintln!("warning: {}: {w}", unit.label);
-            }
-        }
+        candidate_warnings(units, &bundle.candidates);
         for w in &bundle.warnings {
             eprintln!("warning: {}: {w}", path.display());
         }
@@ -63,4 +72,13 @@ pub fn run(job: &Job, units: &[Unit], path: &Path, title: Option<&str>, quiet: b
         eprintln!("wrote {} ({} resumes)", path.display(), units.len());
     }
     ExitCode::SUCCESS
+}
+
+/// Each resume's warnings, named by its file, in input order.
+fn candidate_warnings(units: &[Unit], candidates: &[Vec<String>]) {
+    for (unit, warnings) in units.iter().zip(candidates) {
+        for w in warnings {
+            eprintln!("warning: {}: {w}", unit.label);
+        }
+    }
 }

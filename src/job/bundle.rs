@@ -27,15 +27,25 @@ impl Format {
     }
 }
 
-/// Why no bundle was made; nothing should be written.
+/// Why no bundle was made; nothing should be written. A resume that stops
+/// the bundle comes with the warnings of those before it (`earlier`, in
+/// input order), so they can be shown with the error.
 #[derive(Debug)]
 pub enum Error {
     /// No resume was given.
     Empty,
     /// Resume `index` (in input order) could not be read; the message names it.
-    Read { index: usize, message: String },
+    Read {
+        index: usize,
+        message: String,
+        earlier: Vec<Vec<String>>,
+    },
     /// Resume `index` is not valid JSON, YAML or TOML.
-    Source { index: usize, error: SourceError },
+    Source {
+        index: usize,
+        error: SourceError,
+        earlier: Vec<Vec<String>>,
+    },
     /// The backend failed.
     Render(RenderError),
 }
@@ -49,9 +59,10 @@ pub struct Bundle {
 
 impl Job {
     /// Reads and builds every unit in input order (the first that cannot
-    /// be read stops it), then renders the bundle; `title` is the cover's
-    /// (default: "Candidates" in the bundle's language, `--lang` or else
-    /// the first candidate's, as are the table's column heads).
+    /// be read stops it, with the warnings of the units before it), then
+    /// renders the bundle; `title` is the cover's (default: "Candidates" in
+    /// the bundle's language, `--lang` or else the first candidate's, as
+    /// are the table's column heads).
     pub fn bundle(
         &self,
         units: &[Unit],
@@ -64,11 +75,26 @@ impl Job {
         let mut documents = Vec::with_capacity(units.len());
         let mut candidates = Vec::with_capacity(units.len());
         for (index, unit) in units.iter().enumerate() {
-            let bytes = unit
-                .read(self.limits.max_input_bytes)
-                .map_err(|message| Error::Read { index, message })?;
-            let (_, value) = resume::syntax::parse(&bytes, unit.syntax(), &self.limits)
-                .map_err(|error| Error::Source { index, error })?;
+            let bytes = match unit.read(self.limits.max_input_bytes) {
+                Ok(bytes) => bytes,
+                Err(message) => {
+                    return Err(Error::Read {
+                        index,
+                        message,
+                        earlier: candidates,
+                    });
+                }
+            };
+            let value = match resume::syntax::parse(&bytes, unit.syntax(), &self.limits) {
+                Ok((_, value)) => value,
+                Err(error) => {
+                    return Err(Error::Source {
+                        index,
+                        error,
+                        earlier: candidates,
+                    });
+                }
+            };
             let built = self.build_candidate(value, &|name| unit.read_photo(name));
             documents.push(built.document);
             candidates.push(built.warnings);

@@ -6,7 +6,10 @@
 //! (LibreOffice computes them on opening). Each candidate's name is a
 //! Title paragraph, so the navigation pane lists the candidates. The cover
 //! and each candidate are sections of their own, each from a new page with
-//! its own footer part: a candidate's footer line names them.
+//! its own footer part: a candidate's footer line names them. In a
+//! right-to-left language the cover's paragraphs are `w:bidi` (so they
+//! start at the right) and its table `w:bidiVisual` (its first column at
+//! the right).
 
 use docx_rs::{
     FieldCharType, InstrPAGEREF, InstrText, Paragraph, ParagraphChild, Run, Table, TableCell,
@@ -17,7 +20,7 @@ use super::styles::id;
 use super::xml::clean;
 use super::{Package, assemble, body, letterhead, package};
 use crate::backend::{Cover, RenderError, RenderOptions, Rendered};
-use crate::document::Document;
+use crate::document::{Direction, Document};
 use crate::layout::Layout;
 
 /// The bundle of `documents` as a DOCX.
@@ -28,6 +31,14 @@ pub fn bundle(
     options: &RenderOptions,
 ) -> Result<Rendered, RenderError> {
     let def = layout.definition();
+    let rtl = Direction::of_language(&cover.meta.language) == Direction::Rtl;
+    // The cover's paragraphs run right to left in such a language.
+    let bidi = |mut p: Paragraph| {
+        if rtl {
+            p.property = p.property.bidi(true);
+        }
+        p
+    };
     let pkg = Package {
         meta: cover.meta,
         photos: documents
@@ -56,13 +67,15 @@ pub fn bundle(
                 .id(format!("{:08X}", 0x6FFF_FFFF - next))
                 .style(style)
         };
-        docx = docx
-            .add_paragraph(paragraph(id::TITLE).add_run(Run::new().add_text(clean(cover.title))));
-        docx = docx
-            .add_paragraph(paragraph(id::SUBTITLE).add_run(Run::new().add_text(clean(cover.date))));
+        docx = docx.add_paragraph(bidi(
+            paragraph(id::TITLE).add_run(Run::new().add_text(clean(cover.title))),
+        ));
+        docx = docx.add_paragraph(bidi(
+            paragraph(id::SUBTITLE).add_run(Run::new().add_text(clean(cover.date))),
+        ));
         let cell = |p: Paragraph, width: usize| {
             TableCell::new()
-                .add_paragraph(p)
+                .add_paragraph(bidi(p))
                 .width(width, WidthType::Pct)
         };
         let widths = [1700usize, 2600, 700];
@@ -148,12 +161,15 @@ pub fn bundle(
     })?;
     let mut parts = parts;
     for (path, xml) in &mut parts {
-        if path == "word/settings.xml" {
-            package::update_fields(xml).map_err(|message| RenderError::Package {
-                format: "docx".to_string(),
-                message,
-            })?;
-        }
+        let patched = match path.as_str() {
+            "word/settings.xml" => package::update_fields(xml),
+            "word/document.xml" if rtl => right_to_left_table(xml),
+            _ => Ok(()),
+        };
+        patched.map_err(|message| RenderError::Package {
+            format: "docx".to_string(),
+            message,
+        })?;
     }
     let bytes = package::zip(&parts).map_err(|e| RenderError::Package {
         format: "docx".to_string(),
@@ -164,4 +180,20 @@ pub fn bundle(
         warnings: Vec::new(),
         notes: Vec::new(),
     })
+}
+
+/// Makes the cover's table (the body's first) right to left: docx-rs has
+/// no `w:bidiVisual`, which comes first in its `w:tblPr` (before `w:tblW`).
+fn right_to_left_table(document: &mut Vec<u8>) -> Result<(), String> {
+    let text = std::str::from_utf8(document).map_err(|e| format!("document.xml: {e}"))?;
+    let open = "<w:tblPr>";
+    let Some(at) = text.find(open).map(|at| at + open.len()) else {
+        return Err("document.xml: docx-rs output changed (no <w:tblPr>)".to_string());
+    };
+    let mut out = String::with_capacity(text.len() + 20);
+    out.push_str(text.get(..at).unwrap_or_default());
+    out.push_str("<w:bidiVisual />");
+    out.push_str(text.get(at..).unwrap_or_default());
+    *document = out.into_bytes();
+    Ok(())
 }

@@ -57,8 +57,14 @@ pub fn write(out: &mut String, doc: &Document, cx: &Context<'_>) {
     }
     out.push_str("</main>\n");
     if let Some(lh) = doc.letterhead.as_ref().filter(|l| !blank(&l.footer)) {
+        // A line break in the footer is one here too, as in the PDF and DOCX.
         out.push_str("<footer class=\"letterhead-footer\"><p>");
-        text(out, &lh.footer);
+        for (k, line) in lh.footer.lines().enumerate() {
+            if k > 0 {
+                out.push_str("<br>");
+            }
+            text(out, line);
+        }
         out.push_str("</p></footer>\n");
     }
 }

@@ -10,7 +10,7 @@ use super::fonts::FontSet;
 use super::shape::Shaper;
 use super::{Furniture, finish, lay_out_with, with_fonts};
 use crate::backend::{RenderError, RenderOptions, Rendered};
-use crate::document::{Document, Letterhead, Metadata};
+use crate::document::{Direction, Document, Letterhead, Metadata};
 use crate::layout::{Definition, Layout, Paper};
 
 /// What the cover says.
@@ -72,6 +72,7 @@ fn lay_out_bundle(
         title: cover.title,
         date: cover.date,
         heads: cover.heads,
+        rtl: Direction::of_language(&cover.meta.language) == Direction::Rtl,
     };
     let footers: Vec<&Letterhead> = cover
         .letterhead

@@ -129,10 +129,16 @@ fn footer_size(def: &Definition) -> (f32, f32) {
     (size, size * 1.3)
 }
 
-/// The footer broken into lines `width` wide (at most [`FOOTER_LINES`]).
-fn footer_lines(lh: &Letterhead, def: &Definition, shaper: &mut Shaper, width: f32) -> Vec<Line> {
+/// The footer broken into lines `width` wide (at most [`FOOTER_LINES`]),
+/// and how many lines it needed.
+fn footer_lines(
+    lh: &Letterhead,
+    def: &Definition,
+    shaper: &mut Shaper,
+    width: f32,
+) -> (Vec<Line>, usize) {
     if lh.footer.trim().is_empty() {
-        return Vec::new();
+        return (Vec::new(), 0);
     }
     let spans = [Span {
         text: lh.footer.clone(),
@@ -149,8 +155,9 @@ fn footer_lines(lh: &Letterhead, def: &Definition, shaper: &mut Shaper, width: f
         },
     }];
     let mut lines = break_lines(shaper, &spans, width, None, false);
+    let needed = lines.len();
     lines.truncate(FOOTER_LINES);
-    lines
+    (lines, needed)
 }
 
 /// How much taller than one line the longest of `footers` is: the content
@@ -164,7 +171,7 @@ pub fn footer_reserve(
 ) -> f32 {
     let most = footers
         .iter()
-        .map(|lh| footer_lines(lh, def, shaper, width).len())
+        .map(|lh| footer_lines(lh, def, shaper, width).0.len())
         .max()
         .unwrap_or(0);
     most.saturating_sub(1) as f32 * footer_size(def).1
@@ -172,15 +179,16 @@ pub fn footer_reserve(
 
 /// The footer, centred line by line in the bottom margin above the page
 /// number; its last line sits where a one-line footer does, the others
-/// above it, in the `reserve` taken from the content area.
+/// above it, in the `reserve` taken from the content area. Returns how
+/// many lines the footer needed: more than [`FOOTER_LINES`] when it was cut.
 pub fn footer(
     lh: &Letterhead,
     def: &Definition,
     shaper: &mut Shaper,
     pages: &mut [Page],
     (width, avail, bottom, reserve): (f32, f32, f32, f32),
-) {
-    let lines = footer_lines(lh, def, shaper, width);
+) -> usize {
+    let (lines, needed) = footer_lines(lh, def, shaper, width);
     let (size, height) = footer_size(def);
     let first = avail + reserve - lines.len().saturating_sub(1) as f32 * height;
     for page in pages {
@@ -196,4 +204,5 @@ pub fn footer(
             });
         }
     }
+    needed
 }

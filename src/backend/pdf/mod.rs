@@ -199,6 +199,9 @@ fn finish(
             }
         }
     }
+    // The most lines a footer needed (in a bundle, the cover's and each
+    // candidate's): one warning when that is more than are shown.
+    let mut needed = 0;
     for (k, (first, lh)) in furniture.footers.iter().enumerate() {
         let end = furniture
             .footers
@@ -207,8 +210,14 @@ fn finish(
             .min(pages.len());
         if let (Some(lh), Some(run)) = (lh, pages.get_mut(*first..end)) {
             let at = (content_width, avail, bottom, footer_reserve);
-            letterhead::footer(lh, def, shaper, run, at);
+            needed = needed.max(letterhead::footer(lh, def, shaper, run, at));
         }
+    }
+    if needed > letterhead::FOOTER_LINES {
+        warnings.push(format!(
+            "the brand's footer needs {needed} lines at this page width and the PDF shows at most {0}: it was shortened to its first {0} lines",
+            letterhead::FOOTER_LINES
+        ));
     }
     if !shaper.missing.is_empty() {
         // One warning, naming the characters (at most 20 of them).

@@ -19,12 +19,16 @@ pub struct Words<'a> {
     pub date: &'a str,
     /// Column heads: candidate, headline, page.
     pub heads: [&'a str; 3],
+    /// The bundle's language is written right to left: the cover is
+    /// mirrored as a right-to-left resume is (the first column at the right).
+    pub rtl: bool,
 }
 
 impl Composer<'_, '_, '_> {
     /// Title, date and the table, then a page break before the first candidate.
     pub fn cover(&mut self, words: &Words, rows: &[Row]) {
         let d = self.def;
+        self.rtl = words.rtl;
         let title = self.style(Role::Heading, true, false, d.sizes.name, d.colors.accent);
         let lines = self.lines(
             &[Span {
@@ -72,7 +76,9 @@ impl Composer<'_, '_, '_> {
         self.tree.close();
     }
 
-    /// A table row: name and headline wrap in their columns, the page is right-aligned.
+    /// A table row: name and headline wrap in their columns, the page is
+    /// right-aligned (all of it mirrored by [`Composer::push`] in a
+    /// right-to-left cover: columns from the right, the page at the left).
     fn row(&mut self, cells: &[String; 3], head: bool) {
         let d = self.def;
         let size = d.sizes.body;
