@@ -1,6 +1,6 @@
 //! The intermediate document model and the builder that makes it from a resume.
 
-mod build;
+mod builder;
 mod labels;
 pub mod links;
 mod locale;
@@ -8,7 +8,7 @@ pub mod markup;
 mod model;
 mod redact;
 
-pub use build::{BuildOptions, DateStyle, Redact, SECTION_IDS, build};
+pub use builder::{BuildOptions, DateStyle, Redact, SECTION_IDS, build};
 pub use labels::{Direction, Labels, LabelsError, fill_date};
 pub use locale::{detect_language, guess as guess_language, to_upper};
 pub use model::{

@@ -5,7 +5,7 @@
 //! removed value from all text and links elsewhere in the document. `name`
 //! replaces the name with initials, everywhere it appears, metadata included.
 
-use super::build::Redact;
+use super::builder::Redact;
 use super::model::{Block, ContactKind, Document, Entry, Inline, Inlines};
 use crate::resume::Resume;
 
