@@ -249,6 +249,35 @@ fn tags_and_max_highlights_tailor_one_master_resume() {
     assert!(short.contains("Ran a team") && !short.contains("Untagged win"));
 }
 
+/// An extra section whose key is camelCase takes its title from
+/// `meta.sectionTitles` in any case, and can be hidden by `--sections`.
+#[test]
+fn a_camel_case_extra_section_gets_its_title() {
+    let resume = r#"{"basics": {"name": "Cam El"},
+      "sideProjects": [{"name": "Kiln"}], "freelancing": [{"name": "Shop"}],
+      "meta": {"sectionTitles": {"sideProjects": "Side work", "freelancing": "Gigs"}}}"#;
+    let run = |args: &[&str]| {
+        let out = cmd()
+            .args(args)
+            .args(["-q", "-f", "md", "-", "-o", "-"])
+            .write_stdin(resume)
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let md = run(&[]);
+    assert!(
+        md.contains("## Side work") && md.contains("## Gigs"),
+        "{md}"
+    );
+    assert!(!md.contains("Side Projects"), "{md}");
+    let only = run(&["--sections", "sideprojects"]);
+    assert!(
+        only.contains("## Side work") && !only.contains("Gigs"),
+        "{only}"
+    );
+}
+
 #[test]
 fn redaction_leaves_no_trace_in_any_output() {
     let tmp = tempfile::tempdir().unwrap();

@@ -6,6 +6,8 @@ use crate::resume::Resume;
 
 /// Orders, selects and titles the sections: `--sections`, then `meta.sections`,
 /// then the layout's order; titles from the resume's `meta`, then the layout, then the language.
+/// Section ids keep their case (an extra section's key, `sideProjects`);
+/// every comparison goes through `normalise`, which lower-cases.
 pub(super) fn arrange(
     built: Vec<(String, String, Vec<Block>)>,
     resume: &Resume,
@@ -51,11 +53,15 @@ pub(super) fn arrange(
             // Sections the layout does not name keep their default order.
             let rest: Vec<String> = built.iter().map(|(id, _, _)| id.clone()).collect();
             for id in rest {
-                if !options.hidden.iter().any(|h| normalise(h) == id) {
+                if !options
+                    .hidden
+                    .iter()
+                    .any(|h| normalise(h) == normalise(&id))
+                {
                     take(&id, &mut built);
                 }
             }
-            out.retain(|(id, _, _)| !options.hidden.iter().any(|h| normalise(h) == *id));
+            out.retain(|(id, _, _)| !options.hidden.iter().any(|h| normalise(h) == normalise(id)));
         }
     }
     out.into_iter()
@@ -65,7 +71,7 @@ pub(super) fn arrange(
                 .section_titles
                 .iter()
                 .chain(options.titles.iter())
-                .find(|(k, _)| normalise(k) == id)
+                .find(|(k, _)| normalise(k) == normalise(&id))
                 .map(|(_, t)| t.clone())
                 .unwrap_or(default_title);
             Section { id, title, blocks }
