@@ -28,7 +28,18 @@ const ATTRIBUTES = new Set([
   "src", "alt", "width", "height", "aria-label",
 ]);
 // Images are inline, never fetched.
-const SAFE_IMAGE = /^data:image\/(jpeg|png);base64,[A-Za-z0-9+\/=]+$/;
+const SAFE_IMAGE = /^data:image\/(jpeg|png|svg\+xml);base64,[A-Za-z0-9+\/=]+$/;
+// An inline SVG (a brand's logo) holds shapes only: no script, no event
+// handler, no foreign content, no reference outside itself.
+function unsafeSvg(src) {
+  if (!src.startsWith("data:image/svg+xml;")) return null;
+  const svg = Buffer.from(src.slice(src.indexOf(",") + 1), "base64").toString("utf8");
+  if (!/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(svg)) return "an inline SVG that does not start with <svg>";
+  if (/<script|<foreignObject|<image|\son[a-z]+\s*=/i.test(svg)) return "an inline SVG with a script, foreign content or image";
+  const refs = [...svg.matchAll(/(?:href|url\()\s*=?\s*["']?([^"')\s]*)/g)].map((m) => m[1]);
+  const outside = refs.find((r) => r && !r.startsWith("#"));
+  return outside ? `an inline SVG referring outside itself (${outside})` : null;
+}
 const SAFE_LINK = /^(https?:\/\/|mailto:|tel:)/i;
 
 const files = process.argv.slice(2).flatMap((d) =>
@@ -50,7 +61,9 @@ function structure(file, html) {
       for (const a of node.attrs) {
         if (!ATTRIBUTES.has(a.name)) ok = fail(file, `unexpected attribute ${a.name} on <${node.tagName}>`);
         if (a.name === "href" && !SAFE_LINK.test(a.value)) ok = fail(file, `unsafe link ${a.value}`);
-        if (a.name === "src" && !SAFE_IMAGE.test(a.value)) ok = fail(file, `an image that is not an inline JPEG or PNG`);
+        if (a.name === "src" && !SAFE_IMAGE.test(a.value)) ok = fail(file, `an image that is not an inline JPEG, PNG or SVG`);
+        const svg = a.name === "src" ? unsafeSvg(a.value) : null;
+        if (svg) ok = fail(file, svg);
       }
       if (node.tagName === "script" && !node.attrs.some((a) => a.name === "type" && a.value === "application/ld+json")) {
         ok = fail(file, "a script that is not JSON-LD");
