@@ -424,7 +424,7 @@ fn cover_words(pdf: &Path) -> Option<Vec<(f32, f32, f32, String)>> {
 /// In a right-to-left language the cover's table runs from the right: the
 /// candidate's name at the right margin, right-aligned, then the headline,
 /// the page at the left (PDF); in the DOCX the table is `w:bidiVisual` and
-/// the cover's paragraphs (not the candidates') `w:bidi`. Left to right as
+/// the cover's paragraphs and (in Arabic too) the candidates' `w:bidi`. Left to right as
 /// before otherwise.
 #[test]
 fn a_right_to_left_cover_runs_from_the_right() {
@@ -476,8 +476,16 @@ fn a_right_to_left_cover_runs_from_the_right() {
             .unwrap()
             .read_to_string(&mut xml)
             .unwrap();
-        // Title, date and the four rows' three cells.
-        let (tables, paragraphs) = if rtl { (1, 2 + 4 * 3) } else { (0, 0) };
+        // Title, date and the four rows' three cells, then every paragraph
+        // of the candidates (whose ids count up from 1), as `--lang ar`
+        // makes them right to left too.
+        let candidates = xml.matches("<w:p w14:paraId=\"0").count();
+        assert!(candidates > 20, "{candidates}");
+        let (tables, paragraphs) = if rtl {
+            (1, 2 + 4 * 3 + candidates)
+        } else {
+            (0, 0)
+        };
         assert_eq!(xml.matches("<w:tblPr><w:bidiVisual />").count(), tables);
         assert_eq!(xml.matches("<w:bidi />").count(), paragraphs, "{rtl}");
     }

@@ -78,6 +78,8 @@ struct Writer<'a> {
     links: &'a mut Links,
     /// Paragraph ids start after this one (a bundle's candidates follow each other).
     first_id: usize,
+    /// A right-to-left document: runs are cut by direction ([`super::direction`]).
+    rtl: bool,
 }
 
 impl Writer<'_> {
@@ -127,17 +129,14 @@ impl Writer<'_> {
             if line.is_empty() {
                 continue;
             }
-            let mut r = Run::new();
-            if let Some(s) = fmt.style {
-                r = r.style(s);
+            if !self.rtl {
+                self.push_run(styled(fmt).add_text(line));
+                continue;
             }
-            if fmt.bold {
-                r = r.bold();
+            for (piece, rtl) in super::direction::segments(&line) {
+                let r = styled(fmt).add_text(piece);
+                self.push_run(if rtl { super::direction::mark(r) } else { r });
             }
-            if fmt.italic {
-                r = r.italic();
-            }
-            self.push_run(r.add_text(line));
         }
     }
 
@@ -341,6 +340,21 @@ impl Writer<'_> {
     }
 }
 
+/// An empty run with the inline formatting `fmt`.
+fn styled(fmt: Fmt) -> Run {
+    let mut r = Run::new();
+    if let Some(s) = fmt.style {
+        r = r.style(s);
+    }
+    if fmt.bold {
+        r = r.bold();
+    }
+    if fmt.italic {
+        r = r.italic();
+    }
+    r
+}
+
 /// A URL as shown when a link has no text: without the `mailto:`/`tel:` prefix.
 fn display_url(url: &str) -> &str {
     url.strip_prefix("mailto:")
@@ -363,6 +377,7 @@ pub fn paragraphs(
         children: Vec::new(),
         links,
         first_id,
+        rtl: super::direction::is_rtl(&doc.meta.language),
     };
     let h = &doc.header;
     // The photo floats at the right of the first paragraph: the name's.

@@ -9,7 +9,8 @@
 //! its own footer part: a candidate's footer line names them. In a
 //! right-to-left language the cover's paragraphs are `w:bidi` (so they
 //! start at the right) and its table `w:bidiVisual` (its first column at
-//! the right).
+//! the right); so are the paragraphs of a right-to-left candidate (a
+//! bundle has no paragraph defaults of one direction).
 
 use docx_rs::{
     FieldCharType, InstrPAGEREF, InstrText, Paragraph, ParagraphChild, Run, Table, TableCell,
@@ -18,7 +19,7 @@ use docx_rs::{
 
 use super::styles::id;
 use super::xml::clean;
-use super::{Package, assemble, body, letterhead, package};
+use super::{Package, assemble, body, direction, letterhead, package};
 use crate::backend::{Cover, RenderError, RenderOptions, Rendered};
 use crate::document::{Direction, Document};
 use crate::layout::Layout;
@@ -128,6 +129,11 @@ pub fn bundle(
         for (i, d) in documents.iter().enumerate() {
             let rel = rels.get(i).map_or("", String::as_str);
             let mut paragraphs = body::paragraphs(d, def, links, first_id, rel);
+            if direction::is_rtl(&d.meta.language) {
+                for p in &mut paragraphs {
+                    p.property = std::mem::take(&mut p.property).bidi(true);
+                }
+            }
             first_id += paragraphs.len();
             if paragraphs.is_empty() {
                 paragraphs.push(paragraph(id::BODY));

@@ -25,10 +25,12 @@
 //! - [`styles`]: every look as a named style, from the layout definition.
 //! - [`numbering`]: the bullet list definition.
 //! - [`body`]: the document model as paragraphs.
+//! - [`direction`]: right-to-left documents (`w:bidi`, `w:rtl`).
 //! - [`package`]: which parts ship, properties, relationships, the zip.
 
 mod body;
 mod bundle;
+mod direction;
 mod letterhead;
 mod numbering;
 mod package;
@@ -162,6 +164,12 @@ fn assemble(
     }
     package::patch_settings(&mut xml.settings, language)?;
     styles::patch(&mut xml.styles, def, language)?;
+    // One resume: every paragraph right to left from the defaults. A bundle
+    // sets it on the paragraphs of its right-to-left cover and candidates.
+    if package.candidates.is_empty() && direction::is_rtl(language) {
+        direction::patch_styles(&mut xml.styles)?;
+    }
+    direction::patch_runs(&mut xml.document)?;
     let timestamp = options.timestamp.unwrap_or(super::FALLBACK_TIMESTAMP);
     let image_rels: Vec<(String, String)> = shipped
         .iter()
