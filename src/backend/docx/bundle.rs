@@ -191,15 +191,10 @@ pub fn bundle(
 /// Makes the cover's table (the body's first) right to left: docx-rs has
 /// no `w:bidiVisual`, which comes first in its `w:tblPr` (before `w:tblW`).
 fn right_to_left_table(document: &mut Vec<u8>) -> Result<(), String> {
-    let text = std::str::from_utf8(document).map_err(|e| format!("document.xml: {e}"))?;
-    let open = "<w:tblPr>";
-    let Some(at) = text.find(open).map(|at| at + open.len()) else {
-        return Err("document.xml: docx-rs output changed (no <w:tblPr>)".to_string());
-    };
-    let mut out = String::with_capacity(text.len() + 20);
-    out.push_str(text.get(..at).unwrap_or_default());
-    out.push_str("<w:bidiVisual />");
-    out.push_str(text.get(at..).unwrap_or_default());
-    *document = out.into_bytes();
-    Ok(())
+    super::styles::replace_once(
+        document,
+        "<w:tblPr>",
+        "<w:tblPr><w:bidiVisual />",
+        "document.xml cover table",
+    )
 }

@@ -51,17 +51,13 @@ pub fn patch_runs(part: &mut Vec<u8>) -> Result<(), String> {
 /// Makes every paragraph right to left: `w:bidi` in the paragraph
 /// defaults, where the schema has it (before `w:spacing`).
 pub fn patch_styles(styles: &mut Vec<u8>) -> Result<(), String> {
-    let text = std::str::from_utf8(styles).map_err(|e| format!("styles.xml: {e}"))?;
     let anchor = "<w:pPrDefault><w:pPr><w:rPr />";
-    let Some(at) = text.find(anchor).map(|at| at + anchor.len()) else {
-        return Err("styles.xml paragraph defaults: docx-rs output changed".to_string());
-    };
-    let mut out = String::with_capacity(text.len() + 12);
-    out.push_str(text.get(..at).unwrap_or_default());
-    out.push_str("<w:bidi />");
-    out.push_str(text.get(at..).unwrap_or_default());
-    *styles = out.into_bytes();
-    Ok(())
+    super::styles::replace_once(
+        styles,
+        anchor,
+        &format!("{anchor}<w:bidi />"),
+        "styles.xml paragraph defaults",
+    )
 }
 
 /// The strong direction of a character: `Some(true)` right to left,

@@ -444,7 +444,12 @@ pub fn add(
 }
 
 /// Replaces the first `anchor` in `part` with `with`, or says which patch no longer applies.
-fn replace_once(part: &mut Vec<u8>, anchor: &str, with: &str, what: &str) -> Result<(), String> {
+pub(super) fn replace_once(
+    part: &mut Vec<u8>,
+    anchor: &str,
+    with: &str,
+    what: &str,
+) -> Result<(), String> {
     let text = std::str::from_utf8(part).map_err(|e| format!("{what}: {e}"))?;
     match text.find(anchor) {
         Some(at) => {
