@@ -1,5 +1,7 @@
 //! `--bundle FILE.pdf`: the cover's table, a new page per candidate, bookmarks, redaction for all.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -396,31 +398,6 @@ fn the_cover_speaks_the_bundles_language() {
     }
 }
 
-/// The words of page 1 of `pdf`, with their left, right and top (points).
-fn cover_words(pdf: &Path) -> Option<Vec<(f32, f32, f32, String)>> {
-    let out = Command::new("pdftotext")
-        .args(["-bbox", "-f", "1", "-l", "1"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .ok()?;
-    let xml = String::from_utf8_lossy(&out.stdout);
-    let attr = |l: &str, name: &str| -> f32 {
-        let from = l.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        l[from..].split('"').next().unwrap().parse().unwrap()
-    };
-    Some(
-        xml.lines()
-            .filter(|l| l.trim_start().starts_with("<word"))
-            .map(|l| {
-                let text = l.split('>').nth(1).unwrap().split('<').next().unwrap();
-                let x = (attr(l, "xMin"), attr(l, "xMax"));
-                (x.0, x.1, attr(l, "yMin"), text.to_string())
-            })
-            .collect(),
-    )
-}
-
 /// In a right-to-left language the cover's table runs from the right: the
 /// candidate's name at the right margin, right-aligned, then the headline,
 /// the page at the left (PDF); in the DOCX the table is `w:bidiVisual` and
@@ -435,7 +412,7 @@ fn a_right_to_left_cover_runs_from_the_right() {
         let lang: &[&str] = if rtl { &["--lang", "ar"] } else { &[] };
         let run = bundle(&out, lang);
         assert!(run.status.success());
-        let Some(words) = cover_words(&out) else {
+        let Some(words) = common::pdf_words(&out) else {
             break;
         };
         let find = |w: &str| words.iter().find(|(.., t)| t == w).expect(w);

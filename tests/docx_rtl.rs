@@ -86,35 +86,6 @@ fn an_arabic_docx_is_bidi_and_marks_only_its_arabic_runs() {
     }
 }
 
-/// Words on page 1 of a PDF: (xMin, xMax, yMin, text), or `None` without pdftotext.
-fn words(pdf: &std::path::Path) -> Option<Vec<(f32, f32, f32, String)>> {
-    let out = Command::new("pdftotext")
-        .args(["-bbox", "-f", "1", "-l", "1"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .ok()?;
-    let xml = String::from_utf8_lossy(&out.stdout);
-    let attr = |l: &str, name: &str| -> f32 {
-        let from = l.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        l[from..].split('"').next().unwrap().parse().unwrap()
-    };
-    Some(
-        xml.lines()
-            .filter(|l| l.trim_start().starts_with("<word"))
-            .map(|l| {
-                let text = l.split('>').nth(1).unwrap().split('<').next().unwrap();
-                (
-                    attr(l, "xMin"),
-                    attr(l, "xMax"),
-                    attr(l, "yMin"),
-                    text.to_string(),
-                )
-            })
-            .collect(),
-    )
-}
-
 /// LibreOffice lays the Arabic DOCX out as the PDF mirrors it: the section
 /// heading ends at the right margin, the entry's title at the right and its
 /// dates at the left margin, the bullet at the right of its text; the
@@ -141,7 +112,7 @@ fn libreoffice_lays_an_arabic_docx_out_from_the_right() {
         );
         return;
     }
-    let Some(words) = words(&pdf) else {
+    let Some(words) = common::pdf_words(&pdf) else {
         eprintln!(
             "note: pdftotext not found; libreoffice_lays_an_arabic_docx_out_from_the_right skips"
         );

@@ -389,3 +389,32 @@ pub fn html_text(page: &scraper::Html) -> String {
     }
     squash(&out)
 }
+
+/// Words on page 1 of a PDF: (xMin, xMax, yMin, text), or `None` without pdftotext.
+pub fn pdf_words(pdf: &Path) -> Option<Vec<(f32, f32, f32, String)>> {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .ok()?;
+    let xml = String::from_utf8_lossy(&out.stdout);
+    let attr = |l: &str, name: &str| -> f32 {
+        let from = l.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        l[from..].split('"').next().unwrap().parse().unwrap()
+    };
+    Some(
+        xml.lines()
+            .filter(|l| l.trim_start().starts_with("<word"))
+            .map(|l| {
+                let text = l.split('>').nth(1).unwrap().split('<').next().unwrap();
+                (
+                    attr(l, "xMin"),
+                    attr(l, "xMax"),
+                    attr(l, "yMin"),
+                    text.to_string(),
+                )
+            })
+            .collect(),
+    )
+}
