@@ -32,6 +32,7 @@ pub fn bundle(
     options: &RenderOptions,
 ) -> Result<Rendered, RenderError> {
     let def = layout.definition();
+    let text_width = usize::try_from(super::Geometry::new(def, options).text_width).unwrap_or(0);
     let rtl = Direction::of_language(&cover.meta.language) == Direction::Rtl;
     // The cover's paragraphs run right to left in such a language.
     let bidi = |mut p: Paragraph| {
@@ -121,7 +122,13 @@ pub fn bundle(
                 cell(paragraph(id::BODY).add_run(page), widths[2]),
             ]));
         }
-        docx = docx.add_table(Table::new(rows).width(5000, WidthType::Pct));
+        // The grid in twips too: docx-rs writes an empty `w:tblGrid`, and
+        // LibreOffice then gives the columns equal widths, whatever the cells say.
+        let grid = widths
+            .iter()
+            .map(|w| text_width * w / 5000)
+            .collect::<Vec<_>>();
+        docx = docx.add_table(Table::new(rows).width(5000, WidthType::Pct).set_grid(grid));
         // Each candidate is a section of their own, from a new page, with
         // their own footer line.
         docx = docx.add_paragraph(paragraph(id::BODY).section_property(section(0)));
