@@ -468,3 +468,28 @@ fn init_from_converts_and_never_overwrites() {
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
+
+/// An employer with nested roles: one entry per role, and the warning names
+/// where they are (`work[0].roles`), not the employer.
+#[test]
+fn nested_roles_warn_at_their_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested.json");
+    std::fs::write(
+        &path,
+        r#"{"basics": {"name": "Ana"}, "work": [{"name": "Acme", "roles": [
+            {"position": "Lead", "startDate": "2022"},
+            {"position": "Engineer", "startDate": "2019"}]}]}"#,
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(&["-f", "md", "-o", "-", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("Lead") && stdout.contains("Engineer"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("work[0].roles: nested `roles` read as one entry per position"),
+        "{stderr}"
+    );
+}

@@ -28,14 +28,19 @@ fn read_position(ctx: &mut Ctx, item: Item<'_>, name_keys: &[&str]) -> Vec<Work>
         }
     };
     let work = read_work_fields(ctx, &mut o, name_keys);
+    let key = ["positions", "roles"]
+        .into_iter()
+        .find(|k| o.has(k))
+        .unwrap_or("positions");
+    let path = super::super::value::join(&o.path, key);
     let nested = o.items(ctx, &["positions", "roles"]);
     o.finish(ctx);
     if nested.is_empty() {
         return vec![work];
     }
     ctx.warn(
-        &work_path(&work),
-        "nested `positions` read as one entry per position",
+        &path,
+        format!("nested `{key}` read as one entry per position"),
     );
     let mut out = Vec::new();
     for item in nested {
@@ -78,10 +83,6 @@ fn read_position(ctx: &mut Ctx, item: Item<'_>, name_keys: &[&str]) -> Vec<Work>
         first.highlights = highlights;
     }
     out
-}
-
-fn work_path(w: &Work) -> String {
-    w.name.clone().unwrap_or_default()
 }
 
 fn read_work_fields(ctx: &mut Ctx, o: &mut Obj<'_>, name_keys: &[&str]) -> Work {
