@@ -6,6 +6,8 @@ use std::process::Command;
 
 use assert_cmd::cargo::CommandCargoExt;
 
+mod common;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -331,8 +333,8 @@ fn a_line_break_in_the_footer_is_a_break_in_html() {
     );
 }
 
-/// A footer that needs more than the four lines the PDF shows is cut, and a
-/// warning says so (the PDF is still written); one that fits says nothing.
+/// A footer that needs more than the four lines the PDF shows is cut after
+/// the last word that fits, with an ellipsis, and a warning says so (the PDF is still written); one that fits says nothing.
 #[test]
 fn a_footer_cut_to_four_lines_is_a_warning() {
     let (dir, resume) = setup();
@@ -361,7 +363,11 @@ fn a_footer_cut_to_four_lines_is_a_warning() {
     );
     let pdf = dir.path().join("lena.pdf");
     if let Some(text) = tool("pdftotext", &[], &pdf) {
-        assert!(text.contains("FOUR") && !text.contains("ENDMARK"), "{text}");
+        // The last line shown ends in an ellipsis: something was left out.
+        assert!(
+            text.contains("FOUR…") && !text.contains("ENDMARK"),
+            "{text}"
+        );
     }
     // A bundle: once for the file, though the cover and each page carry it.
     let bundle = dir.path().join("b.pdf");
@@ -391,4 +397,54 @@ fn a_footer_cut_to_four_lines_is_a_warning() {
         out.status.success() && !stderr.contains("footer"),
         "{stderr}"
     );
+}
+
+/// Where page 1 places the logo: the x of the `cm` before `/Logo Do`.
+fn logo_x(pdf: &Path) -> f32 {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let page = *doc.get_pages().get(&1).unwrap();
+    let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
+    let mut cm = None;
+    for op in content.operations {
+        match op.operator.as_str() {
+            "cm" => cm = op.operands.get(4).map(|x| x.as_float().unwrap()),
+            "Do" if op.operands.first().and_then(|o| o.as_name().ok()) == Some(&b"Logo"[..]) => {
+                return cm.unwrap();
+            }
+            _ => {}
+        }
+    }
+    panic!("no logo on page 1 of {}", pdf.display());
+}
+
+/// In a right-to-left resume the band is mirrored: the logo at the right
+/// margin and the agency's name at the left; left to right, the other way.
+#[test]
+fn the_band_is_mirrored_right_to_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let brand = root().join("samples/brand");
+    for (stem, src, rtl) in [
+        ("ltr", "samples/lebenslauf-de.json", false),
+        ("rtl", "tests/fixtures/rtl/arabic.json", true),
+    ] {
+        let resume = dir.path().join(format!("{stem}.json"));
+        std::fs::copy(root().join(src), &resume).unwrap();
+        export(&resume, &["-f", "pdf", "--brand", brand.to_str().unwrap()]);
+        let pdf = dir.path().join(format!("{stem}.pdf"));
+        // A4 is 595 pt wide: the halves of the page.
+        let logo = logo_x(&pdf);
+        assert_eq!(logo > 297.0, rtl, "{stem}: the logo at x = {logo}");
+        let Some(words) = common::pdf_words(&pdf) else {
+            continue; // no pdftotext
+        };
+        let agency = words
+            .iter()
+            .find(|w| w.3 == "Northlight")
+            .unwrap_or_else(|| panic!("{stem}: no agency name in {words:?}"));
+        assert_eq!(
+            agency.0 < 297.0,
+            rtl,
+            "{stem}: the agency's name at {agency:?}"
+        );
+    }
 }

@@ -80,12 +80,19 @@ fn lay_out_bundle(
         .chain(documents.iter().filter_map(|d| d.letterhead.as_ref()))
         .collect();
     let compose = |rows: &[Row], shaper: &mut Shaper| {
-        lay_out_with(cover.letterhead, &footers, def, paper, shaper, |c| {
-            c.cover(&words, rows);
-            for (i, d) in documents.iter().enumerate() {
-                c.candidate(d, i, &name(d));
-            }
-        })
+        lay_out_with(
+            (cover.letterhead, words.rtl),
+            &footers,
+            def,
+            paper,
+            shaper,
+            |c| {
+                c.cover(&words, rows);
+                for (i, d) in documents.iter().enumerate() {
+                    c.candidate(d, i, &name(d));
+                }
+            },
+        )
     };
     let first = compose(&rows, shaper);
     let starts: Vec<usize> = first

@@ -19,12 +19,14 @@ use crate::layout::Definition;
 /// Space between the band's rule and the content below it, in points.
 pub const GAP: f32 = 10.0;
 
-/// The band's items, positioned from its top, and its height.
+/// The band's items, positioned from its top, and its height. In a
+/// right-to-left document it is mirrored: the logo at the right, the text
+/// beside it at the left (alone, at the right).
 pub fn band(
     lh: &Letterhead,
     def: &Definition,
     shaper: &mut Shaper,
-    width: f32,
+    (width, rtl): (f32, bool),
 ) -> (Vec<Item>, f32) {
     let mut items = Vec::new();
     let (logo_w, logo_h) = match &lh.logo {
@@ -34,7 +36,7 @@ pub fn band(
             let h = w * logo.height as f32 / logo.width as f32;
             items.push(Item::Photo {
                 picture: Picture::Logo,
-                x: 0.0,
+                x: if rtl { width - w } else { 0.0 },
                 y: 0.0,
                 width: w,
                 height: h,
@@ -68,10 +70,11 @@ pub fn band(
             text: text.clone(),
             style: st.clone(),
         }];
-        for line in break_lines(shaper, &spans, text_width, None, false) {
+        for line in break_lines(shaper, &spans, text_width, None, rtl) {
             let h = st.size * 1.3;
-            // Beside a logo the text stands at the right; alone, at the left.
-            let x = if logo_w > 0.0 {
+            // Beside a logo the text stands at the far side; alone, at the
+            // side lines start from.
+            let x = if (logo_w > 0.0) != rtl {
                 width - line.width
             } else {
                 0.0
@@ -129,8 +132,9 @@ fn footer_size(def: &Definition) -> (f32, f32) {
     (size, size * 1.3)
 }
 
-/// The footer broken into lines `width` wide (at most [`FOOTER_LINES`]),
-/// and how many lines it needed.
+/// The footer broken into lines `width` wide (at most [`FOOTER_LINES`],
+/// the last ending in an ellipsis when words were left out), and how many
+/// lines it needed.
 fn footer_lines(
     lh: &Letterhead,
     def: &Definition,
@@ -140,8 +144,45 @@ fn footer_lines(
     if lh.footer.trim().is_empty() {
         return (Vec::new(), 0);
     }
-    let spans = [Span {
-        text: lh.footer.clone(),
+    let lines = |text: &str, shaper: &mut Shaper| {
+        break_lines(shaper, &footer_spans(text, def), width, None, false)
+    };
+    let all = lines(&lh.footer, shaper);
+    let needed = all.len();
+    if needed <= FOOTER_LINES {
+        return (all, needed);
+    }
+    // Too long: the most words that fit in the lines there are, then an
+    // ellipsis, so the reader sees that something was left out. Found by
+    // halving, on the ends of words (a footer's text is short).
+    let ends: Vec<usize> = lh
+        .footer
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| i)
+        .collect();
+    let cut = |k: usize| {
+        let end = ends.get(k).copied().unwrap_or(lh.footer.len());
+        format!("{}…", lh.footer.get(..end).unwrap_or_default().trim_end())
+    };
+    let (mut fits, mut over) = (0usize, ends.len());
+    while fits + 1 < over {
+        let mid = (fits + over) / 2;
+        if lines(&cut(mid), shaper).len() <= FOOTER_LINES {
+            fits = mid;
+        } else {
+            over = mid;
+        }
+    }
+    let mut shown = lines(&cut(fits), shaper);
+    shown.truncate(FOOTER_LINES);
+    (shown, needed)
+}
+
+/// The footer's text as one span in its style.
+fn footer_spans(text: &str, def: &Definition) -> [Span; 1] {
+    [Span {
+        text: text.to_owned(),
         style: TextStyle {
             font: FontKey {
                 role: Role::Body,
@@ -153,11 +194,7 @@ fn footer_lines(
             link: None,
             elide: false,
         },
-    }];
-    let mut lines = break_lines(shaper, &spans, width, None, false);
-    let needed = lines.len();
-    lines.truncate(FOOTER_LINES);
-    (lines, needed)
+    }]
 }
 
 /// How much taller than one line the longest of `footers` is: the content

@@ -321,8 +321,10 @@ struct Laid {
 /// Composes and paginates `document` with `def` on `paper`.
 fn lay_out(document: &Document, def: &Definition, paper: Paper, shaper: &mut Shaper) -> Laid {
     let footers: Vec<_> = document.letterhead.iter().collect();
+    let rtl = crate::document::Direction::of_language(&document.meta.language)
+        == crate::document::Direction::Rtl;
     lay_out_with(
-        document.letterhead.as_ref(),
+        (document.letterhead.as_ref(), rtl),
         &footers,
         def,
         paper,
@@ -332,9 +334,10 @@ fn lay_out(document: &Document, def: &Definition, paper: Paper, shaper: &mut Sha
 }
 
 /// Composes with `compose` (after the letterhead's band) and paginates,
-/// leaving room for the longest of the `footers`.
+/// leaving room for the longest of the `footers`; the band is mirrored when
+/// `rtl`.
 fn lay_out_with(
-    letterhead: Option<&crate::document::Letterhead>,
+    (letterhead, rtl): (Option<&crate::document::Letterhead>, bool),
     footers: &[&crate::document::Letterhead],
     def: &Definition,
     paper: Paper,
@@ -355,7 +358,7 @@ fn lay_out_with(
     let band = letterhead.map(|lh| {
         (
             lh.every_page,
-            letterhead::band(lh, def, shaper, content_width),
+            letterhead::band(lh, def, shaper, (content_width, rtl)),
         )
     });
     if let Some((true, (_, height))) = &band {
