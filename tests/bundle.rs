@@ -518,3 +518,31 @@ fn a_failing_resume_still_shows_the_earlier_warnings() {
         );
     }
 }
+
+/// A bundle whose cover runs right to left (its first candidate is Arabic):
+/// the band in the header part and the cover's footer are `w:bidi`, and so
+/// is each right-to-left candidate's footer; a left-to-right candidate's is not.
+#[test]
+fn a_right_to_left_bundle_has_right_to_left_letterhead_parts() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let (brand, resumes) = shortlist(dir.path());
+    let arabic = common::root().join("tests/fixtures/rtl/arabic.json");
+    let docx = dir.path().join("b.docx");
+    run_bundle(
+        &docx,
+        &brand,
+        &[arabic, resumes[0].clone()],
+        &["--ref", "SL-9"],
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut bidi = |part: &str| {
+        let mut xml = String::new();
+        zip.by_name(part).unwrap().read_to_string(&mut xml).unwrap();
+        xml.matches("<w:bidi />").count()
+    };
+    assert_eq!(bidi("word/header1.xml"), 2, "the band's two paragraphs");
+    assert_eq!(bidi("word/footer1.xml"), 1, "the cover's footer");
+    assert_eq!(bidi("word/footer2.xml"), 1, "the Arabic candidate's footer");
+    assert_eq!(bidi("word/footer3.xml"), 0, "the German candidate's footer");
+}

@@ -53,7 +53,10 @@ pub fn bundle(
             })
             .collect(),
         letterhead: cover.letterhead,
-        candidates: documents.iter().map(|d| d.letterhead.as_ref()).collect(),
+        candidates: documents
+            .iter()
+            .map(|d| (d.letterhead.as_ref(), direction::is_rtl(&d.meta.language)))
+            .collect(),
     };
     let parts = assemble(&pkg, def, options, |mut docx, links, rels| {
         // Page size and margins, for the sections that end the cover and

@@ -33,8 +33,9 @@ pub fn add(
     def: &Definition,
     text_width: i64,
 ) -> (docx_rs::Docx, usize, usize) {
-    let band = header(lh, def, text_width);
-    let footer = footer(lh, def, 3);
+    // One resume's paragraphs take their direction from the defaults.
+    let band = header(lh, def, text_width, false);
+    let footer = footer(lh, def, 3, false);
     if lh.every_page {
         (docx.header(band).footer(footer.clone()), 1, 1)
     } else {
@@ -53,7 +54,19 @@ fn paragraph(n: u32) -> Paragraph {
     Paragraph::new().id(format!("{:08X}", 0x7000_0000_u32.saturating_add(n)))
 }
 
-fn header(lh: &Letterhead, def: &Definition, text_width: i64) -> Header {
+/// `p`, right to left (`w:bidi`) when `rtl`: its tab stops and alignment
+/// then count from the right, so the band is mirrored.
+fn directed(p: Paragraph, rtl: bool) -> Paragraph {
+    let mut p = p;
+    if rtl {
+        p.property = p.property.bidi(true);
+    }
+    p
+}
+
+/// The band; `rtl` marks its paragraphs right to left (a bundle has no
+/// defaults of one direction).
+fn header(lh: &Letterhead, def: &Definition, text_width: i64, rtl: bool) -> Header {
     let accent = def.colors.accent.hex();
     let muted = def.colors.muted.hex();
     let half = |pt: f32| (pt * 2.0).round() as usize;
@@ -87,12 +100,15 @@ fn header(lh: &Letterhead, def: &Definition, text_width: i64) -> Header {
                 .color(muted)
                 .size(half(def.sizes.small)),
         );
-    Header::new().add_paragraph(name).add_paragraph(contact)
+    Header::new()
+        .add_paragraph(directed(name, rtl))
+        .add_paragraph(directed(contact, rtl))
 }
 
-/// The footer, in a paragraph of id `n` (see [`paragraph`]); Word wraps
-/// it, and a line break in it is one here too, as in the PDF.
-fn footer(lh: &Letterhead, def: &Definition, n: u32) -> Footer {
+/// The footer, in a paragraph of id `n` (see [`paragraph`]), right to left
+/// when `rtl`; Word wraps it, and a line break in it is one here too, as in
+/// the PDF.
+fn footer(lh: &Letterhead, def: &Definition, n: u32, rtl: bool) -> Footer {
     let mut run = Run::new()
         .color(def.colors.muted.hex())
         .size(((def.sizes.small * 0.9) * 2.0).round() as usize);
@@ -102,7 +118,10 @@ fn footer(lh: &Letterhead, def: &Definition, n: u32) -> Footer {
         }
         run = run.add_text(clean(line));
     }
-    Footer::new().add_paragraph(paragraph(n).align(AlignmentType::Center).add_run(run))
+    Footer::new().add_paragraph(directed(
+        paragraph(n).align(AlignmentType::Center).add_run(run),
+        rtl,
+    ))
 }
 
 /// The header part's relationship id (docx-rs numbers them from 1).
@@ -142,24 +161,26 @@ pub fn section(base: &SectionProperty, lh: Option<&Letterhead>, k: usize) -> Sec
 /// A bundle's letterhead: the band in one header part (the one `section`
 /// refers to), the last candidate's section properties on the body, and
 /// the footer parts, the cover's (`lh`) first, then each candidate's, built
-/// here: docx-rs collects footers only from the body's section.
+/// here: docx-rs collects footers only from the body's section. The band
+/// and the cover's footer run right to left when the cover does; each
+/// candidate's footer when the candidate does.
 pub fn add_bundle(
     docx: docx_rs::Docx,
-    lh: &Letterhead,
-    candidates: &[Option<&Letterhead>],
+    (lh, rtl): (&Letterhead, bool),
+    candidates: &[(Option<&Letterhead>, bool)],
     def: &Definition,
     text_width: i64,
 ) -> (docx_rs::Docx, Vec<Vec<u8>>) {
-    let mut docx = docx.header(header(lh, def, text_width));
+    let mut docx = docx.header(header(lh, def, text_width, rtl));
     let last = section(&docx.document.section_property, Some(lh), candidates.len());
     docx.document.section_property = last;
-    let parts = std::iter::once(Some(lh))
+    let parts = std::iter::once((Some(lh), rtl))
         .chain(candidates.iter().copied())
         .enumerate()
-        .map(|(k, l)| {
+        .map(|(k, (l, rtl))| {
             let n = u32::try_from(k).map_or(u32::MAX, |k| k.saturating_add(0x10));
             match l {
-                Some(l) => footer(l, def, n),
+                Some(l) => footer(l, def, n, rtl),
                 None => Footer::new().add_paragraph(paragraph(n)),
             }
             .build()

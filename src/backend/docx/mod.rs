@@ -131,13 +131,14 @@ pub fn render_parts(
 
 /// What a package holds beside its body: properties, the photos by
 /// candidate (with their alt text), the letterhead, and in a bundle the
-/// letterhead of each candidate (whose footer their section carries).
+/// letterhead of each candidate (whose footer their section carries) and
+/// whether they run right to left (so does their footer).
 pub(crate) struct Package<'a> {
     pub meta: &'a crate::document::Metadata,
     pub photos: Vec<Option<(&'a crate::document::Photo, &'a str)>>,
     pub letterhead: Option<&'a crate::document::Letterhead>,
     /// Empty for one resume: the letterhead's footer is every page's.
-    pub candidates: Vec<Option<&'a crate::document::Letterhead>>,
+    pub candidates: Vec<(Option<&'a crate::document::Letterhead>, bool)>,
 }
 
 /// Builds the package around the body `body` adds (given the photos'
@@ -258,8 +259,14 @@ fn build(
             docx = d;
             counts = (h, f);
         } else {
-            let (d, parts) =
-                letterhead::add_bundle(docx, lh, &package.candidates, def, geometry.text_width);
+            let rtl = direction::is_rtl(language);
+            let (d, parts) = letterhead::add_bundle(
+                docx,
+                (lh, rtl),
+                &package.candidates,
+                def,
+                geometry.text_width,
+            );
             docx = d;
             counts = (1, parts.len());
             own_footers = Some(parts);
