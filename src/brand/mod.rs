@@ -79,11 +79,8 @@ impl Brand {
     /// The letterhead for one resume: `name` as shown (redacted or not),
     /// `reference` from `--ref` or `meta.ref`, `date` as YYYY-MM-DD.
     pub fn letterhead(&self, name: &str, reference: &str, date: &str) -> Letterhead {
-        let fill = |s: &str| {
-            crate::batch::naming::fill(s, &[("name", name), ("ref", reference), ("date", date)])
-                .trim()
-                .to_string()
-        };
+        let values = [("name", name), ("ref", reference), ("date", date)];
+        let fill = |s: &str| fill(s, &values).trim().to_string();
         Letterhead {
             name: fill(&self.file.name),
             contact: fill(&self.file.contact),
@@ -93,6 +90,36 @@ impl Brand {
             logo_height: self.file.logo_height.unwrap_or(12.0),
         }
     }
+}
+
+/// Separators between the parts of a letterhead line.
+const SEPARATORS: [&str; 2] = [" · ", " | "];
+
+/// `template` with its placeholders filled. A part of a line between
+/// separators (` · `, ` | `) whose placeholder is empty is left out with
+/// its separator: "Presented by X · Candidate ref {ref} · Confidential"
+/// without a reference reads "Presented by X · Confidential", not
+/// "… · Candidate ref · …". (The job warns that the reference is missing.)
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let empty = |part: &str| {
+        values
+            .iter()
+            .any(|(k, v)| v.trim().is_empty() && part.contains(&format!("{{{k}}}")))
+    };
+    template
+        .split('\n')
+        .map(|line| {
+            let Some(sep) = SEPARATORS.into_iter().find(|s| line.contains(s)) else {
+                return crate::batch::naming::fill(line, values);
+            };
+            line.split(sep)
+                .filter(|part| !empty(part))
+                .map(|part| crate::batch::naming::fill(part, values))
+                .collect::<Vec<_>>()
+                .join(sep)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
@@ -113,6 +140,14 @@ mod tests {
         // A name or reference holding a placeholder is not filled again.
         let l = b.letterhead("{date}", "{name}", "2026-12-02");
         assert_eq!(l.footer, "Ref {name} · {date} · 2026-12-02");
+        // No reference: its part goes, with its separator; other lines,
+        // and a line without separators, are filled as they are.
+        let l = b.letterhead("L. V.", " ", "2026-12-02");
+        assert_eq!(l.footer, "L. V. · 2026-12-02");
+        let values = [("ref", ""), ("name", "Ana")];
+        assert_eq!(fill("A | ref {ref} | B\nref {ref}", &values), "A | B\nref ");
+        assert_eq!(fill("{name} · {ref}", &values), "Ana");
+        assert_eq!(fill("{ref} · {ref}", &values), "");
         let e = Brand::parse("b.toml", "nmae = \"x\"\n", None).unwrap_err();
         assert!(e.starts_with("b.toml: ") && e.contains("name"), "{e}");
         // The logo is decoded as a photo is: a big one is scaled down, a
