@@ -81,6 +81,11 @@ impl Direction {
             _ => Direction::Ltr,
         }
     }
+
+    /// Whether the language of `tag` is written right to left (see [`Direction::of_language`]).
+    pub fn right_to_left(tag: &str) -> bool {
+        Direction::of_language(tag) == Direction::Rtl
+    }
 }
 
 /// Localisable words used by the builder.

@@ -377,7 +377,7 @@ pub fn paragraphs(
         children: Vec::new(),
         links,
         first_id,
-        rtl: super::direction::is_rtl(&doc.meta.language),
+        rtl: crate::document::Direction::right_to_left(&doc.meta.language),
     };
     let h = &doc.header;
     // The photo floats at the right of the first paragraph: the name's.

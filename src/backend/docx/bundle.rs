@@ -19,7 +19,7 @@ use docx_rs::{
 
 use super::styles::id;
 use super::xml::clean;
-use super::{Package, assemble, body, direction, letterhead, package};
+use super::{Package, assemble, body, letterhead, package};
 use crate::backend::{Cover, RenderError, RenderOptions, Rendered};
 use crate::document::{Direction, Document};
 use crate::layout::Layout;
@@ -33,7 +33,7 @@ pub fn bundle(
 ) -> Result<Rendered, RenderError> {
     let def = layout.definition();
     let text_width = usize::try_from(super::Geometry::new(def, options).text_width).unwrap_or(0);
-    let rtl = Direction::of_language(&cover.meta.language) == Direction::Rtl;
+    let rtl = Direction::right_to_left(&cover.meta.language);
     // The cover's paragraphs run right to left in such a language.
     let bidi = |mut p: Paragraph| {
         if rtl {
@@ -55,7 +55,12 @@ pub fn bundle(
         letterhead: cover.letterhead,
         candidates: documents
             .iter()
-            .map(|d| (d.letterhead.as_ref(), direction::is_rtl(&d.meta.language)))
+            .map(|d| {
+                (
+                    d.letterhead.as_ref(),
+                    Direction::right_to_left(&d.meta.language),
+                )
+            })
             .collect(),
     };
     let parts = assemble(&pkg, def, options, |mut docx, links, rels| {
@@ -139,7 +144,7 @@ pub fn bundle(
         for (i, d) in documents.iter().enumerate() {
             let rel = rels.get(i).map_or("", String::as_str);
             let mut paragraphs = body::paragraphs(d, def, links, first_id, rel);
-            if direction::is_rtl(&d.meta.language) {
+            if Direction::right_to_left(&d.meta.language) {
                 for p in &mut paragraphs {
                     p.property = std::mem::take(&mut p.property).bidi(true);
                 }

@@ -22,15 +22,8 @@
 use docx_rs::Run;
 use unicode_bidi::{BidiClass, bidi_class};
 
-use crate::document::Direction;
-
 /// What docx-rs writes for the stand-in of `w:rtl`.
 const MARKER: &str = "<w:specVanish />";
-
-/// Whether a document in `language` runs right to left.
-pub fn is_rtl(language: &str) -> bool {
-    Direction::of_language(language) == Direction::Rtl
-}
 
 /// Marks a run as right-to-left text (see the module documentation).
 pub fn mark(mut run: Run) -> Run {

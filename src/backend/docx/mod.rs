@@ -167,7 +167,7 @@ fn assemble(
     styles::patch(&mut xml.styles, def, language)?;
     // One resume: every paragraph right to left from the defaults. A bundle
     // sets it on the paragraphs of its right-to-left cover and candidates.
-    if package.candidates.is_empty() && direction::is_rtl(language) {
+    if package.candidates.is_empty() && crate::document::Direction::right_to_left(language) {
         direction::patch_styles(&mut xml.styles)?;
     }
     direction::patch_runs(&mut xml.document)?;
@@ -259,7 +259,7 @@ fn build(
             docx = d;
             counts = (h, f);
         } else {
-            let rtl = direction::is_rtl(language);
+            let rtl = crate::document::Direction::right_to_left(language);
             let (d, parts) = letterhead::add_bundle(
                 docx,
                 (lh, rtl),

@@ -51,7 +51,7 @@ impl Backend for Html {
         let labels = layout.labels(&language);
         let rtl = match &labels {
             Some(l) => l.direction == Direction::Rtl,
-            None => Direction::of_language(&language) == Direction::Rtl,
+            None => Direction::right_to_left(&language),
         };
         let range_separator = labels
             .as_ref()

@@ -72,7 +72,7 @@ fn lay_out_bundle(
         title: cover.title,
         date: cover.date,
         heads: cover.heads,
-        rtl: Direction::of_language(&cover.meta.language) == Direction::Rtl,
+        rtl: Direction::right_to_left(&cover.meta.language),
     };
     let footers: Vec<&Letterhead> = cover
         .letterhead

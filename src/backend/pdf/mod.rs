@@ -321,8 +321,7 @@ struct Laid {
 /// Composes and paginates `document` with `def` on `paper`.
 fn lay_out(document: &Document, def: &Definition, paper: Paper, shaper: &mut Shaper) -> Laid {
     let footers: Vec<_> = document.letterhead.iter().collect();
-    let rtl = crate::document::Direction::of_language(&document.meta.language)
-        == crate::document::Direction::Rtl;
+    let rtl = crate::document::Direction::right_to_left(&document.meta.language);
     lay_out_with(
         (document.letterhead.as_ref(), rtl),
         &footers,

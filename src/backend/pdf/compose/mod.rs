@@ -150,8 +150,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
     pub fn document(&mut self, doc: &Document) {
         let lang = doc.meta.language.to_ascii_lowercase();
         self.hyphenate = super::linebreak::hyphenation_language(&lang);
-        self.rtl =
-            crate::document::Direction::of_language(&lang) == crate::document::Direction::Rtl;
+        self.rtl = crate::document::Direction::right_to_left(&lang);
         self.tall = tall_script_leading(doc);
         let named = doc
             .header
