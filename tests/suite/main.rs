@@ -1,0 +1,43 @@
+//! The integration tests, one binary with a module per area (as cargo's and ripgrep's are).
+//!
+//! One binary links the crate and its dependencies once, where 34 did it 34 times.
+//! Run one area with `cargo test --test suite <module>`, e.g. `cargo test --test suite docx::`;
+//! `common` and `pdf_dump` are the helpers the areas share.
+
+mod common;
+mod pdf_dump;
+
+mod batch;
+mod brand;
+mod bundle;
+mod check;
+mod check_hostile;
+mod cli;
+mod content;
+mod corpus;
+mod docx;
+mod docx_rtl;
+mod fit;
+mod formats;
+mod golden;
+mod hostile;
+mod html;
+mod hyphens;
+mod languages;
+mod last_page;
+mod layouts;
+mod look;
+mod pdf;
+mod pdf_cli;
+mod pdf_standards;
+mod photo;
+mod properties;
+mod readers;
+mod regressions;
+mod robustness;
+mod scripts;
+mod serve;
+mod tagged;
+mod tailoring;
+mod validate;
+mod watch;
