@@ -1,6 +1,7 @@
 //! The intermediate document model and the builder that makes it from a resume.
 
 mod builder;
+mod icon;
 mod labels;
 pub mod links;
 mod locale;
@@ -9,6 +10,7 @@ mod model;
 mod redact;
 
 pub use builder::{BuildOptions, DateStyle, Redact, SECTION_IDS, build};
+pub use icon::Icon;
 pub use labels::{Direction, Labels, LabelsError, fill_date};
 pub use locale::{detect_language, guess as guess_language, to_upper};
 pub use model::{

@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::structure::{Entries, Header, HeaderAlign, HeadingStyle, Headings, Sidebar};
 use crate::document::DateStyle;
 
 /// Paper sizes.
@@ -30,15 +31,6 @@ impl Paper {
     }
 }
 
-/// Header alignment.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Align {
-    #[default]
-    Left,
-    Center,
-}
-
 /// The parsed `layout.toml`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -54,6 +46,14 @@ pub struct Definition {
     pub colors: Colors,
     pub spacing: Spacing,
     pub style: Style,
+    /// How the name, label, contacts and photo are arranged.
+    pub header: Header,
+    /// How section headings look.
+    pub headings: Headings,
+    /// How a dated entry is arranged.
+    pub entries: Entries,
+    /// An optional column beside the main one.
+    pub sidebar: Sidebar,
     /// PDF-only settings.
     pub pdf: Pdf,
     /// Word-only choices.
@@ -128,6 +128,12 @@ pub struct Colors {
     pub muted: Color,
     pub rule: Color,
     pub link: Color,
+    /// Fill of the header band and of banded headings.
+    pub band: Color,
+    /// Text on the header band.
+    pub band_text: Color,
+    /// The sidebar's tint.
+    pub sidebar: Color,
     /// Colours for screens in dark mode (HTML `prefers-color-scheme: dark`);
     /// none: the page stays light. Print is always light.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -146,6 +152,9 @@ pub struct DarkColors {
     pub muted: Color,
     pub rule: Color,
     pub link: Color,
+    pub band: Color,
+    pub band_text: Color,
+    pub sidebar: Color,
 }
 
 impl Default for DarkColors {
@@ -164,6 +173,9 @@ impl Default for DarkColors {
                 g: 0xb8,
                 b: 0xf0,
             },
+            band: grey(0x26),
+            band_text: grey(0xf2),
+            sidebar: grey(0x1e),
         }
     }
 }
@@ -190,11 +202,17 @@ pub struct Spacing {
 pub struct Style {
     pub bullet: String,
     pub contact_separator: String,
-    pub heading_rule: bool,
-    pub heading_uppercase: bool,
-    pub header_align: Align,
     /// short ("Jan 2020"), long ("January 2020") or numeric ("01/2020").
     pub date_style: DateStyle,
+    /// Read-only copies of `headings.style == "rule"`, `headings.uppercase`
+    /// and `header.align`, for templates written before those tables (the
+    /// keys themselves moved there; a file that sets them here still works).
+    #[serde(skip_deserializing)]
+    pub heading_rule: bool,
+    #[serde(skip_deserializing)]
+    pub heading_uppercase: bool,
+    #[serde(skip_deserializing)]
+    pub header_align: HeaderAlign,
 }
 
 /// Settings only Word documents need: the fonts named for scripts that the
@@ -397,8 +415,35 @@ pub fn parse_partial(source: &str) -> Result<toml::Table, DefinitionError> {
             message: e.message().trim().to_string(),
         }
     };
-    toml::from_str::<Definition>(source).map_err(err)?;
-    toml::from_str::<toml::Table>(source).map_err(err)
+    let mut table = toml::from_str::<toml::Table>(source).map_err(err)?;
+    if let Err((old, new)) = super::structure::move_old_keys(&mut table) {
+        let (line, column) = super::structure::locate(source, &old).unwrap_or((1, 1));
+        return Err(DefinitionError {
+            line,
+            column,
+            message: format!("`{old}` and `{new}` are the same setting; keep `{new}`"),
+        });
+    }
+    // Checked as read, so an unknown key points at its line and column.
+    toml::from_str::<Definition>(source)
+        .map(drop)
+        .or_else(|e| moved_only(&table, e))
+        .map_err(err)?;
+    Ok(table)
+}
+
+/// A file's only fault was a moved `[style]` key (already put in its new
+/// place in `table`): the table is checked again, without positions.
+fn moved_only(table: &toml::Table, e: toml::de::Error) -> Result<(), toml::de::Error> {
+    let moved = ["header_align", "heading_rule", "heading_uppercase"];
+    if moved.iter().any(|k| e.message().contains(&format!("`{k}`"))) {
+        toml::Value::Table(table.clone())
+            .try_into::<Definition>()
+            .map(drop)
+            .map_err(|_| e)
+    } else {
+        Err(e)
+    }
 }
 
 /// Sets `over`'s keys on `base`, table by table.
@@ -415,13 +460,17 @@ pub fn merge(base: &mut toml::Table, over: toml::Table) {
 
 /// The definition of merged tables.
 pub fn from_table(table: toml::Table) -> Result<Definition, DefinitionError> {
-    toml::Value::Table(table)
+    let mut d = toml::Value::Table(table)
         .try_into::<Definition>()
         .map_err(|e| DefinitionError {
             line: 1,
             column: 1,
             message: e.message().trim().to_string(),
-        })
+        })?;
+    d.style.heading_rule = d.headings.style == HeadingStyle::Rule;
+    d.style.heading_uppercase = d.headings.uppercase;
+    d.style.header_align = d.header.align;
+    Ok(d)
 }
 
 /// Parses a complete `layout.toml` (no inheritance).
@@ -445,8 +494,10 @@ mod tests {
                 } else {
                     format!("{prefix}.{k}")
                 };
-                // Free-form tables (section titles) and optional keys need not be set.
-                if path == "sections.titles" || path == "extends" {
+                // Free-form tables (section titles), optional keys and the
+                // read-only copies of moved keys need not be set.
+                let copies = ["style.heading_rule", "style.heading_uppercase", "style.header_align"];
+                if path == "sections.titles" || path == "extends" || copies.contains(&path.as_str()) {
                     continue;
                 }
                 keys(x, &path, out);

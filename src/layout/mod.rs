@@ -8,6 +8,9 @@
 //! them here. A layout is loaded once per process and shared by every render.
 
 mod definition;
+pub mod icons;
+mod plan;
+mod structure;
 
 use std::sync::OnceLock;
 
@@ -15,8 +18,13 @@ use handlebars::Handlebars;
 use rayon::prelude::*;
 
 pub use definition::{
-    Align, Color, Colors, DarkColors, Definition, DefinitionError, Docx, Fit, Fonts, Html, Page,
-    Paper, Pdf, PhotoShape, PhotoShow, PhotoStyle, Sections, Sizes, Spacing, Style,
+    Color, Colors, DarkColors, Definition, DefinitionError, Docx, Fit, Fonts, Html, Page, Paper,
+    Pdf, PhotoShape, PhotoShow, PhotoStyle, Sections, Sizes, Spacing, Style,
+};
+pub use plan::{Part, Plan, Region, SidebarPlan};
+pub use structure::{
+    Align, ContactStyle, DatePlace, Entries, Header, HeaderAlign, HeadingStyle, Headings, Lead,
+    PhotoPlace, Side, Sidebar,
 };
 
 use crate::backend::{BACKENDS, Backend};
@@ -60,6 +68,41 @@ static BUILTINS: &[Builtin] = &[
             ),
             ("text.hbs", include_str!("../../layouts/compact/text.hbs")),
         ],
+    },
+    Builtin {
+        name: "engineering",
+        files: &[(
+            "layout.toml",
+            include_str!("../../layouts/engineering/layout.toml"),
+        )],
+    },
+    Builtin {
+        name: "harvard",
+        files: &[(
+            "layout.toml",
+            include_str!("../../layouts/harvard/layout.toml"),
+        )],
+    },
+    Builtin {
+        name: "sidebar",
+        files: &[(
+            "layout.toml",
+            include_str!("../../layouts/sidebar/layout.toml"),
+        )],
+    },
+    Builtin {
+        name: "timeline",
+        files: &[(
+            "layout.toml",
+            include_str!("../../layouts/timeline/layout.toml"),
+        )],
+    },
+    Builtin {
+        name: "banner",
+        files: &[(
+            "layout.toml",
+            include_str!("../../layouts/banner/layout.toml"),
+        )],
     },
 ];
 
@@ -269,11 +312,29 @@ impl Layout {
             .map(|l| l.path("layout.toml"))
             .unwrap_or_default();
         let definition = definition::from_table(table).map_err(|e| LayoutError::File {
-            file: root,
+            file: root.clone(),
             line: e.line,
             column: e.column,
             message: e.message,
         })?;
+        if let Some((keys, message)) = structure::contradictions(&definition) {
+            // Point at the nearest file that sets one of the keys.
+            let (file, (line, column)) = chain
+                .iter()
+                .rev()
+                .find_map(|l| {
+                    let src = l.file("layout.toml")?;
+                    let at = keys.iter().rev().find_map(|k| structure::locate(src, k))?;
+                    Some((l.path("layout.toml"), at))
+                })
+                .unwrap_or((root, (1, 1)));
+            return Err(LayoutError::File {
+                file,
+                line,
+                column,
+                message,
+            });
+        }
 
         // Templates: the nearest level that has the file.
         let mut templates = Vec::new();

@@ -20,7 +20,7 @@ use docx_rs::{
 
 use super::xml::escape;
 use super::{Geometry, half_points, twips_i32, twips_u32};
-use crate::layout::{Align, Definition};
+use crate::layout::{Definition, HeaderAlign};
 
 /// Style ids used by the body.
 pub mod id {
@@ -169,9 +169,9 @@ pub fn add(
     let col = &def.colors;
     let lh = sp.line_height;
     let heading_font = Some(def.fonts.office_heading.as_str());
-    let header = |p: ParagraphProperty| match def.style.header_align {
-        Align::Left => p,
-        Align::Center => p.align(AlignmentType::Center),
+    let header = |p: ParagraphProperty| match def.header.align {
+        HeaderAlign::Left | HeaderAlign::Split => p,
+        HeaderAlign::Center => p.align(AlignmentType::Center),
     };
     let spaced = |s: LineSpacing| ParagraphProperty::new().line_spacing(s);
     let body = def.fonts.office_body.as_str();

@@ -72,8 +72,8 @@ pub fn css(def: &Definition, paper: Paper, language: &str, stylesheet: &str) -> 
         (
             "--header-align",
             match st.header_align {
-                crate::layout::Align::Left => "start",
-                crate::layout::Align::Center => "center",
+                crate::layout::HeaderAlign::Left | crate::layout::HeaderAlign::Split => "start",
+                crate::layout::HeaderAlign::Center => "center",
             }
             .into(),
         ),

@@ -76,6 +76,39 @@ impl Content {
         self.buf.extend_from_slice(b" l S\n");
     }
 
+    /// A rectangle from (`x`, `y`) (its lower left corner), `w` × `h`,
+    /// filled with `color` (in its own graphics state: the text colour
+    /// tracked for text is left as it was).
+    pub fn rect(&mut self, (x, y, w, h): (f32, f32, f32, f32), color: Color) {
+        self.flush();
+        self.buf.extend_from_slice(b"q ");
+        self.color(color);
+        self.buf.extend_from_slice(b" rg\n");
+        self.op(&[x, y, w, h], b"re f");
+        self.buf.extend_from_slice(b"Q\n");
+    }
+
+    /// A path (`path`: operators in its own units, ending in a fill)
+    /// scaled by `scale` with its origin at (`x`, `y`), filled with `color`.
+    pub fn path(&mut self, path: &[u8], (x, y, scale): (f32, f32, f32), color: Color) {
+        self.flush();
+        self.buf.extend_from_slice(b"q ");
+        self.color(color);
+        self.buf.extend_from_slice(b" rg\n");
+        // The scale takes six decimals: a 512-unit icon drawn 9 pt high is 0.017578.
+        let s = (f64::from(scale) * 1_000_000.0).round() as i64;
+        self.fixed(s, 1_000_000);
+        self.buf.extend_from_slice(b" 0 0 ");
+        self.fixed(s, 1_000_000);
+        self.buf.push(b' ');
+        self.num(x);
+        self.buf.push(b' ');
+        self.num(y);
+        self.buf.extend_from_slice(b" cm\n");
+        self.buf.extend_from_slice(path);
+        self.buf.extend_from_slice(b"Q\n");
+    }
+
     /// Draws the image XObject `name` in the box from (`x`, `y`) (its lower
     /// left corner) of `w` × `h`, clipped to a rectangle with corners
     /// rounded by `radius` (0: square; half the side of a square: a circle).
@@ -262,6 +295,16 @@ impl Content {
                 self.kern(kern);
             }
         }
+    }
+
+    /// One glyph at (`x`, `y`), stretched to `percent` of its width (`Tz`), in a run of its own.
+    pub fn stretched(&mut self, x: f32, y: f32, glyph: Shown, percent: f32) {
+        self.flush();
+        self.num(percent);
+        self.buf.extend_from_slice(b" Tz\n");
+        self.show(x, y, std::iter::once(glyph));
+        self.flush();
+        self.buf.extend_from_slice(b"100 Tz\n");
     }
 
     /// The stream's bytes.

@@ -17,6 +17,7 @@ mod content;
 mod draw;
 mod fit;
 pub mod fonts;
+mod icon;
 mod letterhead;
 mod linebreak;
 mod meta;
@@ -364,7 +365,7 @@ fn lay_out_with(
         geo.top += height + letterhead::GAP;
         avail -= height + letterhead::GAP;
     }
-    let (links, blocks, tree) = {
+    let (links, blocks, tree, tint) = {
         let mut composer = Composer::new(def, shaper, content_width);
         if let Some((false, (items, height))) = &band {
             composer.blocks.push(compose::Block {
@@ -375,9 +376,13 @@ fn lay_out_with(
             });
         }
         compose(&mut composer);
-        (composer.links, composer.blocks, composer.tree)
+        (composer.links, composer.blocks, composer.tree, composer.tint)
     };
     let (mut pages, bookmarks) = paginate::paginate(blocks, avail);
+    if let Some(tint) = tint {
+        let right = def.page.margin_right * PT_PER_MM;
+        tint_columns(&mut pages, tint, &geo, (content_width, right, def.spacing.before_section));
+    }
     if let Some((true, (items, height))) = &band {
         letterhead::on_every_page(&mut pages, items, *height);
     }
@@ -391,6 +396,32 @@ fn lay_out_with(
         avail,
         bottom,
         footer_reserve,
+    }
+}
+
+/// The sidebar's tint behind the columns of every page they are on: to the
+/// page's edge on the side it touches, from a little above where the
+/// columns start (the page's top where they continue) to the page's bottom.
+fn tint_columns(
+    pages: &mut [Page],
+    tint: compose::Tint,
+    geo: &draw::Geometry,
+    (width, right, pad): (f32, f32, f32),
+) {
+    for page in pages {
+        let Some(top) = page.columns else { continue };
+        let fill = Item::Fill {
+            x0: if tint.x0 <= 0.5 { -geo.left } else { tint.x0 },
+            x1: if tint.x1 >= width - 0.5 {
+                width + right
+            } else {
+                tint.x1
+            },
+            y0: if top > 0.0 { top - pad / 2.0 } else { -geo.top },
+            y1: geo.height - geo.top,
+            color: tint.color,
+        };
+        page.items.insert(0, Placed { top: 0.0, item: fill });
     }
 }
 

@@ -1,7 +1,8 @@
 //! Pagination: blocks are placed down the page; a chain of blocks that must
-//! stay together moves to the next page as a whole when it fits on one.
+//! stay together moves to the next page as a whole when it fits on one; two
+//! columns are each placed down from where they start, side by side.
 
-use super::compose::{Block, Item};
+use super::compose::{Block, Flow, Item};
 
 /// A placed item: `top` is the block's distance from the top of the content area.
 #[derive(Debug, Clone)]
@@ -17,6 +18,8 @@ pub struct Page {
     /// Height filled, from the content top to the bottom of the last block
     /// (for saying how far a resume overflows a page count).
     pub used: f32,
+    /// Where two columns start on this page (0 on a page they continue on).
+    pub columns: Option<f32>,
 }
 
 impl Page {
@@ -27,7 +30,13 @@ impl Page {
             .iter()
             .filter_map(|p| match &p.item {
                 Item::Text { baseline, .. } => Some(((p.top + baseline) * 10.0).round() as i64),
-                Item::Rule { .. } | Item::Photo { .. } => None,
+                Item::Rule { .. }
+                | Item::Photo { .. }
+                | Item::Fill { .. }
+                | Item::Icon { .. }
+                | Item::Bridge { .. } => {
+                    None
+                }
             })
             .collect();
         baselines.sort_unstable();
@@ -46,8 +55,51 @@ pub struct Bookmark {
     pub level: u8,
 }
 
-/// Splits blocks into pages of content height `avail` (points).
+/// Splits blocks into pages of content height `avail` (points): runs of
+/// the whole width one under the other, and each run of two columns from
+/// the same place, the first column's items before the second's on a page
+/// (so they are drawn, and read, in that order).
 pub fn paginate(blocks: Vec<Block>, avail: f32) -> (Vec<Page>, Vec<Bookmark>) {
+    let mut pages = vec![Page::default()];
+    let mut bookmarks = Vec::new();
+    let mut at = (0, 0.0f32);
+    let mut rest = blocks.into_iter().peekable();
+    while let Some(block) = rest.next() {
+        let columns = block.flow != Flow::Full;
+        let mut run = vec![block];
+        while let Some(next) = rest.next_if(|b| (b.flow != Flow::Full) == columns) {
+            run.push(next);
+        }
+        if !columns {
+            at = place(run, at, avail, &mut pages, &mut bookmarks);
+            continue;
+        }
+        let (first, second): (Vec<Block>, Vec<Block>) =
+            run.into_iter().partition(|b| b.flow == Flow::First);
+        let top = match first.first().or(second.first()) {
+            Some(b) if at.1 > 0.0 => at.1 + b.space_before,
+            _ => at.1,
+        };
+        let a = place(first, at, avail, &mut pages, &mut bookmarks);
+        let b = place(second, at, avail, &mut pages, &mut bookmarks);
+        let end = if (a.0, a.1) >= (b.0, b.1) { a } else { b };
+        for (i, page) in pages.iter_mut().enumerate().take(end.0 + 1).skip(at.0) {
+            page.columns = Some(if i == at.0 { top.min(avail) } else { 0.0 });
+        }
+        at = end;
+    }
+    (pages, bookmarks)
+}
+
+/// Places `blocks` down the pages from `at` (page, y), adding pages as
+/// needed and appending to those that exist; where they end.
+fn place(
+    blocks: Vec<Block>,
+    mut at: (usize, f32),
+    avail: f32,
+    pages: &mut Vec<Page>,
+    bookmarks: &mut Vec<Bookmark>,
+) -> (usize, f32) {
     // Height of the chain starting at each block (itself plus every block
     // glued to it by keep_with_next), computed back to front.
     let mut chain = vec![0.0f32; blocks.len()];
@@ -63,12 +115,10 @@ pub fn paginate(blocks: Vec<Block>, avail: f32) -> (Vec<Page>, Vec<Bookmark>) {
             *c = h;
         }
     }
-    let mut pages = vec![Page::default()];
-    let mut bookmarks = Vec::new();
-    let mut y = 0.0f32;
     // Rounding slack, far below a visible difference.
     let slack = 0.01;
     for (i, block) in blocks.into_iter().enumerate() {
+        let (mut page, mut y) = at;
         let chain_h = chain.get(i).copied().unwrap_or(block.height);
         let before = if y > 0.0 { block.space_before } else { 0.0 };
         let chain_fits_fresh = chain_h <= avail + slack;
@@ -80,12 +130,14 @@ pub fn paginate(blocks: Vec<Block>, avail: f32) -> (Vec<Page>, Vec<Bookmark>) {
                     y + before + block.height > avail + slack
                 });
         if new_page {
-            pages.push(Page::default());
+            page += 1;
+            if pages.len() <= page {
+                pages.push(Page::default());
+            }
             y = 0.0;
         } else {
             y += before;
         }
-        let page = pages.len() - 1;
         if let Some(title) = block.bookmark {
             bookmarks.push(Bookmark {
                 title,
@@ -95,14 +147,15 @@ pub fn paginate(blocks: Vec<Block>, avail: f32) -> (Vec<Page>, Vec<Bookmark>) {
             });
         }
         y += block.height;
-        if let Some(p) = pages.last_mut() {
+        if let Some(p) = pages.get_mut(page) {
             let top = y - block.height;
             p.items
                 .extend(block.items.into_iter().map(|item| Placed { top, item }));
-            p.used = y;
+            p.used = p.used.max(y);
         }
+        at = (page, y);
     }
-    (pages, bookmarks)
+    at
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! Section content: entries (title block with the date on the right,
-//! details, summary, bullets), paragraphs, bullets and keyword groups.
+//! Section content: entries (title block with the date on the right or in
+//! the gutter, details, summary, bullets), paragraphs, bullets and keyword groups.
 
 use super::{Block, Composer, Item};
 use crate::backend::pdf::fonts::Role;
@@ -7,28 +7,52 @@ use crate::backend::pdf::linebreak::Line;
 use crate::backend::pdf::shape::{Span, TextStyle};
 use crate::backend::pdf::tag::{Kind, Numbering};
 use crate::document::{Block as DocBlock, Entry, Inline, KeywordGroup};
-use crate::layout::Align;
+use crate::layout::{Align, DatePlace};
 
 impl Composer<'_, '_, '_> {
     pub(super) fn entry(&mut self, e: &Entry) {
+        self.tree.open(Kind::Div);
+        match (self.narrow, self.def.entries.dates) {
+            (true, _) => self.narrow_title(e),
+            (false, DatePlace::Stacked) => self.stacked_title(e),
+            (false, DatePlace::Right | DatePlace::Gutter) => self.title_block(e),
+        }
+        self.entry_body(e);
+        self.tree.close();
+    }
+
+    /// The title block with the dates at the end of its last line, or (with
+    /// a gutter) at the start of its first line in the gutter.
+    fn title_block(&mut self, e: &Entry) {
         let d = self.def;
         let size = d.sizes.entry_title;
-        self.tree.open(Kind::Div);
         let title_tag = self.tree.leaf(Kind::H(self.level + 1));
         let date_tag = self.tree.leaf(Kind::P);
+        let x = self.indent;
+        let gutter = x > 0.0;
         // Date on the right of the title block's last line: when a long title
         // wraps, text extraction then reads the whole title and organisation
         // before the dates instead of splitting the organisation around them.
         let mut date_lines = Vec::new();
         let mut date_w = 0.0;
         if let Some(dates) = e.dates.as_ref().filter(|r| !r.text.trim().is_empty()) {
-            let st = self.style(Role::Body, false, false, d.sizes.body, d.colors.text);
+            // In the gutter, small and muted, as moderncv sets them.
+            let st = if gutter {
+                self.style(Role::Body, false, false, d.sizes.small, d.colors.muted)
+            } else {
+                self.style(Role::Body, false, false, d.sizes.body, d.colors.text)
+            };
+            let room = if gutter {
+                x - 0.6 * size
+            } else {
+                self.width / 2.0
+            };
             let lines = self.lines(
                 &[Span {
                     text: dates.text.clone(),
                     style: st,
                 }],
-                self.width / 2.0,
+                room,
             );
             for line in lines {
                 date_w = f32::max(date_w, line.width);
@@ -57,17 +81,30 @@ impl Composer<'_, '_, '_> {
                 style: org,
             });
         }
-        let gap = if date_w > 0.0 { size } else { 0.0 };
-        let mut title_lines = self.lines(&spans, self.width - date_w - gap);
+        let gap = if date_w > 0.0 && !gutter { size } else { 0.0 };
+        let room = if gutter {
+            self.width - x
+        } else {
+            self.width - date_w - gap
+        };
+        let mut title_lines = self.lines(&spans, room);
         if title_lines.is_empty() && !date_lines.is_empty() {
             title_lines.push(Line::default());
         }
-        let last_title = title_lines.len().saturating_sub(1) as f32 * self.line_height(size);
+        let last_title = if gutter {
+            0.0
+        } else {
+            title_lines.len().saturating_sub(1) as f32 * self.line_height(size)
+        };
         let mut date_items: Vec<Item> = date_lines
             .into_iter()
             .enumerate()
             .map(|(i, line)| Item::Text {
-                x: self.width - line.width,
+                x: if gutter {
+                    x - 0.6 * size - line.width
+                } else {
+                    self.width - line.width
+                },
                 baseline: last_title
                     + self.baseline(size)
                     + i as f32 * self.line_height(d.sizes.body),
@@ -97,16 +134,25 @@ impl Composer<'_, '_, '_> {
                 style: st,
             });
         }
-        let detail_lines = self.lines(&detail, self.width);
-        let has_body = !e.summary.is_empty() || !e.bullets.is_empty() || !e.keywords.is_empty();
+        let detail_lines = self.lines(&detail, self.width - x);
         // The title block: title lines (date on the last) and detail lines,
         // kept with the first line of what follows.
         let mut items = Vec::new();
         let mut y = 0.0;
         let date_h = last_title + date_items.len() as f32 * self.line_height(d.sizes.body);
+        // The dates' first line joins the title's last one for extractors
+        // that group characters by gaps (left to right only: right-to-left
+        // lines are read from the other end).
+        let title_end = title_lines.last().map(|l| x + l.width).filter(|w| *w > x);
+        let bridge = match (title_end, date_items.first()) {
+            (Some(x0), Some(Item::Text { x: to, line, baseline, .. })) if !gutter && !self.rtl => {
+                Item::bridge(x0, *to, line, *baseline)
+            }
+            _ => None,
+        };
         for line in title_lines {
             items.push(Item::Text {
-                x: 0.0,
+                x,
                 baseline: y + self.baseline(size),
                 line,
                 tag: title_tag,
@@ -115,32 +161,45 @@ impl Composer<'_, '_, '_> {
         }
         // The date follows the title lines in the content stream, so text
         // extraction reads title, organisation, dates.
+        items.extend(bridge);
         items.append(&mut date_items);
         y = f32::max(y, date_h);
         let detail_tag = self.tree.leaf(Kind::P);
         for line in detail_lines {
             items.push(Item::Text {
-                x: 0.0,
+                x,
                 baseline: y + self.baseline(d.sizes.body),
                 line,
                 tag: detail_tag,
             });
             y += self.line_height(d.sizes.body);
         }
+        self.push_title_block(e, items, y);
+    }
+
+    /// Pushes an entry's title block, kept with the first line of its body.
+    pub(super) fn push_title_block(&mut self, e: &Entry, items: Vec<Item>, height: f32) {
+        let has_body = !e.summary.is_empty() || !e.bullets.is_empty() || !e.keywords.is_empty();
         if !items.is_empty() {
             self.push(Block {
-                height: y,
+                height,
                 keep_with_next: has_body,
                 items,
                 ..Block::default()
             });
-            self.gap = d.spacing.after_paragraph / 2.0;
+            self.gap = self.def.spacing.after_paragraph / 2.0;
         }
+    }
+
+    /// An entry's summary, bullets and keywords.
+    fn entry_body(&mut self, e: &Entry) {
+        let d = self.def;
+        let x = self.indent;
         for (i, block) in e.summary.iter().enumerate() {
             if i > 0 {
                 self.gap = d.spacing.after_paragraph;
             }
-            self.body_block(block, 0.0);
+            self.body_block(block, x);
         }
         if !e.bullets.is_empty() {
             if !e.summary.is_empty() {
@@ -148,7 +207,7 @@ impl Composer<'_, '_, '_> {
             }
             self.tree.open(Kind::L(Numbering::of(&d.style.bullet)));
             for b in &e.bullets {
-                self.bullet(b, 0.0);
+                self.bullet(b, x);
             }
             self.tree.close();
         }
@@ -159,19 +218,10 @@ impl Composer<'_, '_, '_> {
                 text: e.keywords.join(", "),
                 style: st,
             }];
-            let lines = self.lines(&spans, self.width);
+            let lines = self.lines(&spans, self.width - x);
             let tag = self.tree.leaf(Kind::P);
-            self.push_lines(
-                lines,
-                0.0,
-                d.sizes.small,
-                Align::Left,
-                Vec::new(),
-                false,
-                tag,
-            );
+            self.push_lines(lines, x, d.sizes.small, Align::Left, Vec::new(), false, tag);
         }
-        self.tree.close();
     }
 
     pub(super) fn body_block(&mut self, block: &DocBlock, x: f32) {
@@ -192,7 +242,7 @@ impl Composer<'_, '_, '_> {
                 }
                 self.tree.close();
             }
-            DocBlock::Keywords(group) => self.keywords(group),
+            DocBlock::Keywords(group) => self.keywords(group, x),
             DocBlock::Entry(e) => self.entry(e),
         }
     }
@@ -236,7 +286,7 @@ impl Composer<'_, '_, '_> {
         );
     }
 
-    fn keywords(&mut self, g: &KeywordGroup) {
+    fn keywords(&mut self, g: &KeywordGroup, x: f32) {
         let d = self.def;
         let base = self.body();
         let mut spans = Vec::new();
@@ -267,21 +317,19 @@ impl Composer<'_, '_, '_> {
                 style: base.clone(),
             });
         }
+        if self.narrow && g.name.as_deref().is_some_and(|n| !n.trim().is_empty()) {
+            // A narrow column: the name on its line, the keywords under it.
+            if let Some(colon) = spans.last_mut().filter(|s| s.text == ": ") {
+                colon.text = "\n".into();
+            }
+        }
         spans.push(Span {
             text: g.keywords.join(", "),
             style: base,
         });
-        let lines = self.lines(&spans, self.width);
+        let lines = self.lines(&spans, self.width - x);
         let tag = self.tree.leaf(Kind::P);
-        self.push_lines(
-            lines,
-            0.0,
-            d.sizes.body,
-            Align::Left,
-            Vec::new(),
-            false,
-            tag,
-        );
+        self.push_lines(lines, x, d.sizes.body, Align::Left, Vec::new(), false, tag);
     }
 
     fn inline_spans(&mut self, inlines: &[Inline], style: &TextStyle, out: &mut Vec<Span>) {

@@ -2,8 +2,12 @@
 //! entry title blocks, lines, bullets) with the keep rules pagination needs.
 //! Every size, colour and space comes from the layout definition.
 
+mod columns;
 mod cover;
 mod entry;
+mod header;
+mod heading;
+mod stacked;
 
 pub use cover::{Row, Words};
 
@@ -11,8 +15,8 @@ use super::fonts::{FontKey, Role};
 use super::linebreak::{Line, break_lines};
 use super::shape::{Shaper, Span, TextStyle};
 use super::tag::{Kind, Tag, Tree};
-use crate::document::{Block as DocBlock, Contact, Document};
-use crate::layout::{Align, Color, Definition};
+use crate::document::{Block as DocBlock, Document, Icon};
+use crate::layout::{Align, Color, Definition, Plan};
 
 /// Something drawn, positioned relative to the top-left of its block (y down).
 #[derive(Debug, Clone)]
@@ -43,6 +47,110 @@ pub enum Item {
         /// Corner radius; half the width makes a circle.
         radius: f32,
     },
+    /// A filled rectangle from (`x0`, `y0`) to (`x1`, `y1`), y down from
+    /// the block top (an artifact: a band, a bar, a tint behind text).
+    Fill {
+        x0: f32,
+        x1: f32,
+        y0: f32,
+        y1: f32,
+        color: Color,
+    },
+    /// One space glyph of `face` at `size`, stretched from `x0` to `x1` on
+    /// `baseline` (an artifact, drawn between the two texts it joins): a
+    /// title and the dates at the end of its line are then one line to
+    /// extractors that group characters by the gaps between them
+    /// (pdfminer.six), which otherwise take the dates for a line of their
+    /// own and file it with whatever line below ends at the same margin.
+    Bridge {
+        x0: f32,
+        x1: f32,
+        baseline: f32,
+        face: usize,
+        size: f32,
+    },
+    /// A contact's icon in a square of `size` whose top is `y` (an
+    /// artifact: the text beside it says what it is).
+    Icon {
+        icon: Icon,
+        x: f32,
+        y: f32,
+        size: f32,
+        color: Color,
+    },
+}
+
+impl Item {
+    /// A bridge from `x0` (where a text ends) to the text `after` (starting
+    /// at `to`) on `baseline`, when there is a gap between them.
+    pub fn bridge(x0: f32, to: f32, after: &Line, baseline: f32) -> Option<Item> {
+        let piece = after.pieces.first()?;
+        (to - x0 > 1.0).then(|| Item::Bridge {
+            x0,
+            x1: to,
+            baseline,
+            face: piece.face,
+            size: piece.style.size,
+        })
+    }
+
+    /// Moves the item by `dx` to the right and `dy` down.
+    pub fn shift(&mut self, dx: f32, dy: f32) {
+        match self {
+            Item::Text { x, baseline, .. } => {
+                *x += dx;
+                *baseline += dy;
+            }
+            Item::Rule { x0, x1, y, .. } => {
+                *x0 += dx;
+                *x1 += dx;
+                *y += dy;
+            }
+            Item::Bridge {
+                x0, x1, baseline, ..
+            } => {
+                *x0 += dx;
+                *x1 += dx;
+                *baseline += dy;
+            }
+            Item::Photo { x, y, .. } | Item::Icon { x, y, .. } => {
+                *x += dx;
+                *y += dy;
+            }
+            Item::Fill { x0, x1, y0, y1, .. } => {
+                *x0 += dx;
+                *x1 += dx;
+                *y0 += dy;
+                *y1 += dy;
+            }
+        }
+    }
+
+    /// Mirrors the item within a column `width` wide (right to left).
+    fn mirror(&mut self, width: f32) {
+        match self {
+            Item::Text { x, line, .. } => *x = (width - *x - line.width).max(0.0),
+            Item::Rule { x0, x1, .. } | Item::Fill { x0, x1, .. } | Item::Bridge { x0, x1, .. } => {
+                let (a, b) = (width - *x1, width - *x0);
+                *x0 = a;
+                *x1 = b;
+            }
+            Item::Photo { x, width: w, .. } => *x = width - *x - *w,
+            Item::Icon { x, size, .. } => *x = width - *x - *size,
+        }
+    }
+}
+
+/// Which flow of the page a block belongs to: the whole width, or one of
+/// two columns that [`super::paginate`] sets down side by side.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Flow {
+    #[default]
+    Full,
+    /// The column read first (the sidebar when it is on the start side).
+    First,
+    /// The column read second.
+    Second,
 }
 
 /// Which image an [`Item::Photo`] draws.
@@ -70,6 +178,18 @@ pub struct Block {
     pub bookmark_level: u8,
     /// Starts a new page (each candidate of a bundle).
     pub page_break: bool,
+    pub flow: Flow,
+}
+
+/// The sidebar's tint on every page its columns are on: from `x0` to `x1`
+/// of the content area (beyond it to the page's edge when it touches a
+/// margin), from the columns' top (the page's top on later pages) to the
+/// page's bottom.
+#[derive(Debug, Clone, Copy)]
+pub struct Tint {
+    pub x0: f32,
+    pub x1: f32,
+    pub color: Color,
 }
 
 /// Builds blocks for one content width.
@@ -98,6 +218,18 @@ pub struct Composer<'d, 's, 'f> {
     candidate: usize,
     /// Outline level of section headings (1 inside a bundle).
     section_level: u8,
+    /// The structure of the document being composed.
+    plan: Option<Plan>,
+    /// Section content starts this far in (the date gutter).
+    indent: f32,
+    /// Composing the sidebar: entries stack their parts, keywords go under their name.
+    narrow: bool,
+    /// The flow pushed blocks belong to.
+    flow: Flow,
+    /// Text colour of the header when it sits on a band.
+    on_band: Option<Color>,
+    /// The sidebar's tint, once a document with a sidebar is composed.
+    pub tint: Option<Tint>,
 }
 
 impl<'d, 's, 'f> Composer<'d, 's, 'f> {
@@ -116,6 +248,12 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             tall: 1.0,
             candidate: 0,
             section_level: 0,
+            plan: None,
+            indent: 0.0,
+            narrow: false,
+            flow: Flow::Full,
+            on_band: None,
+            tint: None,
         }
     }
 
@@ -158,6 +296,12 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             .as_deref()
             .is_some_and(|n| !n.trim().is_empty());
         self.level = if named { 2 } else { 1 };
+        let plan = Plan::new(self.def, doc);
+        self.indent = match self.def.entries.dates {
+            crate::layout::DatePlace::Gutter => self.def.entries.gutter * super::PT_PER_MM,
+            _ => 0.0,
+        };
+        self.plan = Some(plan);
         self.header(doc);
         if self.blocks.is_empty() && doc.sections.is_empty() {
             // Nothing to show: print the document title rather than a blank
@@ -176,23 +320,29 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                 lines,
                 0.0,
                 d.sizes.name,
-                d.style.header_align,
+                d.header.align.into(),
                 Vec::new(),
                 false,
                 tag,
             );
         }
-        for (i, section) in doc.sections.iter().enumerate() {
-            if i > 0 || !self.blocks.is_empty() {
+        let indices: Vec<usize> = (0..doc.sections.len()).collect();
+        match self.plan.as_ref().and_then(|p| p.sidebar.clone()) {
+            Some(side) => self.columns(doc, &side),
+            None => self.sections(doc, &indices),
+        }
+    }
+
+    /// The sections of these indices, one after the other in the current flow and width.
+    fn sections(&mut self, doc: &Document, indices: &[usize]) {
+        let mut first_section = true;
+        for section in indices.iter().filter_map(|i| doc.sections.get(*i)) {
+            if !first_section || !self.blocks.is_empty() {
                 self.gap = self.gap.max(self.def.spacing.before_section);
             }
-            let title = if self.def.style.heading_uppercase {
-                crate::document::to_upper(&section.title, &doc.meta.language)
-            } else {
-                section.title.clone()
-            };
+            first_section = false;
             self.tree.open(Kind::Sect);
-            self.heading(&title, &section.title);
+            self.heading(&section.title, &doc.meta.language);
             let mut first = true;
             for block in &section.blocks {
                 if !first {
@@ -204,7 +354,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                 first = false;
                 match block {
                     DocBlock::Entry(e) => self.entry(e),
-                    other => self.body_block(other, 0.0),
+                    other => self.body_block(other, self.indent),
                 }
             }
             self.tree.close();
@@ -267,17 +417,10 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             // starts at the right margin, dates move to the left, bullets hang
             // on the right.
             for item in &mut block.items {
-                match item {
-                    Item::Text { x, line, .. } => *x = (self.width - *x - line.width).max(0.0),
-                    Item::Rule { x0, x1, .. } => {
-                        let (a, b) = (self.width - *x1, self.width - *x0);
-                        *x0 = a;
-                        *x1 = b;
-                    }
-                    Item::Photo { x, width, .. } => *x = self.width - *x - *width,
-                }
+                item.mirror(self.width);
             }
         }
+        block.flow = self.flow;
         block.space_before = self.gap;
         self.gap = 0.0;
         self.blocks.push(block);
@@ -323,189 +466,6 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                 ..Block::default()
             });
         }
-    }
-
-    fn header(&mut self, doc: &Document) {
-        // The photo stands at the right (the left in right-to-left
-        // documents), the header's text beside it.
-        let first = self.blocks.len();
-        let (reserve, photo_height) = self.photo(doc);
-        let full = self.width;
-        self.width = (full - reserve).max(full / 2.0);
-        self.header_text(doc);
-        self.width = full;
-        let mut used = 0.0;
-        for block in self.blocks.iter_mut().skip(first) {
-            used += block.space_before + block.height;
-            if self.rtl {
-                for item in &mut block.items {
-                    if let Item::Text { x, .. } = item {
-                        *x += reserve;
-                    }
-                }
-            }
-        }
-        if used < photo_height {
-            self.push(Block {
-                height: photo_height - used,
-                ..Block::default()
-            });
-        }
-        if let Some(last) = self.blocks.last_mut() {
-            last.keep_with_next = false;
-        }
-        self.gap = self.def.spacing.after_header;
-    }
-
-    /// A block of no height holding the photo, glued to the header; the
-    /// width the text leaves it and its height.
-    fn photo(&mut self, doc: &Document) -> (f32, f32) {
-        let d = self.def;
-        let Some(photo) = &doc.header.photo else {
-            return (0.0, 0.0);
-        };
-        let width = d.photo.size * super::PT_PER_MM;
-        if width <= 0.0 || photo.width == 0 {
-            return (0.0, 0.0);
-        }
-        let height = width * photo.height as f32 / photo.width as f32;
-        let radius = match d.photo.shape {
-            crate::layout::PhotoShape::Square => 0.0,
-            crate::layout::PhotoShape::Rounded => width * 0.08,
-            crate::layout::PhotoShape::Circle => width / 2.0,
-        };
-        self.push(Block {
-            keep_with_next: true,
-            items: vec![Item::Photo {
-                picture: Picture::Photo(self.candidate),
-                x: self.width - width,
-                y: 0.0,
-                width,
-                height,
-                radius,
-            }],
-            ..Block::default()
-        });
-        // A gap of 5 mm between the text and the photo.
-        (width + 5.0 * super::PT_PER_MM, height)
-    }
-
-    fn header_text(&mut self, doc: &Document) {
-        let d = self.def;
-        let align = d.style.header_align;
-        let h = &doc.header;
-        if let Some(name) = h.name.as_deref().filter(|n| !n.trim().is_empty()) {
-            let st = self.style(Role::Heading, true, false, d.sizes.name, d.colors.accent);
-            let lines = self.lines(
-                &[Span {
-                    text: name.into(),
-                    style: st,
-                }],
-                self.width,
-            );
-            let tag = self.tree.leaf(Kind::H(1));
-            self.push_lines(lines, 0.0, d.sizes.name, align, Vec::new(), true, tag);
-        }
-        if let Some(label) = h.label.as_deref().filter(|n| !n.trim().is_empty()) {
-            let st = self.style(Role::Heading, false, false, d.sizes.label, d.colors.muted);
-            let lines = self.lines(
-                &[Span {
-                    text: label.into(),
-                    style: st,
-                }],
-                self.width,
-            );
-            let tag = self.tree.leaf(Kind::P);
-            self.push_lines(lines, 0.0, d.sizes.label, align, Vec::new(), true, tag);
-        }
-        if !h.contacts.is_empty() {
-            self.gap = d.spacing.after_paragraph;
-            let spans = self.contact_spans(&h.contacts);
-            let lines = self.lines(&spans, self.width);
-            let tag = self.tree.leaf(Kind::P);
-            self.push_lines(lines, 0.0, d.sizes.contact, align, Vec::new(), false, tag);
-        }
-    }
-
-    /// Contacts with separators; spaces inside one contact do not break.
-    fn contact_spans(&mut self, contacts: &[Contact]) -> Vec<Span> {
-        let d = self.def;
-        let base = self.style(Role::Body, false, false, d.sizes.contact, d.colors.text);
-        let mut sep = self.style(Role::Body, false, false, d.sizes.contact, d.colors.muted);
-        sep.elide = true;
-        let mut spans = Vec::new();
-        for (i, c) in contacts.iter().enumerate() {
-            if i > 0 {
-                spans.push(Span {
-                    text: d.style.contact_separator.clone(),
-                    style: sep.clone(),
-                });
-            }
-            let style = match &c.link {
-                Some(url) => self.linked(base.clone(), url),
-                None => base.clone(),
-            };
-            let text = if c.kind == crate::document::ContactKind::Profile
-                && !c.text.contains(&c.label)
-                && !c.text.contains('/')
-            {
-                format!("{}: {}", c.label, c.text)
-            } else {
-                c.text.clone()
-            };
-            spans.push(Span {
-                text: text.replace(' ', "\u{00A0}"),
-                style,
-            });
-        }
-        spans
-    }
-
-    fn heading(&mut self, title: &str, bookmark: &str) {
-        let d = self.def;
-        let size = d.sizes.heading;
-        let st = self.style(Role::Heading, true, false, size, d.colors.accent);
-        let lines = self.lines(
-            &[Span {
-                text: title.into(),
-                style: st,
-            }],
-            self.width,
-        );
-        let h = self.line_height(size);
-        let base = self.baseline(size);
-        let tag = self.tree.leaf(Kind::H(self.level));
-        let mut items = Vec::new();
-        let mut y = 0.0;
-        for line in lines {
-            items.push(Item::Text {
-                x: 0.0,
-                baseline: y + base,
-                line,
-                tag,
-            });
-            y += h;
-        }
-        if d.style.heading_rule {
-            let t = d.pdf.rule_thickness;
-            items.push(Item::Rule {
-                x0: 0.0,
-                x1: self.width,
-                y: y + t / 2.0,
-                thickness: t,
-                color: d.colors.rule,
-            });
-            y += t;
-        }
-        self.push(Block {
-            height: y,
-            keep_with_next: true,
-            items,
-            bookmark: Some(bookmark.to_string()),
-            bookmark_level: self.section_level,
-            ..Block::default()
-        });
-        self.gap = d.spacing.after_heading;
     }
 }
 

@@ -23,6 +23,14 @@ pub(super) fn subset_fonts(
     let mut used: BTreeMap<usize, BTreeMap<u16, String>> = BTreeMap::new();
     for page in pages {
         for placed in &page.items {
+            if let Item::Bridge { face, .. } = &placed.item
+                && let Some(gid) = fonts.face(*face).and_then(space_glyph)
+            {
+                let entry = used.entry(*face).or_default().entry(gid).or_default();
+                if entry.is_empty() {
+                    entry.push(' ');
+                }
+            }
             if let Item::Text { line, .. } = &placed.item {
                 for piece in &line.pieces {
                     let glyphs = used.entry(piece.face).or_default();

@@ -300,6 +300,40 @@ fn end_space(
     );
 }
 
+/// A space of `face` at `size` from `x0` to `x1` on `y`, stretched (`Tz`)
+/// to fill the gap: an artifact (see [`crate::backend::pdf::compose::Item::Bridge`]).
+pub(super) fn bridge(
+    marker: &mut Marker,
+    (x0, x1): (f32, f32),
+    y: f32,
+    (face_index, size): (usize, f32),
+    (subsets, fonts): (&BTreeMap<usize, Subset>, &FontSet),
+) {
+    let (Some(sub), Some(face)) = (subsets.get(&face_index), fonts.face(face_index)) else {
+        return;
+    };
+    let Some(gid) = space_glyph(face) else { return };
+    let Some(&code) = sub.remap.get(&gid) else {
+        return;
+    };
+    let units = face
+        .buzz()
+        .and_then(|b| b.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid)))
+        .map_or(0.0, f32::from);
+    let natural = units * size / face.upem;
+    if natural <= 0.0 || x1 <= x0 {
+        return;
+    }
+    marker.switch(Some(Key::Artifact(super::super::tag::Artifact::Layout)));
+    marker.content.font(sub.number, size);
+    let shown = Shown {
+        code,
+        width: (units * 1000.0 / face.upem) as i64,
+        kern: 0.0,
+    };
+    marker.content.stretched(x0, y, shown, (x1 - x0) / natural * 100.0);
+}
+
 /// The face's glyph for U+0020.
 pub(super) fn space_glyph(face: &Face) -> Option<u16> {
     face.buzz()?.glyph_index(' ').map(|g| g.0)

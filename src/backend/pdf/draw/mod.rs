@@ -137,9 +137,15 @@ fn draw_page(
             thickness,
             color,
         } => Some((placed.top, x0, x1, y, thickness, color)),
-        Item::Text { .. } | Item::Photo { .. } => None,
+        Item::Text { .. }
+        | Item::Photo { .. }
+        | Item::Fill { .. }
+        | Item::Icon { .. }
+        | Item::Bridge { .. } => None,
     });
+    fills(&mut content, page, geo);
     super::photo::draw(&mut content, page, geo);
+    icons(&mut content, page, geo);
     if let Some(first) = rules.next() {
         content.begin_artifact(Artifact::Layout);
         for (top, x0, x1, y, thickness, color) in std::iter::once(first).chain(rules) {
@@ -157,20 +163,89 @@ fn draw_page(
     };
     marker.content.begin_text();
     for placed in &page.items {
-        if let Item::Text {
-            x,
-            baseline,
-            line,
-            tag,
-        } = &placed.item
-        {
-            let y = geo.height - geo.top - placed.top - baseline;
-            line::text(&mut marker, line, *tag, (geo.left + x, y), subsets, fonts);
+        match &placed.item {
+            Item::Text {
+                x,
+                baseline,
+                line,
+                tag,
+            } => {
+                let y = geo.height - geo.top - placed.top - baseline;
+                line::text(&mut marker, line, *tag, (geo.left + x, y), subsets, fonts);
+            }
+            Item::Bridge {
+                x0,
+                x1,
+                baseline,
+                face,
+                size,
+            } => {
+                let y = geo.height - geo.top - placed.top - baseline;
+                let span = (geo.left + x0, geo.left + x1);
+                line::bridge(&mut marker, span, y, (*face, *size), (subsets, fonts));
+            }
+            _ => {}
         }
     }
     marker.switch(None);
     marker.content.end_text();
     (marker.content.finish(), marker.marks)
+}
+
+/// Bands, bars and tints, under everything else: one artifact.
+fn fills(content: &mut Content, page: &Page, geo: Geometry) {
+    let mut open = false;
+    for placed in &page.items {
+        if let Item::Fill {
+            x0,
+            x1,
+            y0,
+            y1,
+            color,
+        } = placed.item
+        {
+            if !open {
+                content.begin_artifact(Artifact::Layout);
+                open = true;
+            }
+            let bottom = geo.height - geo.top - placed.top - y1;
+            content.rect((geo.left + x0, bottom, x1 - x0, y1 - y0), color);
+        }
+    }
+    if open {
+        content.end_marked();
+    }
+}
+
+/// Contact icons: filled paths, one artifact (the text beside each says what it is).
+fn icons(content: &mut Content, page: &Page, geo: Geometry) {
+    let mut open = false;
+    for placed in &page.items {
+        if let Item::Icon {
+            icon,
+            x,
+            y,
+            size,
+            color,
+        } = placed.item
+        {
+            let drawing = super::icon::drawing(icon);
+            if drawing.ops.is_empty() {
+                continue;
+            }
+            if !open {
+                content.begin_artifact(Artifact::Layout);
+                open = true;
+            }
+            let scale = size / drawing.height;
+            let left = geo.left + x + (size - drawing.width * scale) / 2.0;
+            let bottom = geo.height - geo.top - placed.top - y - size;
+            content.path(&drawing.ops, (left, bottom, scale), color);
+        }
+    }
+    if open {
+        content.end_marked();
+    }
 }
 
 /// What the content being drawn belongs to: an element (and, for link
