@@ -10,6 +10,12 @@ use resume_export::layout::Layout;
 use resume_export::resume::{self, ReadOptions};
 
 fn main() {
+    samples();
+    layouts();
+}
+
+/// Each sample in classic.
+fn samples() {
     let layout = Layout::builtin("classic").expect("classic layout");
     let pdf = backend::find("pdf").expect("pdf backend");
     let options = RenderOptions::default();
@@ -38,5 +44,42 @@ fn main() {
             times[0].as_secs_f64() * 1e3,
             out.bytes.len()
         );
+    }
+}
+
+/// Every built-in layout against classic, the same resume (alex-rn), in one
+/// run: rounds of one render per layout in turn (so drift hits all alike),
+/// then each layout's median and its ratio to classic's.
+fn layouts() {
+    let pdf = backend::find("pdf").expect("pdf backend");
+    let options = RenderOptions::default();
+    let path = format!("{}/samples/alex-rn.json", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).expect("sample");
+    let all: Vec<(String, Layout, document::Document)> = Layout::builtins()
+        .into_iter()
+        .map(|(name, _)| {
+            let layout = Layout::builtin(name).expect("layout");
+            let (_, doc) = resume_export::load(&bytes, &layout).expect("sample loads");
+            let _ = pdf.render(&doc, &layout, &options);
+            (name.to_string(), layout, doc)
+        })
+        .collect();
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); all.len()];
+    for _ in 0..40 {
+        for (i, (_, layout, doc)) in all.iter().enumerate() {
+            let t = Instant::now();
+            let _ = pdf.render(doc, layout, &options);
+            times[i].push(t.elapsed());
+        }
+    }
+    let median = |t: &mut Vec<Duration>| {
+        t.sort();
+        t[t.len() / 2].as_secs_f64() * 1e3
+    };
+    let medians: Vec<f64> = times.iter_mut().map(median).collect();
+    let classic = medians[0];
+    println!("\nalex-rn.json by layout (median of 40 rounds, in turn):");
+    for ((name, _, _), m) in all.iter().zip(&medians) {
+        println!("{name:<12} {m:>6.2} ms  {:>5.2}x classic", m / classic);
     }
 }

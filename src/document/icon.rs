@@ -139,8 +139,14 @@ mod tests {
         assert_eq!(by_host.icon(), Icon::Gitlab);
         let sub = profile("Profile", Some("https://de.linkedin.com/in/x"));
         assert_eq!(sub.icon(), Icon::Linkedin);
-        assert_eq!(profile("Blog", Some("https://example.org")).icon(), Icon::Link);
+        assert_eq!(
+            profile("Blog", Some("https://example.org")).icon(),
+            Icon::Link
+        );
         // A host that only ends in a known name's letters is not it.
-        assert_eq!(profile("Site", Some("https://notgithub.com")).icon(), Icon::Link);
+        assert_eq!(
+            profile("Site", Some("https://notgithub.com")).icon(),
+            Icon::Link
+        );
     }
 }

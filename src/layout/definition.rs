@@ -436,7 +436,10 @@ pub fn parse_partial(source: &str) -> Result<toml::Table, DefinitionError> {
 /// place in `table`): the table is checked again, without positions.
 fn moved_only(table: &toml::Table, e: toml::de::Error) -> Result<(), toml::de::Error> {
     let moved = ["header_align", "heading_rule", "heading_uppercase"];
-    if moved.iter().any(|k| e.message().contains(&format!("`{k}`"))) {
+    if moved
+        .iter()
+        .any(|k| e.message().contains(&format!("`{k}`")))
+    {
         toml::Value::Table(table.clone())
             .try_into::<Definition>()
             .map(drop)
@@ -496,8 +499,13 @@ mod tests {
                 };
                 // Free-form tables (section titles), optional keys and the
                 // read-only copies of moved keys need not be set.
-                let copies = ["style.heading_rule", "style.heading_uppercase", "style.header_align"];
-                if path == "sections.titles" || path == "extends" || copies.contains(&path.as_str()) {
+                let copies = [
+                    "style.heading_rule",
+                    "style.heading_uppercase",
+                    "style.header_align",
+                ];
+                if path == "sections.titles" || path == "extends" || copies.contains(&path.as_str())
+                {
                     continue;
                 }
                 keys(x, &path, out);

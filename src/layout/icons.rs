@@ -51,7 +51,10 @@ mod tests {
             let (w, h, d) = path(icon);
             assert!(w > 0.0 && h == 512.0, "{icon:?}: {w} × {h}");
             assert!(d.starts_with('M') && d.len() > 50, "{icon:?}: {d}");
-            assert!(svg(icon).contains("CC BY 4.0"), "{icon:?} keeps its licence");
+            assert!(
+                svg(icon).contains("CC BY 4.0"),
+                "{icon:?} keeps its licence"
+            );
         }
     }
 }

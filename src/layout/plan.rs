@@ -79,7 +79,10 @@ impl Plan {
                     parts.push(Part::Photo)
                 }
                 id => {
-                    let at = doc.sections.iter().position(|s| s.id.eq_ignore_ascii_case(id));
+                    let at = doc
+                        .sections
+                        .iter()
+                        .position(|s| s.id.eq_ignore_ascii_case(id));
                     if let Some(i) = at.filter(|i| !parts.contains(&Part::Section(*i))) {
                         parts.push(Part::Section(i));
                     }
@@ -89,7 +92,11 @@ impl Plan {
         // A photo alone does not make a sidebar, nor does a sidebar that
         // would leave the main column empty.
         let text = parts.iter().any(|p| *p != Part::Photo);
-        let rest = doc.sections.len() > parts.iter().filter(|p| matches!(p, Part::Section(_))).count();
+        let rest = doc.sections.len()
+            > parts
+                .iter()
+                .filter(|p| matches!(p, Part::Section(_)))
+                .count();
         if !text || !rest {
             return main;
         }

@@ -311,7 +311,10 @@ mod tests {
                 .unwrap();
         assert_eq!(
             move_old_keys(&mut both).unwrap_err(),
-            ("style.heading_uppercase".into(), "headings.uppercase".into())
+            (
+                "style.heading_uppercase".into(),
+                "headings.uppercase".into()
+            )
         );
     }
 

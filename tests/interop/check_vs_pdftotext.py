@@ -69,7 +69,9 @@ def render(binary, out):
     if corpus.is_dir():
         inputs += sorted(corpus.glob("*.json"))
     pdfs = []
-    for layout in ("classic", "modern", "compact"):
+    listed = subprocess.run([binary, "layouts"], capture_output=True, text=True).stdout
+    layouts = [line.split()[0] for line in listed.splitlines() if line.strip()]
+    for layout in layouts:
         d = out / layout
         subprocess.run([binary, "-q", "-f", "pdf", "-l", layout, "-d", str(d), *map(str, inputs)], check=False)
         pdfs += sorted(d.glob("*.pdf"))

@@ -34,9 +34,11 @@ def squash(text):
     return "".join(c for c in text.lower() if c.isalnum())
 
 
-def items(resume, sidebar_holds):
-    """(region, text) of entry titles, organisations and bullets, in document order
-    of the default section order; the caller compares orders within a region."""
+def items(resume, look):
+    """(section, region, text) of entry titles, organisations and bullets, in
+    the layout's section order and its entries' order (organisation first
+    with `lead = "organisation"`); the caller compares orders within a region."""
+    sidebar_holds, order, org_first, stacked = look
     out = []
     sections = [
         ("work", ["position"], ["name", "company"], "highlights"),
@@ -47,17 +49,39 @@ def items(resume, sidebar_holds):
         ("certificates", ["name"], ["issuer"], None),
         ("publications", ["name"], ["publisher"], None),
     ]
+    rank = {sid: i for i, sid in enumerate(order)}
+    sections.sort(key=lambda s: rank.get(s[0], len(rank)))
     for sid, titles, orgs, bullets in sections:
         region = "side" if sid in sidebar_holds else "main"
+        entries = []
         for entry in resume.get(sid) or []:
+            # Nested roles are read as one entry per position.
+            roles = entry.get("positions") if isinstance(entry, dict) else None
+            if isinstance(roles, list):
+                for role in roles:
+                    if isinstance(role, dict):
+                        summary = role.get("summary")
+                        highlights = summary if isinstance(summary, list) else role.get("highlights")
+                        entries.append({**role, "name": entry.get("company") or entry.get("name"),
+                                        "highlights": highlights or []})
+            else:
+                entries.append(entry)
+        for entry in entries:
             if not isinstance(entry, dict):
                 continue
-            for keys in (titles, orgs):
+            # Title and organisation: one line (one item) unless stacked.
+            parts = []
+            for keys in ((orgs, titles) if org_first else (titles, orgs)):
                 for k in keys:
                     v = entry.get(k)
                     if isinstance(v, str) and len(squash(v)) >= 3:
-                        out.append((sid, region, v))
+                        parts.append(v)
                         break
+            # A degree reads "type in area", so its parts are looked for apart.
+            if region == "side" or stacked or sid == "education":
+                out.extend((sid, region, p) for p in parts)
+            elif parts:
+                out.append((sid, region, " ".join(parts)))
             if bullets and region == "main":
                 for h in entry.get(bullets) or []:
                     if isinstance(h, dict):
@@ -90,7 +114,8 @@ def extract(reader, pdf):
 
 def score(text, wanted):
     """Items found whole and after the one before them (per region), and
-    whether the regions interleave."""
+    whether the regions interleave: an item of one found (in order) inside
+    the span of the other's."""
     flat = squash(text)
     found = 0
     where = {"main": [], "side": []}
@@ -102,35 +127,48 @@ def score(text, wanted):
             found += 1
             pos[region] = at + len(s)
             where[region].append((at, at + len(s)))
-        else:
-            # Whole but out of order still tells where it is.
-            at = flat.find(s)
-            if at >= 0:
-                where[region].append((at, at + len(s)))
+
     inter = False
     if where["main"] and where["side"]:
         m0, m1 = min(a for a, _ in where["main"]), max(b for _, b in where["main"])
         s0, s1 = min(a for a, _ in where["side"]), max(b for _, b in where["side"])
-        inter = not (s1 <= m0 or m1 <= s0)
+        inside = lambda spots, a, b: any(a < x < b for x, _ in spots)
+        inter = inside(where["main"], s0, s1) or inside(where["side"], m0, m1)
     return found, inter
 
 
-def sidebar_holds(binary, layout):
-    """The sections a layout's sidebar holds (from `layouts --export`)."""
+def look(binary, layout):
+    """What of a layout decides where items are: the sections its sidebar
+    holds, its section order, and whether entries lead with the
+    organisation (its `layout.toml` merged over its parents')."""
+    import tomllib
+
+    merged = {}
+    chain = []
+    name = layout
     with tempfile.TemporaryDirectory() as d:
-        out = os.path.join(d, "l")
-        subprocess.run([binary, "layouts", "--export", layout, out], check=True, capture_output=True)
-        try:
-            import tomllib
-        except ImportError:
-            return set()
-        path = os.path.join(out, "layout.toml")
-        with open(path, "rb") as f:
-            t = tomllib.load(f)
-        side = t.get("sidebar", {})
-        if side.get("side", "none") == "none":
-            return set()
-        return set(side.get("holds", []))
+        seen = set()
+        while name and name not in seen:
+            seen.add(name)
+            out = os.path.join(d, name)
+            subprocess.run([binary, "layouts", "--export", name, out], check=True, capture_output=True)
+            with open(os.path.join(out, "layout.toml"), "rb") as f:
+                t = tomllib.load(f)
+            chain.append(t)
+            name = t.get("extends") or ("classic" if name != "classic" else None)
+    for t in reversed(chain):
+        for k, v in t.items():
+            if isinstance(v, dict):
+                merged.setdefault(k, {}).update(v)
+            else:
+                merged[k] = v
+    side = merged.get("sidebar", {})
+    holds = set(side.get("holds", [])) if side.get("side", "none") != "none" else set()
+    order = merged.get("sections", {}).get("order", [])
+    entries = merged.get("entries", {})
+    stacked = entries.get("dates") == "stacked"
+    org_first = stacked and entries.get("lead") == "organisation"
+    return holds, order, org_first, stacked
 
 
 def main():
@@ -149,7 +187,8 @@ def main():
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
         for layout in layouts:
-            holds = sidebar_holds(args.binary, layout)
+            shape = look(args.binary, layout)
+            holds = shape[0]
             for resume_path in args.resumes:
                 with open(resume_path, encoding="utf-8-sig") as f:
                     try:
@@ -158,7 +197,7 @@ def main():
                         continue
                 if not isinstance(resume, dict):
                     continue
-                wanted = items(resume, holds)
+                wanted = items(resume, shape)
                 if not wanted:
                     continue
                 pdf = os.path.join(tmp, f"{layout}.pdf")

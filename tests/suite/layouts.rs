@@ -29,7 +29,15 @@ fn docx_parts(bytes: &[u8]) -> String {
 fn every_layout_matches_its_golden_files() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
     let mut stale = Vec::new();
-    for layout_name in ["modern", "compact"] {
+    for layout_name in [
+        "modern",
+        "compact",
+        "engineering",
+        "harvard",
+        "sidebar",
+        "timeline",
+        "banner",
+    ] {
         let layout = Layout::builtin(layout_name).unwrap();
         let dir = root().join("tests/golden").join(layout_name);
         for sample in samples() {

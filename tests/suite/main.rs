@@ -27,6 +27,7 @@ mod languages;
 mod last_page;
 mod layouts;
 mod look;
+mod looks;
 mod pdf;
 mod pdf_cli;
 mod pdf_standards;

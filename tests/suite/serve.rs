@@ -331,7 +331,16 @@ fn bad_requests_get_the_right_status_and_say_why() {
     let v = a.json();
     assert_eq!(
         v["valid"],
-        serde_json::json!(["classic", "compact", "modern"]),
+        serde_json::json!([
+            "banner",
+            "classic",
+            "compact",
+            "engineering",
+            "harvard",
+            "modern",
+            "sidebar",
+            "timeline"
+        ]),
         "{v}"
     );
 

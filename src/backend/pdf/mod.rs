@@ -376,12 +376,22 @@ fn lay_out_with(
             });
         }
         compose(&mut composer);
-        (composer.links, composer.blocks, composer.tree, composer.tint)
+        (
+            composer.links,
+            composer.blocks,
+            composer.tree,
+            composer.tint,
+        )
     };
     let (mut pages, bookmarks) = paginate::paginate(blocks, avail);
     if let Some(tint) = tint {
         let right = def.page.margin_right * PT_PER_MM;
-        tint_columns(&mut pages, tint, &geo, (content_width, right, def.spacing.before_section));
+        tint_columns(
+            &mut pages,
+            tint,
+            &geo,
+            (content_width, right, def.spacing.before_section),
+        );
     }
     if let Some((true, (items, height))) = &band {
         letterhead::on_every_page(&mut pages, items, *height);
@@ -421,7 +431,13 @@ fn tint_columns(
             y1: geo.height - geo.top,
             color: tint.color,
         };
-        page.items.insert(0, Placed { top: 0.0, item: fill });
+        page.items.insert(
+            0,
+            Placed {
+                top: 0.0,
+                item: fill,
+            },
+        );
     }
 }
 

@@ -34,9 +34,7 @@ impl Page {
                 | Item::Photo { .. }
                 | Item::Fill { .. }
                 | Item::Icon { .. }
-                | Item::Bridge { .. } => {
-                    None
-                }
+                | Item::Bridge { .. } => None,
             })
             .collect();
         baselines.sort_unstable();

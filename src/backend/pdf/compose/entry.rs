@@ -145,9 +145,15 @@ impl Composer<'_, '_, '_> {
         // lines are read from the other end).
         let title_end = title_lines.last().map(|l| x + l.width).filter(|w| *w > x);
         let bridge = match (title_end, date_items.first()) {
-            (Some(x0), Some(Item::Text { x: to, line, baseline, .. })) if !gutter && !self.rtl => {
-                Item::bridge(x0, *to, line, *baseline)
-            }
+            (
+                Some(x0),
+                Some(Item::Text {
+                    x: to,
+                    line,
+                    baseline,
+                    ..
+                }),
+            ) if !gutter && !self.rtl => Item::bridge(x0, *to, line, *baseline),
             _ => None,
         };
         for line in title_lines {

@@ -87,7 +87,11 @@ impl Composer<'_, '_, '_> {
     /// opens a page) to below the header, behind it.
     fn band(&mut self, first: usize, used: f32) {
         let d = self.def;
-        let at_top = first == 0 || self.blocks.get(first.wrapping_sub(1)).is_some_and(|b| b.page_break);
+        let at_top = first == 0
+            || self
+                .blocks
+                .get(first.wrapping_sub(1))
+                .is_some_and(|b| b.page_break);
         let pad = d.spacing.after_header;
         let y0 = if at_top {
             -d.page.margin_top * PT_PER_MM
@@ -272,7 +276,12 @@ impl Composer<'_, '_, '_> {
 
     /// Contacts each after its icon, packed into rows (or one per row),
     /// aligned as `align`: one paragraph, the icons artifacts.
-    pub(super) fn contact_rows(&mut self, contacts: &[Contact], align: RowAlign, one_per_row: bool) {
+    pub(super) fn contact_rows(
+        &mut self,
+        contacts: &[Contact],
+        align: RowAlign,
+        one_per_row: bool,
+    ) {
         let d = self.def;
         let size = d.sizes.contact;
         let icons = d.header.contacts == ContactStyle::Icons;
@@ -293,7 +302,13 @@ impl Composer<'_, '_, '_> {
             if let Some(on) = self.on_band {
                 style.color = on;
             }
-            let text = Self::contact_text(c).replace(' ', "\u{00A0}");
+            // On a row of their own contacts may break at spaces (a long
+            // address in the sidebar); in a packed row one contact does not.
+            let text = if one_per_row {
+                Self::contact_text(c)
+            } else {
+                Self::contact_text(c).replace(' ', "\u{00A0}")
+            };
             let lines = self.lines(&[Span { text, style }], self.width - icon - after_icon);
             let width = icon + after_icon + lines.iter().map(|l| l.width).fold(0.0, f32::max);
             pieces.push((c.icon(), lines, width));
@@ -317,7 +332,8 @@ impl Composer<'_, '_, '_> {
         let base_y = self.baseline(size);
         let count = rows.len();
         for (n, row) in rows.into_iter().enumerate() {
-            let total: f32 = row.iter().map(|p| p.2).sum::<f32>() + between * (row.len() as f32 - 1.0);
+            let total: f32 =
+                row.iter().map(|p| p.2).sum::<f32>() + between * (row.len() as f32 - 1.0);
             let mut x = match align {
                 RowAlign::Start => 0.0,
                 RowAlign::Center => (self.width - total).max(0.0) / 2.0,

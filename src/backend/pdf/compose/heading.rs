@@ -35,7 +35,11 @@ impl Composer<'_, '_, '_> {
         let base = self.baseline(size);
         let tag = self.tree.leaf(Kind::H(self.level));
         let mut items = Vec::new();
-        let top = if hd.style == HeadingStyle::Band { pad / 2.0 } else { 0.0 };
+        let top = if hd.style == HeadingStyle::Band {
+            pad / 2.0
+        } else {
+            0.0
+        };
         let mut y = top;
         // Where the last line starts and ends, for a rule after it.
         let mut last = (x, x);
@@ -93,7 +97,12 @@ impl Composer<'_, '_, '_> {
                 // Across the gutter at the first line's capitals (moderncv),
                 // else a bar as tall as the title before it.
                 let (x0, x1, y0, y1) = if gutter > 0.0 {
-                    (0.0, gutter - 0.6 * size, base - 0.62 * size, base - 0.12 * size)
+                    (
+                        0.0,
+                        gutter - 0.6 * size,
+                        base - 0.62 * size,
+                        base - 0.12 * size,
+                    )
                 } else {
                     (0.0, bar, 0.12 * h, y - 0.12 * h)
                 };
@@ -193,7 +202,10 @@ mod tests {
             elide: false,
         };
         let spans = cased("Work Experience", "en", style.clone(), false, true);
-        let parts: Vec<(String, f32)> = spans.iter().map(|s| (s.text.clone(), s.style.size)).collect();
+        let parts: Vec<(String, f32)> = spans
+            .iter()
+            .map(|s| (s.text.clone(), s.style.size))
+            .collect();
         assert_eq!(
             parts,
             vec![

@@ -175,11 +175,31 @@ impl Composer<'_, '_, '_> {
         let mut parts: Vec<(Span, Kind, f32)> = Vec::new();
         if let Some(t) = filled(e.title.as_deref()) {
             let style = self.style(Role::Body, true, false, size, d.colors.text);
-            parts.push((Span { text: t.into(), style }, Kind::H(self.level + 1), size));
+            parts.push((
+                Span {
+                    text: t.into(),
+                    style,
+                },
+                Kind::H(self.level + 1),
+                size,
+            ));
         }
         if let Some(t) = filled(e.subtitle.as_deref()) {
-            let style = self.style(Role::Body, false, false, d.sizes.body, d.colors.organisation);
-            parts.push((Span { text: t.into(), style }, Kind::P, d.sizes.body));
+            let style = self.style(
+                Role::Body,
+                false,
+                false,
+                d.sizes.body,
+                d.colors.organisation,
+            );
+            parts.push((
+                Span {
+                    text: t.into(),
+                    style,
+                },
+                Kind::P,
+                d.sizes.body,
+            ));
         }
         let when = [
             filled(e.dates.as_ref().map(|r| r.text.as_str())),

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::super::compose::Item;
 use super::super::fonts::{Face, FontSet};
 use super::super::paginate::Page;
-use super::line::space_glyph;
+use super::line::{bridge_glyph, space_glyph};
 use super::{Subset, Used};
 
 /// Subsets every used face and adds it to the document under a stable id.
@@ -24,11 +24,11 @@ pub(super) fn subset_fonts(
     for page in pages {
         for placed in &page.items {
             if let Item::Bridge { face, .. } = &placed.item
-                && let Some(gid) = fonts.face(*face).and_then(space_glyph)
+                && let Some((gid, text)) = fonts.face(*face).and_then(bridge_glyph)
             {
                 let entry = used.entry(*face).or_default().entry(gid).or_default();
                 if entry.is_empty() {
-                    entry.push(' ');
+                    entry.push(text);
                 }
             }
             if let Item::Text { line, .. } = &placed.item {

@@ -312,7 +312,9 @@ pub(super) fn bridge(
     let (Some(sub), Some(face)) = (subsets.get(&face_index), fonts.face(face_index)) else {
         return;
     };
-    let Some(gid) = space_glyph(face) else { return };
+    let Some((gid, _)) = bridge_glyph(face) else {
+        return;
+    };
     let Some(&code) = sub.remap.get(&gid) else {
         return;
     };
@@ -331,7 +333,21 @@ pub(super) fn bridge(
         width: (units * 1000.0 / face.upem) as i64,
         kern: 0.0,
     };
-    marker.content.stretched(x0, y, shown, (x1 - x0) / natural * 100.0);
+    marker
+        .content
+        .stretched(x0, y, shown, (x1 - x0) / natural * 100.0);
+}
+
+/// The glyph a bridge stretches and the text it reads as: the face's
+/// no-break space (U+00A0), else its space. A no-break space keeps the two
+/// texts one line to poppler too, which ends a line's words at a space and
+/// then reads a title and dates far apart as two blocks.
+pub(super) fn bridge_glyph(face: &Face) -> Option<(u16, char)> {
+    let buzz = face.buzz()?;
+    match buzz.glyph_index('\u{a0}') {
+        Some(g) => Some((g.0, '\u{a0}')),
+        None => buzz.glyph_index(' ').map(|g| (g.0, ' ')),
+    }
 }
 
 /// The face's glyph for U+0020.
