@@ -68,6 +68,7 @@ fn level(f: &mut Fields, word: &str) -> Option<String> {
     let num = f.take("level");
     text.or(match num {
         Some(Value::Number(n)) if n.as_f64().is_some_and(|x| x > 0.0) => Some(format!("{n}/5")),
+        Some(Value::String(s)) => Some(s),
         _ => None,
     })
 }
