@@ -34,6 +34,7 @@ mod pdf_standards;
 mod photo;
 mod properties;
 mod readers;
+mod readers2;
 mod regressions;
 mod robustness;
 mod scripts;

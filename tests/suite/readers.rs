@@ -13,12 +13,12 @@ fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_resume-export"))
 }
 
-fn fixture(rel: &str) -> PathBuf {
+pub(crate) fn fixture(rel: &str) -> PathBuf {
     root().join("tests/fixtures/readers").join(rel)
 }
 
 /// Runs the binary; returns (exit code, stdout, stderr).
-fn run(args: &[&str]) -> (i32, String, String) {
+pub(crate) fn run(args: &[&str]) -> (i32, String, String) {
     let out = bin().args(args).output().expect("binary runs");
     (
         out.status.code().unwrap_or(-1),
@@ -96,7 +96,7 @@ fn pieces(value: &str) -> Vec<String> {
 
 /// Converts `path` to Markdown and checks that each fact shows or is warned about.
 /// `kept` are paths (prefixes, generic) that are not shown by design, with why.
-fn check_nothing_lost(rel: &str, kept: &[(&str, &str)]) -> (String, String) {
+pub(crate) fn check_nothing_lost(rel: &str, kept: &[(&str, &str)]) -> (String, String) {
     let path = fixture(rel);
     let dir = tempfile::tempdir().unwrap();
     let md_path = dir.path().join("out.md");
@@ -154,7 +154,7 @@ fn check_nothing_lost(rel: &str, kept: &[(&str, &str)]) -> (String, String) {
         }
         checked += 1;
         let lower = key.to_ascii_lowercase();
-        if lower.contains("date") || ["start", "end", "date"].contains(&lower.as_str()) {
+        if lower.contains("date") || ["start", "end", "date", "period"].contains(&lower.as_str()) {
             // Dates are reformatted ("2019-03" → "Mar 2019"): their years must show.
             let years: Vec<&str> = value
                 .split(|c: char| !c.is_ascii_digit())
@@ -181,7 +181,7 @@ fn check_nothing_lost(rel: &str, kept: &[(&str, &str)]) -> (String, String) {
 }
 
 /// `convert` writes JSON Resume that `validate` accepts and that reads back the same.
-fn check_convert(rel: &str) -> Value {
+pub(crate) fn check_convert(rel: &str) -> Value {
     let path = fixture(rel);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("resume.json");
@@ -237,7 +237,8 @@ fn fresh_jane_fullstacker() {
     }
     let json = check_convert("fresh/jane-fullstacker.json");
     assert_eq!(json["basics"]["name"], "Jane Q. Fullstacker");
-    assert_eq!(json["work"][0]["name"], "Area 52");
+    // work[0] is the section's own summary, which opens it.
+    assert_eq!(json["work"][1]["name"], "Area 52");
     assert_eq!(json["basics"]["image"], "jane_doe.png");
 }
 

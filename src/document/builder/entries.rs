@@ -25,14 +25,26 @@ impl Tagged for Reference {
 }
 
 impl Builder<'_> {
-    /// Builds entries, dropping ones with nothing in them and ones the tags leave out.
+    /// Builds entries, dropping ones with nothing in them and ones the tags
+    /// leave out. An entry that is only text (a section's opening paragraph)
+    /// is that text, not an entry under an empty heading.
     pub(super) fn entries<T: Tagged>(&self, items: &[T], f: impl Fn(&T) -> Entry) -> Vec<Block> {
         items
             .iter()
             .filter(|i| self.options.keeps(i.tags()))
             .map(f)
             .filter(|e| *e != Entry::default())
-            .map(Block::Entry)
+            .flat_map(|e| {
+                let text_only = Entry {
+                    summary: Vec::new(),
+                    ..e.clone()
+                } == Entry::default();
+                if text_only {
+                    e.summary
+                } else {
+                    vec![Block::Entry(e)]
+                }
+            })
             .collect()
     }
 

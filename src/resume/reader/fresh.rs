@@ -39,19 +39,20 @@ impl Reader for Fresh {
         };
         let mut out = Out::default();
         out.put("basics", Some(basics(&mut root, &mut notes)));
+        // A section's own `summary` opens it, as an entry of its own.
         let history = |root: &mut Fields, key: &str, notes: &mut Notes<'_>| {
             let mut o = root.object(key, notes)?;
             let items = o.list("history");
+            let summary = o.text("summary");
             o.finish(notes, SHAPE);
-            Some(items)
+            Some((items, summary))
         };
-        let work = history(&mut root, "employment", &mut notes).unwrap_or_default();
-        out.put("work", Some(entries(work, &mut notes, "employer")));
-        let service = history(&mut root, "service", &mut notes).unwrap_or_default();
-        out.put(
-            "volunteer",
-            Some(entries(service, &mut notes, "organization")),
-        );
+        let (work, intro) = history(&mut root, "employment", &mut notes).unwrap_or_default();
+        let work = opened(intro, entries(work, &mut notes, "employer"));
+        out.put("work", Some(work));
+        let (service, intro) = history(&mut root, "service", &mut notes).unwrap_or_default();
+        let service = opened(intro, entries(service, &mut notes, "organization"));
+        out.put("volunteer", Some(service));
         let education = education(&mut root, &mut notes);
         out.put("education", Some(education));
         out.put(
@@ -109,8 +110,8 @@ impl Reader for Fresh {
             }
             out.put(key, Some(items));
         }
-        if let Some(items) = history(&mut root, "affiliation", &mut notes) {
-            let items = each(items, &mut notes, governance);
+        if let Some((items, intro)) = history(&mut root, "affiliation", &mut notes) {
+            let items = opened(intro, each(items, &mut notes, governance));
             if !items.is_empty() {
                 titles.insert("affiliation".into(), Value::String("Affiliations".into()));
             }
@@ -166,12 +167,62 @@ fn each(
                 notes.warn(&fields.path, format!("{why} in the FRESH file; left out"));
                 continue;
             }
-            let mapped = f(&mut fields, notes);
+            let mut mapped = f(&mut fields, notes);
             fields.finish(notes, SHAPE);
+            plain_titles(&mut mapped);
             if !mapped.is_null() {
                 out.push(mapped);
             }
         }
+    }
+    out
+}
+
+/// Titles are shown as they are, so their emphasis markup (`<em>`, `**`) is
+/// taken out; summaries keep theirs for the document builder to read.
+fn plain_titles(v: &mut Value) {
+    let Some(m) = v.as_object_mut() else {
+        return;
+    };
+    for key in [
+        "name",
+        "position",
+        "title",
+        "institution",
+        "studyType",
+        "area",
+    ] {
+        if let Some(Value::String(s)) = m.get_mut(key) {
+            *s = plain(s);
+        }
+    }
+}
+
+/// `s` without inline HTML tags and Markdown emphasis.
+fn plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        let after = rest.get(i..).unwrap_or("");
+        let tag = after.find('>').and_then(|e| after.get(1..e)).unwrap_or("");
+        let name = tag.trim_start_matches('/').trim().to_ascii_lowercase();
+        if ["em", "i", "strong", "b", "u", "span", "small"].contains(&name.as_str()) {
+            rest = after.get(tag.len() + 2..).unwrap_or("");
+        } else {
+            out.push('<');
+            rest = after.get(1..).unwrap_or("");
+        }
+    }
+    out.push_str(rest);
+    for marker in ["**", "__"] {
+        if out.matches(marker).count() >= 2 {
+            out = out.replace(marker, "");
+        }
+    }
+    let stars = out.matches('*').count();
+    if stars >= 2 && stars.is_multiple_of(2) {
+        out = out.replace('*', "");
     }
     out
 }
@@ -290,6 +341,7 @@ fn education(root: &mut Fields, notes: &mut Notes<'_>) -> Vec<Value> {
         return Vec::new();
     };
     let items = e.list("history");
+    let intro = e.text("summary");
     let out = each(items, notes, |f, n| {
         let mut o = Out::default();
         let title = f.text("title");
@@ -312,7 +364,18 @@ fn education(root: &mut Fields, notes: &mut Notes<'_>) -> Vec<Value> {
         o.value()
     });
     e.finish(notes, SHAPE);
-    out
+    opened(intro, out)
+}
+
+/// A section's entries after its own summary, which comes first as an entry
+/// with nothing but that summary.
+fn opened(summary: Option<String>, mut entries: Vec<Value>) -> Vec<Value> {
+    if let Some(s) = summary {
+        let mut o = Out::default();
+        o.put("summary", Some(s));
+        entries.insert(0, o.value());
+    }
+    entries
 }
 
 fn award(f: &mut Fields, _: &mut Notes<'_>) -> Value {
@@ -456,7 +519,12 @@ fn project(f: &mut Fields, n: &mut Notes<'_>) -> Value {
 fn entry(f: &mut Fields, n: &mut Notes<'_>, texts: &[(&str, &str)]) -> Value {
     let mut o = Out::default();
     for (to, from) in texts {
-        o.put(to, f.text(from));
+        let v = f.text(from);
+        if *from == "date" {
+            // One date is a point in time: it starts and ends there.
+            o.put("endDate", v.clone());
+        }
+        o.put(to, v);
     }
     o.put("highlights", Some(f.texts("highlights", n)))
         .put("keywords", Some(f.texts("keywords", n)));
@@ -533,10 +601,26 @@ fn reading(f: &mut Fields, _: &mut Notes<'_>) -> Value {
         Some(Value::String(s)) => Some(s),
         Some(_) | None => None,
     };
+    let date = f.text("date");
     o.put("position", f.text("title"))
         .put("name", author)
         .put("url", f.text("url"))
-        .put("startDate", f.text("date"))
+        .put("startDate", date.clone())
+        .put("endDate", date)
         .put("summary", f.text("summary"));
     o.value()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn titles_lose_their_emphasis_markup() {
+        assert_eq!(plain("<em>Deep</em> Learning"), "Deep Learning");
+        assert_eq!(plain("**Lead** Engineer"), "Lead Engineer");
+        assert_eq!(plain("R&D <b>Lab</b>"), "R&D Lab");
+        assert_eq!(plain("a < b"), "a < b");
+        assert_eq!(plain("C*"), "C*");
+    }
 }

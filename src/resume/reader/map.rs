@@ -119,6 +119,11 @@ impl Fields {
         }
     }
 
+    /// Whether the object (as it still is) passes `test`.
+    pub fn map_is(&self, test: impl Fn(&Map<String, Value>) -> bool) -> bool {
+        test(&self.map)
+    }
+
     /// The value of `key`, removed; blank values count as absent.
     pub fn take(&mut self, key: &str) -> Option<Value> {
         self.map.remove(key).filter(|v| !is_blank(v))

@@ -38,7 +38,7 @@ pub(super) fn dates(f: &mut Fields, notes: &mut Notes<'_>) -> (Option<String>, O
 
 /// A date written in words (`January 2019`), as JSON Resume writes it (`2019-01`);
 /// text that is no date stays as it is.
-fn iso(s: String) -> String {
+pub(super) fn iso(s: String) -> String {
     use crate::resume::date::{Date, Parse, parse};
     match parse(&s) {
         Parse::Canonical(Date::Exact(d)) | Parse::Reinterpreted(Date::Exact(d), _) => d.iso(),
@@ -50,7 +50,7 @@ fn iso(s: String) -> String {
 }
 
 /// Splits a free-text date range at its separator; one date is both ends.
-fn split_range(s: &str) -> (Option<String>, Option<String>) {
+pub(super) fn split_range(s: &str) -> (Option<String>, Option<String>) {
     let (a, b) = split_words(s);
     (a.map(iso), b.map(iso))
 }
@@ -63,6 +63,21 @@ fn split_words(s: &str) -> (Option<String>, Option<String>) {
             if !a.is_empty() && !b.is_empty() {
                 return (Some(a.to_string()), Some(b.to_string()));
             }
+        }
+    }
+    // `2014-2020`, `Jan 2019-Present`: a hyphen between a year and a date
+    // (but not `2019-05`, a month).
+    for (i, _) in s.match_indices('-') {
+        let (a, b) = (s.get(..i).unwrap_or(""), s.get(i + 1..).unwrap_or(""));
+        let (a, b) = (a.trim(), b.trim());
+        let year_end = a.len() >= 4
+            && a.bytes().rev().take(4).all(|c| c.is_ascii_digit())
+            && !a.bytes().rev().nth(4).is_some_and(|c| c.is_ascii_digit());
+        let digits = b.bytes().take_while(u8::is_ascii_digit).count();
+        let date_start =
+            digits == 4 || (digits == 0 && b.chars().next().is_some_and(char::is_alphabetic));
+        if year_end && date_start && !b.contains('-') {
+            return (Some(a.to_string()), Some(b.to_string()));
         }
     }
     // One date is a point in time, not an open range: it starts and ends there.
@@ -256,6 +271,20 @@ mod tests {
         assert_eq!(s("2016 - 2018"), ("2016".into(), "2018".into()));
         assert_eq!(s("2019–2021"), ("2019".into(), "2021".into()));
         assert_eq!(s("2019-05"), ("2019-05".into(), "2019-05".into()));
+        assert_eq!(s("2019-05-01"), ("2019-05-01".into(), "2019-05-01".into()));
+        assert_eq!(s("2014-2020"), ("2014".into(), "2020".into()));
+        assert_eq!(s("2020 - 2024"), ("2020".into(), "2024".into()));
+        assert_eq!(s("2010–2014"), ("2010".into(), "2014".into()));
+        assert_eq!(s("2019"), ("2019".into(), "2019".into()));
+        assert_eq!(
+            s("June 2016 to December 2018"),
+            ("2016-06".into(), "2018-12".into())
+        );
+        assert_eq!(
+            s("Jan 2019 - Present"),
+            ("2019-01".into(), "present".into())
+        );
+        assert_eq!(s("Jan 2019-Present"), ("2019-01".into(), "present".into()));
         assert_eq!(
             s("Summer 2020"),
             ("Summer 2020".into(), "Summer 2020".into())

@@ -1,4 +1,4 @@
-//! Reactive Resume's JSON export (v4, and v3 where its shape differs) onto JSON Resume.
+//! Reactive Resume's JSON export (v4, and v3 where its shape differs; v5 in [`v5`]) onto JSON Resume.
 //!
 //! Sections and items the author hid are not shown. Rich text is HTML: list
 //! items become highlights, the rest stays a summary that the document builder
@@ -9,10 +9,13 @@
 use serde_json::{Map, Value};
 
 mod item;
+mod v5;
+mod v5_item;
 
 use super::Reader;
 use super::map::{Fields, Notes, Out, slug};
 use crate::resume::Warning;
+use crate::resume::value::is_blank;
 use item::{dates, item, rich, url};
 
 const SHAPE: &str = "Reactive Resume";
@@ -25,7 +28,7 @@ impl Reader for ReactiveResume {
         "reactive-resume"
     }
     fn description(&self) -> &'static str {
-        "a Reactive Resume JSON export (v4 or v3)"
+        "a Reactive Resume JSON export (v5, v4 or v3)"
     }
     fn recognises(&self, value: &Value) -> bool {
         let Some(o) = value.as_object() else {
@@ -50,6 +53,9 @@ impl Reader for ReactiveResume {
         let Some(mut root) = Fields::of(value, String::new(), &mut notes) else {
             return Value::Object(Map::new());
         };
+        if root.map_is(v5::is_v5) {
+            return v5::map(root, &mut notes);
+        }
         let mut out = Out::default();
         let mut titles = Map::new();
         let mut order = Vec::new();
@@ -131,6 +137,9 @@ impl Reader for ReactiveResume {
                 let mapped: Vec<Value> = items
                     .into_iter()
                     .filter_map(|mut f| {
+                        if !kept(&key, &f, &mut notes) {
+                            return None;
+                        }
                         let v = item(&key, &mut f, &mut notes);
                         f.finish(&mut notes, SHAPE);
                         v
@@ -162,12 +171,13 @@ impl Reader for ReactiveResume {
         if let Some(s) = sections {
             s.finish(&mut notes, SHAPE);
         }
+        let has_summary = summary.is_some();
         let basics = basics(&mut root, summary, profiles, &mut notes);
         let mut all = Out(Map::new());
         all.put("basics", Some(basics));
         all.0.extend(out.0);
         let mut meta = Out::default();
-        let order: Vec<Value> = order
+        let mut order: Vec<Value> = order
             .iter()
             .filter_map(|id| match id.as_str() {
                 "summary" => Some("summary".to_string()),
@@ -175,6 +185,32 @@ impl Reader for ReactiveResume {
             })
             .map(Value::String)
             .collect();
+        // A section with content that the layout leaves out is put back after
+        // the laid-out ones (the summary first), as Reactive Resume v5's importer does.
+        if !order.is_empty() {
+            let mut missing = Vec::new();
+            for (id, key) in &ids {
+                let listed = order.iter().any(|o| o.as_str() == Some(key.as_str()));
+                if !listed && all.0.get(key).is_some_and(|v| !is_blank(v)) {
+                    missing.push(id.clone());
+                    order.push(Value::String(key.clone()));
+                }
+            }
+            if has_summary && !order.iter().any(|o| o == "summary") {
+                missing.insert(0, "summary".into());
+                order.insert(0, Value::String("summary".into()));
+            }
+            if !missing.is_empty() {
+                notes.warn(
+                    "metadata.layout",
+                    format!(
+                        "sections with content that Reactive Resume's layout leaves out, \
+                         kept after the laid-out ones (the summary first): {}",
+                        missing.join(", ")
+                    ),
+                );
+            }
+        }
         meta.put("language", language)
             .put("sections", Some(order))
             .put("sectionTitles", Some(Value::Object(titles)));
@@ -229,6 +265,30 @@ fn object_entries(v: Value) -> Vec<(String, Value)> {
         Value::Object(m) => m.into_iter().collect(),
         _ => Vec::new(),
     }
+}
+
+/// Whether an item has the field Reactive Resume requires of its section's
+/// items (v4: `company`, `institution`, `name`…); one without is left out, as
+/// Reactive Resume leaves it out, with a note.
+fn kept(key: &str, f: &Fields, notes: &mut Notes<'_>) -> bool {
+    let main = match key {
+        "experience" => "company",
+        "education" => "institution",
+        "volunteer" => "organization",
+        "awards" => "title",
+        "profiles" => "network",
+        "projects" | "skills" | "languages" | "interests" | "publications" | "certifications"
+        | "references" => "name",
+        _ => return true,
+    };
+    if f.has(main) {
+        return true;
+    }
+    notes.warn(
+        &f.path,
+        format!("an item with no `{main}`, which Reactive Resume treats as empty; left out"),
+    );
+    false
 }
 
 /// `visible: false` (v4 items and sections, v3 sections).
@@ -385,7 +445,8 @@ fn basics(
     for (v, path) in f.list("customFields") {
         if let Some(mut c) = Fields::of(v, path, notes) {
             let mut o = Out::default();
-            let value = c.text("value");
+            // v4 writes `value`; files its own v5 importer reads write `text`.
+            let value = c.text_of(&["value", "text"]);
             let name = c.text("name");
             if value.as_deref().is_some_and(|v| v.contains("://")) {
                 o.put("network", name).put("url", value);
