@@ -24,7 +24,7 @@ pub use definition::{
 pub use plan::{Part, Plan, Region, SidebarPlan};
 pub use structure::{
     Align, ContactStyle, DatePlace, Entries, Header, HeaderAlign, HeadingStyle, Headings, Lead,
-    PhotoPlace, Side, Sidebar,
+    PhotoPlace, Side, Sidebar, leads_with_organisation,
 };
 
 use crate::backend::{BACKENDS, Backend};

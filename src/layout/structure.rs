@@ -113,8 +113,8 @@ pub struct Entries {
     /// everything else beside it.
     pub dates: DatePlace,
     /// title: the title line first, then the organisation (on the same line
-    /// unless `dates` is stacked); organisation: the organisation first
-    /// (Jake's resume).
+    /// unless `dates` is stacked); organisation: the organisation first in
+    /// work, volunteering and education (Jake's resume).
     pub lead: Lead,
     /// Width of the date gutter in millimetres (`dates = "gutter"`).
     pub gutter: f32,
@@ -128,6 +128,14 @@ pub enum DatePlace {
     Right,
     Stacked,
     Gutter,
+}
+
+/// Whether entries of section `id` lead with their organisation: with
+/// `lead = "organisation"`, in sections whose organisation is an employer or
+/// a school (work, volunteer, education); an award's awarder or a project's
+/// kind does not lead.
+pub fn leads_with_organisation(d: &super::Definition, id: &str) -> bool {
+    d.entries.lead == Lead::Organisation && matches!(id, "work" | "volunteer" | "education")
 }
 
 /// Which part of an entry leads.

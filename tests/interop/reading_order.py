@@ -71,7 +71,8 @@ def items(resume, look):
                 continue
             # Title and organisation: one line (one item) unless stacked.
             parts = []
-            for keys in ((orgs, titles) if org_first else (titles, orgs)):
+            leads = org_first and sid in ("work", "volunteer", "education")
+            for keys in ((orgs, titles) if leads else (titles, orgs)):
                 for k in keys:
                     v = entry.get(k)
                     if isinstance(v, str) and len(squash(v)) >= 3:

@@ -243,14 +243,18 @@ fn is_columns(left: &[Row], right: &[Row], gutter: Span) -> bool {
     let ends = right.iter().filter_map(|r| r.words.last()).map(|w| w.x1);
     let (end_lo, end_hi) = ends.fold((f32::MAX, f32::MIN), |(a, b), x| (a.min(x), b.max(x)));
     let dates = width(right) < 0.4 * width(left) && end_hi - end_lo <= 0.5 * size;
-    if dates {
-        // Each date on its item's line; the lines under an item (details,
-        // bullets) have none beside them, as in any list with dates. Columns
-        // only if dates stand on lines of their own.
-        let alone = right.iter().filter(|row| !shares(row, left)).count();
-        return alone >= 2 && alone * 10 >= right.len() * 3;
-    }
     let lines = left.len() + right.len();
+    if dates {
+        // A flush-right column of dates, each on its item's line, is a list
+        // read across as a table, however many lines under its items have
+        // none beside them. It is a column of its own (RenderCV's grid of
+        // text beside dates, places and durations) when its lines stack one
+        // right under the other, beside the lines of a paragraph.
+        let stacked = right
+            .windows(2)
+            .any(|w| matches!(w, [a, b] if (a.y - b.y).abs() <= 1.3 * a.size.max(b.size)));
+        return stacked && unpaired >= 2 && unpaired * 10 >= lines * 3;
+    }
     unpaired >= 2 && unpaired * 10 >= lines * 3 || filled * 10 >= left.len() * 6
 }
 

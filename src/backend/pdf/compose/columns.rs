@@ -48,7 +48,11 @@ impl Composer<'_, '_, '_> {
                     self.width = sw;
                     self.narrow = true;
                     self.indent = 0.0;
+                    // No hyphens in a narrow column: words broken there are
+                    // what parsers read wrong most (`check` flags them).
+                    let hyphenate = self.hyphenate.take();
                     self.sidebar(doc, &side.parts);
+                    self.hyphenate = hyphenate;
                     self.narrow = false;
                     self.indent = indent;
                     side_x

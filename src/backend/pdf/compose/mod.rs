@@ -228,6 +228,8 @@ pub struct Composer<'d, 's, 'f> {
     flow: Flow,
     /// Text colour of the header when it sits on a band.
     on_band: Option<Color>,
+    /// Entries of the section being composed lead with their organisation.
+    lead_org: bool,
     /// The sidebar's tint, once a document with a sidebar is composed.
     pub tint: Option<Tint>,
 }
@@ -253,6 +255,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
             narrow: false,
             flow: Flow::Full,
             on_band: None,
+            lead_org: false,
             tint: None,
         }
     }
@@ -341,6 +344,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                 self.gap = self.gap.max(self.def.spacing.before_section);
             }
             first_section = false;
+            self.lead_org = crate::layout::leads_with_organisation(self.def, &section.id);
             self.tree.open(Kind::Sect);
             self.heading(&section.title, &doc.meta.language);
             let mut first = true;

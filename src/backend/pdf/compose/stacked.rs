@@ -6,7 +6,6 @@ use crate::backend::pdf::linebreak::Line;
 use crate::backend::pdf::shape::Span;
 use crate::backend::pdf::tag::{Kind, Tag};
 use crate::document::Entry;
-use crate::layout::Lead;
 
 /// One line of an entry's title block: spans at the start, a span at the end.
 struct Row {
@@ -28,7 +27,7 @@ impl Composer<'_, '_, '_> {
     pub(super) fn stacked_title(&mut self, e: &Entry) {
         let d = self.def;
         let size = d.sizes.entry_title;
-        let org_first = d.entries.lead == Lead::Organisation;
+        let org_first = self.lead_org;
         let title = filled(e.title.as_deref()).map(|t| Span {
             text: t.into(),
             style: self.style(Role::Body, !org_first, org_first, size, d.colors.text),
