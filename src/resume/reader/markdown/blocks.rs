@@ -262,7 +262,7 @@ fn close_inline(stack: &mut Vec<Inline>) {
     let piece_rich = match &inner.style {
         Style::Emph => format!("*{rich}*"),
         Style::Strong => format!("**{rich}**"),
-        Style::Link(url) => format!("[{rich}](<{url}>)"),
+        Style::Link(url) => link_rich(rich, &text_of(&inner.pieces), url),
         _ => rich.to_string(),
     };
     if let Some(top) = stack.last_mut() {
@@ -291,7 +291,7 @@ fn finish(
     let pieces = stack.pop().map(|r| r.pieces).unwrap_or_default();
     stack.clear();
     let inl = inl_of(pieces);
-    if inl.plain().is_empty() {
+    if inl.plain().is_empty() && !matches!(kind, Kind::Heading(_)) {
         return;
     }
     out.push(match kind {
@@ -346,12 +346,24 @@ fn rich_of(pieces: &[Piece]) -> String {
             Style::Plain => out.push_str(&escape_text(&p.text)),
             Style::Emph => out.push_str(&format!("*{}*", escape_text(p.text.trim()))),
             Style::Strong => out.push_str(&format!("**{}**", escape_text(p.text.trim()))),
-            Style::Link(url) => {
-                out.push_str(&format!("[{}](<{url}>)", escape_text(p.text.trim())));
-            }
+            Style::Link(url) => out.push_str(&link_rich(&escape_text(p.text.trim()), &p.text, url)),
         }
     }
     out
+}
+
+/// A link as resume text: a bare URL (which the markup reader links again) when
+/// its text is its target, else `[text](<url>)`.
+fn link_rich(rich: &str, text: &str, url: &str) -> String {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    if (lower.starts_with("http://") || lower.starts_with("https://"))
+        && (t == url || t.replace(' ', "%20") == url)
+        && !t.contains(char::is_whitespace)
+    {
+        return t.to_string();
+    }
+    format!("[{}](<{url}>)", rich.trim())
 }
 
 /// Escapes what the builder's markup reader would read as formatting: `\`, `*`, `_`

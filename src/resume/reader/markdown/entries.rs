@@ -228,7 +228,7 @@ impl EntryReader<'_> {
                     let after_bullets = last_list_start.is_some_and(|s| i > s);
                     if first_para && self.keywords && e.summary.is_empty() && inl.only(&Style::Emph) && !after_bullets {
                         e.description = Some(inner_rich(inl));
-                    } else if after_bullets && self.keywords && inl.only(&Style::Emph) && i + 1 == blocks.len() {
+                    } else if self.keywords && inl.only(&Style::Emph) && i + 1 == blocks.len() && !first_para {
                         e.keywords = inl.plain().split(", ").map(|k| k.trim().to_string()).filter(|k| !k.is_empty()).collect();
                     } else if let Some((label, value)) = strong_label(inl) {
                         e.labelled.push((label, value));

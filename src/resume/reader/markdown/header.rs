@@ -63,12 +63,17 @@ impl Basics {
             self.location.get_or_insert(text);
             return true;
         }
-        if is(WEB, |w| &w.website) || (c.label.is_none() && (c.link.is_some() || looks_like_url(&text))) {
-            if self.url.is_none() && (c.label.is_some() || looks_like_url(&text)) {
+        let web_label = is(WEB, |w| &w.website);
+        if (web_label || c.label.is_none()) && (c.link.is_some() || looks_like_url(&text)) {
+            if self.url.is_none() {
                 self.url = Some(text);
             } else {
-                self.profiles.push(profile(None, &text, c.link.as_deref()));
+                self.profiles.push(profile(c.label.clone(), &text, c.link.as_deref()));
             }
+            return true;
+        }
+        if web_label && self.url.is_none() {
+            self.url = Some(text);
             return true;
         }
         if let Some(network) = c.label.clone() {
