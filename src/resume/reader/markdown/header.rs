@@ -47,7 +47,11 @@ impl Basics {
         if text.is_empty() {
             return false;
         }
-        if link.starts_with("mailto:") || is(EMAIL, |w| &w.email) || (c.label.is_none() && c.link.is_none() && looks_like_email(&text)) {
+        let at_sign = self.email.is_none()
+            && c.label.is_none()
+            && c.link.is_none()
+            && (looks_like_email(&text) || text.contains("{at}") || text.contains("(at)") || text.contains(" [at] "));
+        if link.starts_with("mailto:") || is(EMAIL, |w| &w.email) || at_sign {
             if self.email.is_none() {
                 self.email = Some(text);
             } else {

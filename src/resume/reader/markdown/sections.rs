@@ -287,7 +287,7 @@ fn header(head: &[Block], basics: &mut Basics, ctx: &Ctx, warnings: &mut Vec<War
         let is_label = *quoted
             || first.only(&Style::Strong)
             || first.only(&Style::Emph)
-            || (!is_contact_line(&first) && plain.chars().count() <= 60 && !plain.ends_with('.') && !plain.contains(": "));
+            || (!is_contact_line(&first) && !plain.contains(" · ") && plain.chars().count() <= 60 && !plain.ends_with('.') && !plain.contains(": "));
         if is_label && basics.name.is_some() {
             basics.label = Some(plain);
             // The lines after the label (in one paragraph) are read as the next block would be.
