@@ -81,10 +81,10 @@ impl Basics {
             return true;
         }
         if let Some(network) = c.label.clone() {
-            if network.to_lowercase() == "profile" && self.url.as_deref() == Some(&text) {
-                return true;
-            }
-            self.profiles.push(profile(Some(network), &text, c.link.as_deref()));
+            // The languages' generic "Profile": the site's host names the network.
+            let generic = words.iter().any(|w| w.profile.to_lowercase() == network.to_lowercase());
+            let network = (!generic || !looks_like_url(&text)).then_some(network);
+            self.profiles.push(profile(network, &text, c.link.as_deref()));
             return true;
         }
         false
