@@ -112,7 +112,8 @@ pub(super) fn document(blocks: &[Block], flattened: bool, warnings: &mut Vec<War
     let sec_level = if has(2) || h1s <= 1 { 2 } else { 1 };
     let entry_level = sec_level + 1;
     let words = language(blocks, sec_level);
-    let ours = blocks.windows(2).any(|w| {
+    let bold_label = matches!(blocks, [Block::Heading { level: 1, .. }, Block::Para { inl, .. }, ..] if inl.only(&Style::Strong));
+    let ours = bold_label || blocks.windows(2).any(|w| {
         matches!(w, [Block::Heading { level, .. }, Block::Para { inl, .. }]
             if *level == entry_level
                 && inl.pieces.first().is_some_and(|p| p.style == Style::Emph)
@@ -298,6 +299,15 @@ fn header(head: &[Block], basics: &mut Basics, ctx: &Ctx, warnings: &mut Vec<War
             rest = after;
         }
     }
+    // Our own contact line: the pieces between ` · ` under the name and label.
+    if ctx.ours
+        && let Some((Block::Para { inl, line: n, .. }, after)) = rest.split_first()
+        && inl.lines().len() == 1
+        && inl.plain().contains(" · ")
+    {
+        line(inl, basics, ctx, warnings, *n);
+        rest = after;
+    }
     contacts(rest, basics, ctx, warnings);
 }
 
@@ -349,11 +359,26 @@ fn contacts(blocks: &[Block], basics: &mut Basics, ctx: &Ctx, warnings: &mut Vec
 fn line(inl: &Inl, basics: &mut Basics, ctx: &Ctx, warnings: &mut Vec<Warning>, n: usize) {
     let cs: Vec<Contact> = contacts_of(inl);
     let langs: Vec<&Words> = std::iter::once(ctx.words).chain(words::all().iter()).collect();
+    let mut unplaced: Vec<Contact> = Vec::new();
     for c in cs {
-        if basics.contact(&c, &langs) {
-            continue;
+        if !basics.contact(&c, &langs) {
+            unplaced.push(c);
         }
-        if basics.location.is_none() && c.label.is_none() {
+    }
+    // Our own contact line puts what has no link in the order e-mail, phones,
+    // web address, place: several such pieces are read in that order.
+    let positional = ctx.ours && unplaced.len() > 1 && unplaced.iter().all(|c| c.label.is_none());
+    let last = unplaced.len().saturating_sub(1);
+    for (i, c) in unplaced.into_iter().enumerate() {
+        if positional && i < last {
+            if i == 0 && basics.email.is_none() {
+                basics.email = Some(c.text);
+            } else if i + 1 == last && basics.url.is_none() {
+                basics.url = Some(c.text);
+            } else {
+                basics.phones.push(c.text);
+            }
+        } else if basics.location.is_none() && c.label.is_none() {
             basics.location = Some(c.text);
         } else {
             if n > 0 {
