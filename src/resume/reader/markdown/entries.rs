@@ -186,6 +186,7 @@ impl EntryReader<'_> {
         let several = segs.len() > 1;
         let ours_italic = starts_italic && (several || dated);
         let plain_place = self.ours
+            && !dated
             && first.pieces.first().is_some_and(|p| p.style == Style::Plain)
             && lines.len() == 1
             && first.plain().chars().count() <= 80

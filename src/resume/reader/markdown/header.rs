@@ -67,6 +67,16 @@ impl Basics {
             self.location.get_or_insert(text);
             return true;
         }
+        // `[GitHub](https://github.com/x)`: a link named by its site is a profile.
+        if c.label.is_none()
+            && let Some(l) = &c.link
+            && !text.contains(['.', '/', '@'])
+            && !l.starts_with("mailto:")
+            && !l.starts_with("tel:")
+        {
+            self.profiles.push(json!({"network": text, "url": l}));
+            return true;
+        }
         let web_label = is(WEB, |w| &w.website);
         if (web_label || c.label.is_none()) && (c.link.is_some() || looks_like_url(&text)) {
             if self.url.is_none() {
@@ -268,16 +278,18 @@ pub(super) fn split_label(s: &str) -> (Option<String>, String) {
 /// Whether a piece run has only contacts in it (used to tell a contact line from prose).
 pub(super) fn is_contact_line(inl: &Inl) -> bool {
     let cs = contacts_of(inl);
-    !cs.is_empty()
-        && cs.iter().all(|c| {
+    let known = cs
+        .iter()
+        .filter(|c| {
             c.link.is_some()
                 || c.label.is_some()
                 || looks_like_email(&c.text)
                 || looks_like_phone(&c.text)
                 || looks_like_url(&c.text)
         })
-        || (inl.pieces.iter().any(|p| matches!(p.style, Style::Link(_)))
-            && inl.plain().contains(" · "))
+        .count();
+    // One piece may be the place ("Madrid, Spain"), which nothing marks.
+    !cs.is_empty() && (known == cs.len() || (cs.len() >= 2 && known + 1 >= cs.len()))
 }
 
 /// Plain pieces' text (for labels such as `**Score:** 4.0`).

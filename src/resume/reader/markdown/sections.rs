@@ -113,16 +113,22 @@ pub(super) fn document(blocks: &[Block], flattened: bool, warnings: &mut Vec<War
     let entry_level = sec_level + 1;
     let words = language(blocks, sec_level);
     let bold_label = matches!(blocks, [Block::Heading { level: 1, .. }, Block::Para { inl, .. }, ..] if inl.only(&Style::Strong));
-    let ours = bold_label || blocks.windows(2).any(|w| {
-        matches!(w, [Block::Heading { level, .. }, Block::Para { inl, .. }]
-            if *level == entry_level
-                && inl.pieces.first().is_some_and(|p| p.style == Style::Emph)
-                && (inl.plain().contains(" · ") || is_dates(&inl.plain(), words)))
+    let meta_after_heading = |emph: bool| {
+        blocks.windows(2).any(|w| {
+            matches!(w, [Block::Heading { level, .. }, Block::Para { inl, .. }]
+                if *level == entry_level
+                    && inl.pieces.first().is_some_and(|p| (p.style == Style::Emph) == emph)
+                    && (inl.plain().contains(" · ") || is_dates(&inl.lines().first().map(Inl::plain).unwrap_or_default(), words)))
+        })
+    };
+    let other_headings = blocks.iter().any(|b| {
+        matches!(b, Block::Heading { level, inl, .. } if *level == entry_level && (inl.plain().contains(" @ ") || inl.plain().contains(" | ")))
     });
+    let ours = bold_label || (meta_after_heading(true) && !meta_after_heading(false) && !other_headings);
     let entry_heading = |pat: &str| {
         blocks.iter().any(|b| matches!(b, Block::Heading { level, inl, .. } if *level == entry_level && inl.plain().contains(pat)))
     };
-    let headings = if ours || (entry_heading(" — ") && !entry_heading(" @ ") && !entry_heading(" | ")) {
+    let headings = if ours || (entry_heading(" — ") && !other_headings) {
         Headings::EmDash
     } else {
         Headings::Common
@@ -186,6 +192,7 @@ pub(super) fn document(blocks: &[Block], flattened: bool, warnings: &mut Vec<War
                     texts_as_items(content)
                 };
                 if !items.is_empty() {
+                    warn(warnings, *line, format!("`{title}` names no JSON Resume section; kept as its own section `{key}`"));
                     out.insert(key.clone(), Value::Array(items));
                     order.push(key.clone());
                     titles.push((key, title.clone()));
