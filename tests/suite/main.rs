@@ -27,6 +27,7 @@ mod languages;
 mod last_page;
 mod layouts;
 mod look;
+mod markdown_input;
 mod pdf;
 mod pdf_cli;
 mod pdf_standards;
