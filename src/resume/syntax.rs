@@ -94,7 +94,8 @@ fn guess(bytes: &[u8], limits: &Limits) -> Result<(String, Value), SourceError> 
         return finish(text, v, Syntax::Toml, limits);
     }
     let yaml = parse_text(&text, Syntax::Yaml);
-    if !matches!(yaml, Ok(Value::Object(_))) && super::reader::markdown::looks_like_markdown(&text) {
+    if !matches!(yaml, Ok(Value::Object(_))) && super::reader::markdown::looks_like_markdown(&text)
+    {
         return Ok((text.clone(), Value::String(text)));
     }
     match yaml {

@@ -87,7 +87,11 @@ fn round_trip(files: &[PathBuf]) {
         ("classic", Some("ar")),
     ] {
         for f in files {
-            let stem = f.file_stem().unwrap_or_default().to_string_lossy().to_string();
+            let stem = f
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string();
             if KNOWN_UNPLACEABLE.contains(&stem.as_str()) {
                 continue;
             }
@@ -108,8 +112,14 @@ fn round_trip(files: &[PathBuf]) {
             }
         }
     }
-    eprintln!("markdown round trip: {checked} checked, {} differ", failures.len());
-    assert!(failures.is_empty(), "md(read(md(R))) != md(R): {failures:?}");
+    eprintln!(
+        "markdown round trip: {checked} checked, {} differ",
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "md(read(md(R))) != md(R): {failures:?}"
+    );
 }
 
 #[test]
@@ -137,26 +147,60 @@ fn common_forms_give_their_facts() {
     assert_eq!(b["location"]["city"], "Madrid");
     assert!(b["summary"].as_str().unwrap().contains("ten years"));
     let profiles = b["profiles"].to_string();
-    assert!(profiles.contains("https://github.com/mgonzalez"), "{profiles}");
-    assert!(profiles.contains("https://www.linkedin.com/in/mgonzalez"), "{profiles}");
+    assert!(
+        profiles.contains("https://github.com/mgonzalez"),
+        "{profiles}"
+    );
+    assert!(
+        profiles.contains("https://www.linkedin.com/in/mgonzalez"),
+        "{profiles}"
+    );
     let w = &v["work"];
     assert_eq!(
-        (&w[0]["position"], &w[0]["name"], &w[0]["location"], &w[0]["startDate"]),
-        (&json!("Staff Engineer"), &json!("Cabify"), &json!("Madrid"), &json!("2021-01"))
+        (
+            &w[0]["position"],
+            &w[0]["name"],
+            &w[0]["location"],
+            &w[0]["startDate"]
+        ),
+        (
+            &json!("Staff Engineer"),
+            &json!("Cabify"),
+            &json!("Madrid"),
+            &json!("2021-01")
+        )
     );
     assert!(w[0].get("endDate").is_none());
     assert_eq!(w[0]["summary"], "Leads the payments platform team.");
     assert_eq!(w[0]["highlights"][1], "Moved billing to an event log.");
-    assert_eq!((&w[1]["position"], &w[1]["name"]), (&json!("Software Engineer"), &json!("Idealista")));
-    assert_eq!((&w[1]["startDate"], &w[1]["endDate"]), (&json!("2017"), &json!("2020")));
+    assert_eq!(
+        (&w[1]["position"], &w[1]["name"]),
+        (&json!("Software Engineer"), &json!("Idealista"))
+    );
+    assert_eq!(
+        (&w[1]["startDate"], &w[1]["endDate"]),
+        (&json!("2017"), &json!("2020"))
+    );
     // `### Company | Title`
-    assert_eq!((&w[2]["position"], &w[2]["name"]), (&json!("Backend Developer"), &json!("Typeform")));
-    assert_eq!((&w[2]["startDate"], &w[2]["location"]), (&json!("2014-03"), &json!("Barcelona")));
+    assert_eq!(
+        (&w[2]["position"], &w[2]["name"]),
+        (&json!("Backend Developer"), &json!("Typeform"))
+    );
+    assert_eq!(
+        (&w[2]["startDate"], &w[2]["location"]),
+        (&json!("2014-03"), &json!("Barcelona"))
+    );
     let e = &v["education"][0];
     assert_eq!(e["institution"], "Universidad Politécnica de Madrid");
-    assert_eq!((&e["studyType"], &e["area"]), (&json!("BSc"), &json!("Computer Science")));
+    assert_eq!(
+        (&e["studyType"], &e["area"]),
+        (&json!("BSc"), &json!("Computer Science"))
+    );
     assert_eq!(v["skills"][0]["keywords"], json!(["Go", "Rust", "Python"]));
-    assert_eq!(v["languages"][1], json!({"language": "English", "fluency": "C1"}));
+    assert_eq!(
+        v["languages"][1],
+        json!({"language": "English", "fluency": "C1"})
+    );
     assert_eq!(v["projects"][1]["name"], "Contributor to tokio");
 }
 
@@ -168,10 +212,16 @@ fn front_matter_and_german_titles() {
     assert_eq!(v["work"][0]["startDate"], "2019-03");
     assert_eq!(v["work"][0]["tags"], json!(["backend"]));
     assert_eq!(v["education"][0]["institution"], "TU Berlin");
-    assert_eq!(v["basics"]["summary"], "Entwickler mit Schwerpunkt auf verteilten Systemen.");
+    assert_eq!(
+        v["basics"]["summary"],
+        "Entwickler mit Schwerpunkt auf verteilten Systemen."
+    );
     // An unknown title is its own section, with a warning naming its line.
     assert_eq!(v["mysterySection"], json!(["Some words here."]));
-    assert!(err.contains("line 32") && err.contains("Mystery Section"), "{err}");
+    assert!(
+        err.contains("line 32") && err.contains("Mystery Section"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -180,7 +230,12 @@ fn converted_markdown_passes_strict_validation() {
     for name in ["common-forms.md", "front-matter-de.md"] {
         let out = tmp.path().join(name.replace(".md", ".json"));
         let (ok, _, err) = run(
-            &["convert", &fixture(name).to_string_lossy(), "-o", &out.to_string_lossy()],
+            &[
+                "convert",
+                &fixture(name).to_string_lossy(),
+                "-o",
+                &out.to_string_lossy(),
+            ],
             None,
         );
         assert!(ok, "{err}");
@@ -197,14 +252,22 @@ fn standard_input_and_init_take_markdown() {
     assert!(err.contains("read as Markdown"), "{err}");
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["basics"]["name"], "Maria Gonzalez");
-    let (ok, out, err) = run(&["convert", "--from", "markdown", "-"], Some(b"# Ana\n\nBerlin\n"));
+    let (ok, out, err) = run(
+        &["convert", "--from", "markdown", "-"],
+        Some(b"# Ana\n\nBerlin\n"),
+    );
     assert!(ok, "{err}");
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["basics"]["name"], "Ana");
     let tmp = tempfile::tempdir().unwrap();
     let target = tmp.path().join("resume.json");
     let (ok, _, err) = run(
-        &["init", &target.to_string_lossy(), "--from", &fixture("common-forms.md").to_string_lossy()],
+        &[
+            "init",
+            &target.to_string_lossy(),
+            "--from",
+            &fixture("common-forms.md").to_string_lossy(),
+        ],
         None,
     );
     assert!(ok, "{err}");
@@ -223,10 +286,10 @@ fn sentences(s: &str) -> Vec<String> {
 #[test]
 fn the_seed_gives_every_fact_of_the_sample() {
     let Some(dir) = common::seed() else { return };
-    let Some(seed) = std::fs::read_dir(&dir)
-        .ok()
-        .and_then(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).find(|p| p.is_file()))
-    else {
+    let Some(seed) = std::fs::read_dir(&dir).ok().and_then(|rd| {
+        rd.filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.is_file())
+    }) else {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -234,9 +297,10 @@ fn the_seed_gives_every_fact_of_the_sample() {
     let copy = tmp.path().join("seed.txt");
     std::fs::copy(&seed, &copy).unwrap();
     let (v, err) = convert(&copy);
-    let sample: Value =
-        serde_json::from_slice(&std::fs::read(common::root().join("samples/alex-rn.json")).unwrap())
-            .unwrap();
+    let sample: Value = serde_json::from_slice(
+        &std::fs::read(common::root().join("samples/alex-rn.json")).unwrap(),
+    )
+    .unwrap();
     let all = v.to_string();
     let b = &v["basics"];
     assert_eq!(b["name"], sample["basics"]["name"]);
@@ -248,7 +312,10 @@ fn the_seed_gives_every_fact_of_the_sample() {
         assert!(all.contains(p["url"].as_str().unwrap()), "profile {p}");
     }
     for s in sentences(sample["basics"]["summary"].as_str().unwrap()) {
-        assert!(b["summary"].as_str().unwrap().contains(&s), "summary sentence {s:?}");
+        assert!(
+            b["summary"].as_str().unwrap().contains(&s),
+            "summary sentence {s:?}"
+        );
     }
     let work = v["work"].as_array().unwrap();
     let expected = sample["work"].as_array().unwrap();
@@ -258,7 +325,12 @@ fn the_seed_gives_every_fact_of_the_sample() {
             assert_eq!(got.get(k), want.get(k), "{k} of {want}");
         }
         let text = format!("{} {}", got["summary"], got["highlights"]);
-        for part in want["highlights"].as_array().into_iter().flatten().chain(want.get("summary")) {
+        for part in want["highlights"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .chain(want.get("summary"))
+        {
             for s in sentences(part.as_str().unwrap()) {
                 assert!(text.contains(&s), "sentence {s:?} of {}", want["position"]);
             }
@@ -285,16 +357,40 @@ fn the_seed_gives_every_fact_of_the_sample() {
 /// Words with the characters our Markdown escapes and the reader must unescape.
 fn word() -> BoxedStrategy<String> {
     select(vec![
-        "Acme", "R&D", "C++", "C#", "snake_case", "a*b", "[draft]", "<tag>", "50%", "Zürich",
-        "東京", "Ünïcødé", "x|y", "~tilde", "$5", "1.", "#1", "foo-bar", "(beta)", "O'Neil",
-        "&amp;", "back\\slash", "`code`", "!bang", "e-mail",
+        "Acme",
+        "R&D",
+        "C++",
+        "C#",
+        "snake_case",
+        "a*b",
+        "[draft]",
+        "<tag>",
+        "50%",
+        "Zürich",
+        "東京",
+        "Ünïcødé",
+        "x|y",
+        "~tilde",
+        "$5",
+        "1.",
+        "#1",
+        "foo-bar",
+        "(beta)",
+        "O'Neil",
+        "&amp;",
+        "back\\slash",
+        "`code`",
+        "!bang",
+        "e-mail",
     ])
     .prop_map(str::to_string)
     .boxed()
 }
 
 fn words(max: usize) -> BoxedStrategy<String> {
-    prop::collection::vec(word(), 1..=max).prop_map(|w| w.join(" ")).boxed()
+    prop::collection::vec(word(), 1..=max)
+        .prop_map(|w| w.join(" "))
+        .boxed()
 }
 
 fn date() -> BoxedStrategy<Value> {
@@ -355,7 +451,12 @@ fn md(bytes: &[u8], syntax: Option<Syntax>) -> String {
     let layout = LAYOUT.get_or_init(|| Layout::builtin("classic").unwrap());
     let (_, value) = syntax::parse(bytes, syntax, &Default::default()).unwrap();
     let parsed = read_value(value, &ReadOptions::default());
-    let lang = parsed.resume.meta.language.clone().unwrap_or_else(|| "en".into());
+    let lang = parsed
+        .resume
+        .meta
+        .language
+        .clone()
+        .unwrap_or_else(|| "en".into());
     let options = BuildOptions {
         labels: resume_export::document::Labels::builtin(&lang).unwrap_or_default(),
         ..layout.build_options()

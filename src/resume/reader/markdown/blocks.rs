@@ -77,13 +77,31 @@ impl Inl {
 /// A block of the document, with its 1-based line.
 #[derive(Debug, Clone)]
 pub(super) enum Block {
-    Heading { level: usize, line: usize, inl: Inl },
-    Para { line: usize, inl: Inl, quoted: bool },
+    Heading {
+        level: usize,
+        line: usize,
+        inl: Inl,
+    },
+    Para {
+        line: usize,
+        inl: Inl,
+        quoted: bool,
+    },
     /// A list item; `gap` when a blank line comes before it inside its list.
-    Item { line: usize, inl: Inl, first: bool, gap: bool },
-    Rule { line: usize },
+    Item {
+        line: usize,
+        inl: Inl,
+        first: bool,
+        gap: bool,
+    },
+    Rule {
+        line: usize,
+    },
     /// Code, HTML or a table: kept as its text.
-    Other { line: usize, text: String },
+    Other {
+        line: usize,
+        text: String,
+    },
 }
 
 impl Block {
@@ -100,9 +118,8 @@ impl Block {
 
 /// The blocks of `text`; `first_line` is the line `text` starts on in the file.
 pub(super) fn parse(text: &str, first_line: usize) -> Vec<Block> {
-    let line_of = |offset: usize| {
-        first_line + text.get(..offset).map_or(0, |s| s.matches('\n').count())
-    };
+    let line_of =
+        |offset: usize| first_line + text.get(..offset).map_or(0, |s| s.matches('\n').count());
     let mut out = Vec::new();
     let mut stack: Vec<Inline> = Vec::new();
     let mut current: Option<(usize, Kind)> = None;
@@ -246,7 +263,13 @@ fn text_of(pieces: &[Piece]) -> String {
     pieces
         .iter()
         .filter(|p| !is_shadow(p))
-        .map(|p| if p.style == Style::Break { " " } else { p.text.as_str() })
+        .map(|p| {
+            if p.style == Style::Break {
+                " "
+            } else {
+                p.text.as_str()
+            }
+        })
         .collect()
 }
 
@@ -374,7 +397,8 @@ pub(super) fn escape_text(s: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
         let next = chars.get(i + 1).copied();
-        let inner = prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        let inner =
+            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
         let escape = match c {
             '\\' | '<' | '[' => true,
             '*' | '_' => !inner,
@@ -413,7 +437,10 @@ mod tests {
         };
         assert_eq!(inl.pieces[0].style, Style::Emph);
         assert_eq!(inl.pieces[0].text, "Jan 2020 – Present");
-        let Block::Item { inl, first: true, .. } = &b[5] else {
+        let Block::Item {
+            inl, first: true, ..
+        } = &b[5]
+        else {
             panic!("{b:?}")
         };
         assert_eq!(inl.rich, "Built **fast** things");
@@ -427,6 +454,9 @@ mod tests {
     #[test]
     fn escaping_keeps_words_whole() {
         assert_eq!(escape_text("snake_case a*b"), "snake_case a*b");
-        assert_eq!(escape_text("*x* [y] <z> &amp; R&D"), "\\*x\\* \\[y] \\<z> \\&amp; R&D");
+        assert_eq!(
+            escape_text("*x* [y] <z> &amp; R&D"),
+            "\\*x\\* \\[y] \\<z> \\&amp; R&D"
+        );
     }
 }

@@ -103,13 +103,23 @@ fn range_sides<'a>(t: &'a str, words: &Words) -> Vec<&'a str> {
 }
 
 /// A date or range into JSON Resume's `startDate`/`endDate` (`date` when `single`).
-pub(super) fn put_dates(obj: &mut Map<String, Value>, text: &str, words: &Words, single: Option<&str>) {
+pub(super) fn put_dates(
+    obj: &mut Map<String, Value>,
+    text: &str,
+    words: &Words,
+    single: Option<&str>,
+) {
     let one = |s: &str| -> Option<String> {
         let s = s.trim();
         if s.is_empty() {
             return None;
         }
-        Some(words.date(s).or_else(|| any_date(s, words)).unwrap_or_else(|| s.to_string()))
+        Some(
+            words
+                .date(s)
+                .or_else(|| any_date(s, words))
+                .unwrap_or_else(|| s.to_string()),
+        )
     };
     if let Some(key) = single {
         if let Some(d) = one(text) {
@@ -125,7 +135,9 @@ pub(super) fn put_dates(obj: &mut Map<String, Value>, text: &str, words: &Words,
             }
             let b = b.trim();
             let starts = obj.contains_key("startDate");
-            if !(starts && is_present(b)) && let Some(e) = one(b) {
+            if !(starts && is_present(b))
+                && let Some(e) = one(b)
+            {
                 obj.insert("endDate".into(), Value::String(e));
             }
         }
@@ -178,27 +190,42 @@ impl EntryReader<'_> {
     /// The line under the heading: dates, place, link. `false` when it is not one.
     fn meta_line(&mut self, inl: &Inl, e: &mut Entry) -> bool {
         let lines = inl.lines();
-        let Some(first) = lines.first() else { return false };
+        let Some(first) = lines.first() else {
+            return false;
+        };
         let segs = segments(first);
-        let Some((lead, _)) = segs.first() else { return false };
+        let Some((lead, _)) = segs.first() else {
+            return false;
+        };
         let starts_italic = first.pieces.first().is_some_and(|p| p.style == Style::Emph);
         let dated = is_dates(lead, self.words);
         let several = segs.len() > 1;
         let ours_italic = starts_italic && (several || dated);
         let plain_place = self.ours
             && !dated
-            && first.pieces.first().is_some_and(|p| p.style == Style::Plain)
+            && first
+                .pieces
+                .first()
+                .is_some_and(|p| p.style == Style::Plain)
             && lines.len() == 1
             && first.plain().chars().count() <= 80
             && !first.plain().ends_with('.');
-        if !(ours_italic || dated || plain_place || (several && segs.iter().any(|(s, _)| is_dates(s, self.words)))) {
+        if !(ours_italic
+            || dated
+            || plain_place
+            || (several && segs.iter().any(|(s, _)| is_dates(s, self.words))))
+        {
             return false;
         }
         let mut found_date = false;
         for (text, url) in &segs {
             if let Some(u) = url {
                 e.url.get_or_insert_with(|| u.clone());
-            } else if !found_date && (is_dates(text, self.words) || (starts_italic && !found_date && e.dates.is_none() && text == lead)) && !plain_place {
+            } else if !found_date
+                && (is_dates(text, self.words)
+                    || (starts_italic && !found_date && e.dates.is_none() && text == lead))
+                && !plain_place
+            {
                 e.dates = Some(text.clone());
                 found_date = true;
             } else if e.location.is_none() && (found_date || e.subtitle.is_some() || plain_place) {
@@ -221,16 +248,35 @@ impl EntryReader<'_> {
 
     fn body(&mut self, blocks: &[Block], e: &mut Entry) {
         // The last run of bullets is the highlights; earlier lists belong to the summary.
-        let last_list_start = blocks.iter().rposition(|b| matches!(b, Block::Item { first: true, .. } | Block::Item { gap: true, .. }));
+        let last_list_start = blocks.iter().rposition(|b| {
+            matches!(
+                b,
+                Block::Item { first: true, .. } | Block::Item { gap: true, .. }
+            )
+        });
         let mut first_para = true;
         for (i, b) in blocks.iter().enumerate() {
             match b {
                 Block::Para { inl, .. } => {
                     let after_bullets = last_list_start.is_some_and(|s| i > s);
-                    if first_para && self.keywords && e.summary.is_empty() && inl.only(&Style::Emph) && !after_bullets {
+                    if first_para
+                        && self.keywords
+                        && e.summary.is_empty()
+                        && inl.only(&Style::Emph)
+                        && !after_bullets
+                    {
                         e.description = Some(inner_rich(inl));
-                    } else if self.keywords && inl.only(&Style::Emph) && i + 1 == blocks.len() && !first_para {
-                        e.keywords = inl.plain().split(", ").map(|k| k.trim().to_string()).filter(|k| !k.is_empty()).collect();
+                    } else if self.keywords
+                        && inl.only(&Style::Emph)
+                        && i + 1 == blocks.len()
+                        && !first_para
+                    {
+                        e.keywords = inl
+                            .plain()
+                            .split(", ")
+                            .map(|k| k.trim().to_string())
+                            .filter(|k| !k.is_empty())
+                            .collect();
                     } else if let Some((label, value)) = strong_label(inl) {
                         e.labelled.push((label, value));
                     } else {
@@ -238,7 +284,9 @@ impl EntryReader<'_> {
                     }
                     first_para = false;
                 }
-                Block::Item { inl, gap, first, .. } => {
+                Block::Item {
+                    inl, gap, first, ..
+                } => {
                     if last_list_start.is_some_and(|s| i >= s) {
                         e.highlights.push(inl.rich.clone());
                     } else {
@@ -263,7 +311,9 @@ impl EntryReader<'_> {
                 Block::Other { line, text } => {
                     self.warnings.push(Warning {
                         path: format!("line {line}"),
-                        message: "code, HTML or a table inside an entry; kept as text in its summary".into(),
+                        message:
+                            "code, HTML or a table inside an entry; kept as text in its summary"
+                                .into(),
                     });
                     e.summary.push(escape_text(text));
                 }
@@ -343,7 +393,7 @@ pub(super) fn segments(line: &Inl) -> Vec<(String, Option<String>)> {
 /// An entry as a JSON object with the field names of section `id`.
 pub(super) fn entry_value(e: Entry, id: &str, words: &Words) -> Value {
     let mut o = Map::new();
-    let mut put = |o: &mut Map<String, Value>, k: &str, v: Option<String>| {
+    let put = |o: &mut Map<String, Value>, k: &str, v: Option<String>| {
         if let Some(v) = v.filter(|v| !v.trim().is_empty()) {
             o.insert(k.into(), Value::String(v));
         }
@@ -356,7 +406,10 @@ pub(super) fn entry_value(e: Entry, id: &str, words: &Words) -> Value {
                 Some(inst) => {
                     put(&mut o, "institution", Some(inst));
                     let degree = e.title.unwrap_or_default();
-                    match degree.split_once(words.degree_in.as_str()).filter(|_| !words.degree_in.trim().is_empty()) {
+                    match degree
+                        .split_once(words.degree_in.as_str())
+                        .filter(|_| !words.degree_in.trim().is_empty())
+                    {
                         Some((t, a)) => {
                             put(&mut o, "studyType", Some(t.to_string()));
                             put(&mut o, "area", Some(a.to_string()));
@@ -369,11 +422,17 @@ pub(super) fn entry_value(e: Entry, id: &str, words: &Words) -> Value {
             put(&mut o, "location", e.location);
             put(&mut o, "url", e.url);
             for (label, value) in e.labelled {
-                if super::words::all().iter().any(|w| w.score == label) && !o.contains_key("score") {
+                if super::words::all().iter().any(|w| w.score == label) && !o.contains_key("score")
+                {
                     put(&mut o, "score", Some(value));
-                } else if super::words::all().iter().any(|w| w.courses == label) && value.is_empty() {
+                } else if super::words::all().iter().any(|w| w.courses == label) && value.is_empty()
+                {
                 } else {
-                    labelled_rest.push(format!("**{}:** {}", escape_text(&label), escape_text(&value)));
+                    labelled_rest.push(format!(
+                        "**{}:** {}",
+                        escape_text(&label),
+                        escape_text(&value)
+                    ));
                 }
             }
             let mut s: Vec<String> = labelled_rest;
@@ -396,13 +455,25 @@ pub(super) fn entry_value(e: Entry, id: &str, words: &Words) -> Value {
                 if super::words::all().iter().any(|w| w.roles == label) && roles.is_empty() {
                     roles = value.split(", ").map(str::to_string).collect();
                 } else {
-                    labelled_rest.push(format!("**{}:** {}", escape_text(&label), escape_text(&value)));
+                    labelled_rest.push(format!(
+                        "**{}:** {}",
+                        escape_text(&label),
+                        escape_text(&value)
+                    ));
                 }
             }
-            let mut s: Vec<String> = e.description.map(|d| format!("*{d}*")).into_iter().collect();
+            let mut s: Vec<String> = e
+                .description
+                .map(|d| format!("*{d}*"))
+                .into_iter()
+                .collect();
             s.extend(summary);
             s.extend(labelled_rest);
-            put(&mut o, "description", (!s.is_empty()).then(|| s.join("\n\n")));
+            put(
+                &mut o,
+                "description",
+                (!s.is_empty()).then(|| s.join("\n\n")),
+            );
             if !roles.is_empty() {
                 o.insert("roles".into(), json!(roles));
             }
@@ -419,14 +490,26 @@ pub(super) fn entry_value(e: Entry, id: &str, words: &Words) -> Value {
                 put(&mut o, org, e.subtitle);
             }
             put(&mut o, "url", e.url);
-            let mut s: Vec<String> = e.description.map(|d| format!("*{d}*")).into_iter().collect();
-            s.extend(e.labelled.iter().map(|(l, v)| format!("**{}:** {}", escape_text(l), escape_text(v))));
+            let mut s: Vec<String> = e
+                .description
+                .map(|d| format!("*{d}*"))
+                .into_iter()
+                .collect();
+            s.extend(
+                e.labelled
+                    .iter()
+                    .map(|(l, v)| format!("**{}:** {}", escape_text(l), escape_text(v))),
+            );
             s.extend(summary);
             s.extend(e.highlights.iter().map(|h| format!("- {h}")));
             if !e.keywords.is_empty() {
                 s.push(format!("*{}*", escape_text(&e.keywords.join(", "))));
             }
-            let key = if id == "references" { "reference" } else { "summary" };
+            let key = if id == "references" {
+                "reference"
+            } else {
+                "summary"
+            };
             put(&mut o, key, (!s.is_empty()).then(|| s.join("\n\n")));
             if let Some(d) = &e.dates {
                 if date.is_empty() {
@@ -436,9 +519,20 @@ pub(super) fn entry_value(e: Entry, id: &str, words: &Words) -> Value {
                 }
             }
             if let Some(l) = e.location {
-                let k = if id == "references" { "reference" } else { "summary" };
+                let k = if id == "references" {
+                    "reference"
+                } else {
+                    "summary"
+                };
                 let prev = o.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-                o.insert(k.into(), Value::String(if prev.is_empty() { escape_text(&l) } else { format!("{}\n\n{prev}", escape_text(&l)) }));
+                o.insert(
+                    k.into(),
+                    Value::String(if prev.is_empty() {
+                        escape_text(&l)
+                    } else {
+                        format!("{}\n\n{prev}", escape_text(&l))
+                    }),
+                );
             }
             return Value::Object(o);
         }
@@ -454,7 +548,11 @@ pub(super) fn entry_value(e: Entry, id: &str, words: &Words) -> Value {
             put(&mut o, "url", e.url);
             put(&mut o, "description", e.description);
             let mut s: Vec<String> = summary.into_iter().collect();
-            s.extend(e.labelled.iter().map(|(l, v)| format!("**{}:** {}", escape_text(l), escape_text(v))));
+            s.extend(
+                e.labelled
+                    .iter()
+                    .map(|(l, v)| format!("**{}:** {}", escape_text(l), escape_text(v))),
+            );
             put(&mut o, "summary", (!s.is_empty()).then(|| s.join("\n\n")));
         }
     }

@@ -13,22 +13,69 @@ use crate::resume::Warning;
 
 /// Labels that open a contact or footer line in a flattened header.
 const LABELS: &[&str] = &[
-    "Location", "Profile", "Email", "E-mail", "Phone", "Mobile", "Website", "Web", "LinkedIn",
-    "GitHub", "GitLab", "Twitter", "Mastodon", "Blog", "Portfolio", "Address", "Source",
-    "JSON Resume", "Last updated", "Updated", "Version",
+    "Location",
+    "Profile",
+    "Email",
+    "E-mail",
+    "Phone",
+    "Mobile",
+    "Website",
+    "Web",
+    "LinkedIn",
+    "GitHub",
+    "GitLab",
+    "Twitter",
+    "Mastodon",
+    "Blog",
+    "Portfolio",
+    "Address",
+    "Source",
+    "JSON Resume",
+    "Last updated",
+    "Updated",
+    "Version",
 ];
 
 /// Words that name a school; the institution's name starts at most a few words before one.
 const SCHOOL: &[&str] = &[
-    "University", "Institute", "College", "School", "Academy", "Polytechnic", "Universität",
-    "Université", "Universidad", "Universidade", "Università", "Hochschule", "Conservatory",
+    "University",
+    "Institute",
+    "College",
+    "School",
+    "Academy",
+    "Polytechnic",
+    "Universität",
+    "Université",
+    "Universidad",
+    "Universidade",
+    "Università",
+    "Hochschule",
+    "Conservatory",
 ];
 
 /// Words that end a field of study (so they are not part of the school's name).
 const FIELD_END: &[&str] = &[
-    "Science", "Sciences", "Engineering", "Technology", "Studies", "Arts", "Mathematics",
-    "Physics", "Chemistry", "Biology", "Economics", "Administration", "Management", "Design",
-    "Law", "Medicine", "Business", "Informatics", "Computing", "Communication", "Communications",
+    "Science",
+    "Sciences",
+    "Engineering",
+    "Technology",
+    "Studies",
+    "Arts",
+    "Mathematics",
+    "Physics",
+    "Chemistry",
+    "Biology",
+    "Economics",
+    "Administration",
+    "Management",
+    "Design",
+    "Law",
+    "Medicine",
+    "Business",
+    "Informatics",
+    "Computing",
+    "Communication",
+    "Communications",
 ];
 
 fn re(cell: &'static OnceLock<Option<Regex>>, pattern: &str) -> Option<&'static Regex> {
@@ -125,7 +172,10 @@ fn labelled_lines(s: &str) -> Vec<String> {
     cuts.dedup();
     cuts.push(s.len());
     cuts.windows(2)
-        .filter_map(|w| s.get(w[0]..w[1]).map(|x| x.trim().to_string()))
+        .filter_map(|w| match w {
+            [a, b] => s.get(*a..*b).map(|x| x.trim().to_string()),
+            _ => None,
+        })
         .filter(|x| !x.is_empty())
         .collect()
 }
@@ -195,7 +245,11 @@ fn place_and_sentence(s: &str) -> (String, &str) {
         })
         .filter(|(_, w)| !w.is_empty())
         .collect();
-    let capital = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let capital = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
     let mut end = words.len();
     for (i, (_, w)) in words.iter().enumerate() {
         if !capital(w) {
@@ -268,8 +322,14 @@ mod tests {
         )
         .unwrap();
         assert!(s.contains("# Ana\n\n> Engineer\n\nLocation: Berlin  \nProfile: https://a.org\n\nBuilds things."), "{s}");
-        assert!(s.contains("### Dev @ Acme\n\nJan 2020 – Present | Berlin\n\nDid this."), "{s}");
-        assert!(s.contains("### BSc in Physics — Stanford University"), "{s}");
+        assert!(
+            s.contains("### Dev @ Acme\n\nJan 2020 – Present | Berlin\n\nDid this."),
+            "{s}"
+        );
+        assert!(
+            s.contains("### BSc in Physics — Stanford University"),
+            "{s}"
+        );
         assert!(unflatten("# A\n\n## B\n\ntext\n", &mut w).is_none());
     }
 }

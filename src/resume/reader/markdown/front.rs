@@ -5,8 +5,14 @@ use serde_json::{Map, Value};
 use crate::resume::Warning;
 
 /// (front matter, the text after it, the line the text starts on).
-pub(super) fn split<'a>(text: &'a str, warnings: &mut Vec<Warning>) -> (Option<Value>, &'a str, usize) {
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+pub(super) fn split<'a>(
+    text: &'a str,
+    warnings: &mut Vec<Warning>,
+) -> (Option<Value>, &'a str, usize) {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
         return (None, text, 1);
     };
     let mut offset = 0usize;
@@ -34,8 +40,14 @@ pub(super) fn split<'a>(text: &'a str, warnings: &mut Vec<Warning>) -> (Option<V
 
 /// Front matter over what the text gives: its `basics` fields win, other keys are
 /// added; `tags` (a list) tags every entry; `language`/`lang` set `meta.language`.
-pub(super) fn merge(resume: &mut Map<String, Value>, front: Option<Value>, warnings: &mut Vec<Warning>) {
-    let Some(Value::Object(front)) = front else { return };
+pub(super) fn merge(
+    resume: &mut Map<String, Value>,
+    front: Option<Value>,
+    warnings: &mut Vec<Warning>,
+) {
+    let Some(Value::Object(front)) = front else {
+        return;
+    };
     for (key, value) in front {
         match key.as_str() {
             "basics" | "meta" => {
@@ -72,20 +84,34 @@ pub(super) fn merge(resume: &mut Map<String, Value>, front: Option<Value>, warni
 }
 
 /// Entry sections that take tailoring tags.
-const TAGGED: &[&str] = &["work", "volunteer", "education", "projects", "awards", "certificates", "publications", "skills"];
+const TAGGED: &[&str] = &[
+    "work",
+    "volunteer",
+    "education",
+    "projects",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+];
 
 /// `tags: [a, b]` tags every entry; `tags: {"Entry title": [a]}` the entries with that
 /// title (position, name or organisation).
 fn tag_entries(resume: &mut Map<String, Value>, tags: &Value) {
     let list = |v: &Value| -> Vec<Value> {
         match v {
-            Value::String(s) => s.split(',').map(|t| Value::String(t.trim().to_string())).collect(),
+            Value::String(s) => s
+                .split(',')
+                .map(|t| Value::String(t.trim().to_string()))
+                .collect(),
             Value::Array(a) => a.clone(),
             _ => Vec::new(),
         }
     };
     for key in TAGGED {
-        let Some(Value::Array(items)) = resume.get_mut(*key) else { continue };
+        let Some(Value::Array(items)) = resume.get_mut(*key) else {
+            continue;
+        };
         for item in items.iter_mut() {
             let Value::Object(o) = item else { continue };
             let chosen = match tags {
@@ -110,9 +136,12 @@ mod tests {
     #[test]
     fn front_matter_splits_off() {
         let mut w = Vec::new();
-        let (v, body, line) = split("---\nbasics:\n  email: a@b.org\nlanguage: de\n---\n# Ana\n", &mut w);
+        let (v, body, line) = split(
+            "---\nbasics:\n  email: a@b.org\nlanguage: de\n---\n# Ana\n",
+            &mut w,
+        );
         assert_eq!(body, "# Ana\n");
-        assert_eq!(line, 5);
+        assert_eq!(line, 6);
         let mut r = Map::new();
         merge(&mut r, v, &mut w);
         assert_eq!(r["basics"]["email"], "a@b.org");

@@ -15,8 +15,6 @@ pub(super) struct Basics {
     pub location: Option<String>,
     pub profiles: Vec<Value>,
     pub summary: Vec<String>,
-    /// `Key: value` lines that name no contact (`Last updated: …`), with their line.
-    pub other: Vec<(usize, String, String)>,
 }
 
 /// One contact: a piece of a contact line, list item or `Key: value` line.
@@ -29,8 +27,24 @@ pub(super) struct Contact {
 
 /// Words that label contacts in the common conventions (the languages' own come from `layouts/i18n`).
 const EMAIL: &[&str] = &["email", "e-mail", "mail", "courriel", "correo"];
-const PHONE: &[&str] = &["phone", "tel", "tel.", "telephone", "mobile", "cell", "handy"];
-const WEB: &[&str] = &["website", "web", "homepage", "site", "url", "portfolio", "blog"];
+const PHONE: &[&str] = &[
+    "phone",
+    "tel",
+    "tel.",
+    "telephone",
+    "mobile",
+    "cell",
+    "handy",
+];
+const WEB: &[&str] = &[
+    "website",
+    "web",
+    "homepage",
+    "site",
+    "url",
+    "portfolio",
+    "blog",
+];
 const PLACE: &[&str] = &["location", "address", "city", "based in", "lives in"];
 
 impl Basics {
@@ -50,7 +64,10 @@ impl Basics {
         let at_sign = self.email.is_none()
             && c.label.is_none()
             && c.link.is_none()
-            && (looks_like_email(&text) || text.contains("{at}") || text.contains("(at)") || text.contains(" [at] "));
+            && (looks_like_email(&text)
+                || text.contains("{at}")
+                || text.contains("(at)")
+                || text.contains(" [at] "));
         if link.starts_with("mailto:") || is(EMAIL, |w| &w.email) || at_sign {
             if self.email.is_none() {
                 self.email = Some(text);
@@ -59,7 +76,10 @@ impl Basics {
             }
             return true;
         }
-        if link.starts_with("tel:") || is(PHONE, |w| &w.phone) || (c.label.is_none() && c.link.is_none() && looks_like_phone(&text)) {
+        if link.starts_with("tel:")
+            || is(PHONE, |w| &w.phone)
+            || (c.label.is_none() && c.link.is_none() && looks_like_phone(&text))
+        {
             self.phones.push(text);
             return true;
         }
@@ -82,7 +102,8 @@ impl Basics {
             if self.url.is_none() {
                 self.url = Some(text);
             } else {
-                self.profiles.push(profile(c.label.clone(), &text, c.link.as_deref()));
+                self.profiles
+                    .push(profile(c.label.clone(), &text, c.link.as_deref()));
             }
             return true;
         }
@@ -92,9 +113,12 @@ impl Basics {
         }
         if let Some(network) = c.label.clone() {
             // The languages' generic "Profile": the site's host names the network.
-            let generic = words.iter().any(|w| w.profile.to_lowercase() == network.to_lowercase());
+            let generic = words
+                .iter()
+                .any(|w| w.profile.to_lowercase() == network.to_lowercase());
             let network = (!generic || !looks_like_url(&text)).then_some(network);
-            self.profiles.push(profile(network, &text, c.link.as_deref()));
+            self.profiles
+                .push(profile(network, &text, c.link.as_deref()));
             return true;
         }
         false
@@ -194,8 +218,11 @@ pub(super) fn looks_like_phone(s: &str) -> bool {
     let s = s.trim();
     let digits = s.chars().filter(char::is_ascii_digit).count();
     (7..=20).contains(&digits)
-        && s.chars().all(|c| c.is_ascii_digit() || " +-().\u{a0}/".contains(c))
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || " +-().\u{a0}/".contains(c))
         && !s.contains("--")
+        // `2019 - 2021` is a date range.
+        && s.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).map(str::len).collect::<Vec<_>>() != [4, 4]
 }
 
 pub(super) fn looks_like_url(s: &str) -> bool {
@@ -299,7 +326,13 @@ pub(super) fn strong_label(inl: &Inl) -> Option<(String, String)> {
         return None;
     }
     let label = first.text.trim().strip_suffix(':')?.trim().to_string();
-    let rest: String = inl.pieces.get(1..).unwrap_or(&[]).iter().map(|p| p.text.as_str()).collect();
+    let rest: String = inl
+        .pieces
+        .get(1..)
+        .unwrap_or(&[])
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
     Some((label, rest.trim().to_string()))
 }
 

@@ -3,17 +3,21 @@
 //! A Markdown file parses to its text (see [`crate::resume::syntax`]); this
 //! reader turns the text into JSON Resume in phases: front matter
 //! ([`front`]), a one-line export split back into lines ([`flat`]), the
-//! CommonMark blocks ([`blocks`]), the header ([`header`]), then each
-//! `## section` and its `### entries` ([`sections`], [`entries`]), with the
+//! CommonMark blocks ([`blocks`]), the header and contacts ([`contact`],
+//! [`header`]), then each `## section` ([`sections`], [`titles`]) with its
+//! `### entries` ([`entries`]) or keyword groups ([`groups`]), the
 //! language's words ([`words`]) telling titles and dates apart. What finds
 //! no place is kept as text nearby, with a warning naming its line.
 
 mod blocks;
+mod contact;
 mod entries;
 mod flat;
 mod front;
+mod groups;
 mod header;
 mod sections;
+mod titles;
 mod words;
 
 use serde_json::Value;
@@ -41,8 +45,9 @@ impl Reader for Markdown {
             other => {
                 warnings.push(Warning {
                     path: String::new(),
-                    message: "--from markdown, but the input is JSON, YAML or TOML; read as JSON Resume"
-                        .into(),
+                    message:
+                        "--from markdown, but the input is JSON, YAML or TOML; read as JSON Resume"
+                            .into(),
                 });
                 other
             }
@@ -57,7 +62,7 @@ pub fn read(text: &str, warnings: &mut Vec<Warning>) -> Value {
     let unflattened = flat::unflatten(body, warnings);
     let body = unflattened.as_deref().unwrap_or(body);
     let blocks = blocks::parse(body, if unflattened.is_some() { 1 } else { first_line });
-    let mut resume = sections::document(&blocks, unflattened.is_some(), warnings);
+    let mut resume = sections::document(&blocks, warnings);
     front::merge(&mut resume, front, warnings);
     Value::Object(resume)
 }

@@ -227,7 +227,8 @@ impl Words {
             .flat_map(|d| d.split(self.range_separator.trim()))
             .filter(|d| {
                 let d = d.trim();
-                d == self.present || (self.date(d).is_some() && !d.chars().all(|c| c.is_ascii_digit()))
+                d == self.present
+                    || (self.date(d).is_some() && !d.chars().all(|c| c.is_ascii_digit()))
             })
             .count();
         let l = labels
@@ -250,7 +251,9 @@ pub(super) fn any_date(text: &str, first: &Words) -> Option<String> {
         return Some(d);
     }
     static ISO: OnceLock<Option<Regex>> = OnceLock::new();
-    let iso = ISO.get_or_init(|| Regex::new(r"^([12][0-9]{3})(?:[-./]([01]?[0-9]))?(?:[-./][0-3]?[0-9])?$").ok());
+    let iso = ISO.get_or_init(|| {
+        Regex::new(r"^([12][0-9]{3})(?:[-./]([01]?[0-9]))?(?:[-./][0-3]?[0-9])?$").ok()
+    });
     if let Some(c) = iso.as_ref().and_then(|r| r.captures(t)) {
         let year = c.get(1)?.as_str();
         return match c.get(2).and_then(|m| m.as_str().parse::<u32>().ok()) {
@@ -292,7 +295,11 @@ pub(super) fn any_date(text: &str, first: &Words) -> Option<String> {
 
 /// Whether a word means "still going on" in any language (or commonly in English).
 pub(super) fn is_present(text: &str) -> bool {
-    let t = text.trim().trim_matches(|c| c == '*' || c == '_').trim().to_lowercase();
+    let t = text
+        .trim()
+        .trim_matches(|c| c == '*' || c == '_')
+        .trim()
+        .to_lowercase();
     ["present", "current", "now", "today", "ongoing", "date"].contains(&t.as_str())
         || all().iter().any(|w| w.present.to_lowercase() == t)
 }
