@@ -2,7 +2,8 @@
 //!
 //! The syntax comes from the file's extension; without one (standard input,
 //! `.txt`) it is guessed from the content: JSON when it opens with `{` or `[`,
-//! else TOML, else YAML. Whatever the syntax, the same [`Limits`] hold and the
+//! else TOML, else YAML, else Markdown when it opens like Markdown. A Markdown
+//! file parses to its text (a JSON string), which the Markdown reader reads. Whatever the syntax, the same [`Limits`] hold and the
 //! same [`SourceError`]s come back, so messages look alike.
 
 use serde_json::{Map, Number, Value};
@@ -16,6 +17,7 @@ pub enum Syntax {
     Json,
     Yaml,
     Toml,
+    Markdown,
 }
 
 impl Syntax {
@@ -29,6 +31,7 @@ impl Syntax {
             "json" | "jsonl" | "ndjson" => Some(Syntax::Json),
             "yaml" | "yml" => Some(Syntax::Yaml),
             "toml" => Some(Syntax::Toml),
+            "md" | "markdown" => Some(Syntax::Markdown),
             _ => None,
         }
     }
@@ -39,6 +42,7 @@ impl Syntax {
             Syntax::Json => "JSON",
             Syntax::Yaml => "YAML",
             Syntax::Toml => "TOML",
+            Syntax::Markdown => "Markdown",
         }
     }
 }
@@ -51,6 +55,11 @@ pub fn parse(
 ) -> Result<(String, Value), SourceError> {
     match syntax {
         Some(Syntax::Json) => parse_json_within(bytes, limits),
+        Some(Syntax::Markdown) => {
+            super::limits::check_size(bytes.len(), limits).map_err(SourceError::Limit)?;
+            let text = decode(bytes)?;
+            Ok((text.clone(), Value::String(text)))
+        }
         Some(s) => {
             super::limits::check_size(bytes.len(), limits).map_err(SourceError::Limit)?;
             let text = decode(bytes)?;
@@ -84,12 +93,17 @@ fn guess(bytes: &[u8], limits: &Limits) -> Result<(String, Value), SourceError> 
     {
         return finish(text, v, Syntax::Toml, limits);
     }
-    match parse_text(&text, Syntax::Yaml) {
+    let yaml = parse_text(&text, Syntax::Yaml);
+    if !matches!(yaml, Ok(Value::Object(_))) && super::reader::markdown::looks_like_markdown(&text)
+    {
+        return Ok((text.clone(), Value::String(text)));
+    }
+    match yaml {
         Ok(v @ Value::Object(_)) => finish(text, v, Syntax::Yaml, limits),
         Ok(other) => Err(SourceError::NotResume(SyntaxError {
             syntax: "YAML",
             message: format!(
-                "not a resume in any format read here (JSON, YAML, TOML): as YAML it is {}",
+                "not a resume in any format read here (JSON, YAML, TOML, Markdown): as YAML it is {}",
                 what(&other)
             ),
             line: 1,
@@ -98,7 +112,7 @@ fn guess(bytes: &[u8], limits: &Limits) -> Result<(String, Value), SourceError> 
         })),
         Err(SourceError::Syntax(mut e)) => {
             e.message = format!(
-                "not a resume in any format read here (JSON, YAML, TOML); as YAML: {}",
+                "not a resume in any format read here (JSON, YAML, TOML, Markdown); as YAML: {}",
                 e.message
             );
             Err(SourceError::Syntax(e))
@@ -155,6 +169,7 @@ fn parse_text(text: &str, syntax: Syntax) -> Result<Value, SourceError> {
         }),
         Syntax::Yaml => yaml(text),
         Syntax::Toml => toml(text),
+        Syntax::Markdown => Ok(Value::String(text.to_string())),
     }
 }
 
@@ -272,7 +287,10 @@ mod tests {
     #[test]
     fn guessing_names_the_formats_tried() {
         let e = err("just some words\n", None);
-        assert!(e.message.contains("JSON, YAML, TOML"), "{e:?}");
+        assert!(e.message.contains("JSON, YAML, TOML, Markdown"), "{e:?}");
+        let (_, v) = parse(b"# Ana\n\n## Work\n", None, &Limits::default()).unwrap();
+        assert_eq!(v, Value::String("# Ana\n\n## Work\n".into()));
+        assert_eq!(Syntax::of_name("cv.md"), Some(Syntax::Markdown));
         let e = err("- a\n- b\n", Some(Syntax::Yaml));
         assert!(e.message.contains("a list"), "{e:?}");
         let (_, v) = parse(b"basics:\n  name: Ana\n", None, &Limits::default()).unwrap();

@@ -28,6 +28,7 @@ mod last_page;
 mod layouts;
 mod look;
 mod looks;
+mod markdown_input;
 mod pdf;
 mod pdf_cli;
 mod pdf_standards;

@@ -204,3 +204,22 @@ fn standard_input_and_patterns_are_usage_errors() {
         assert!(stderr.contains(message), "{input}: {stderr}");
     }
 }
+
+#[test]
+fn watches_a_markdown_resume() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let md = dir.path().join("resume.md");
+    std::fs::write(&md, "# Ada First\n\n**Engineer**\n").expect("write");
+    let mut w = Watching::start(
+        dir.path(),
+        &["--watch", "-q", "-f", "txt", "-d", "out", "resume.md"],
+    );
+    w.expect_line("watching for changes");
+    let tmp = dir.path().join("resume.md.tmp");
+    std::fs::write(&tmp, "# Ada Second\n\n**Engineer**\n").expect("write the new version");
+    std::fs::rename(&tmp, &md).expect("rename it into place");
+    w.expect_line("rebuilt");
+    let text = read_with(&dir.path().join("out/resume.txt"), "Ada Second");
+    assert!(text.contains("Ada Second"), "{text}");
+    assert_eq!(w.interrupt(), Some(0));
+}

@@ -10,6 +10,7 @@
 mod fresh;
 mod html;
 mod map;
+pub mod markdown;
 mod reactive;
 mod rendercv;
 
@@ -53,6 +54,7 @@ pub static READERS: &[&dyn Reader] = &[
     &fresh::Fresh,
     &reactive::ReactiveResume,
     &rendercv::RenderCv,
+    &markdown::Markdown,
     &JsonResume,
 ];
 
