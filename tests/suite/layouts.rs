@@ -61,8 +61,8 @@ fn every_layout_matches_its_golden_files() {
     );
 }
 
-/// The layouts with structure keys: their HTML and DOCX pages (the PDF's are
-/// in the PDF's own tests), in `tests/golden/<layout>/`.
+/// The layouts with structure keys: their HTML and DOCX (the PDF's are the
+/// PDF's own tests'), in `tests/golden/<layout>/`.
 #[test]
 fn structured_layouts_match_their_golden_files() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
@@ -73,7 +73,7 @@ fn structured_layouts_match_their_golden_files() {
         for sample in samples() {
             let stem = sample.file_stem().unwrap().to_string_lossy().to_string();
             let (_, doc) = resume_export::load(&std::fs::read(&sample).unwrap(), &layout).unwrap();
-            for name in ["html"] {
+            for name in ["html", "docx"] {
                 let b = backend::find(name).unwrap();
                 let bytes = b
                     .render(&doc, &layout, &RenderOptions::default())
