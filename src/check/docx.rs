@@ -119,6 +119,39 @@ fn resolve(dir: &str, target: &str) -> String {
     parts.join("/")
 }
 
+/// A table laid out as columns, not data: one row of two or more cells, no
+/// table inside, each cell holding at least one heading paragraph (a
+/// `Heading…` style) with what follows it, so the cells read one after the
+/// other hold whole sections in order. A resume's two-column layout
+/// (ours with a sidebar) is one; a data table's row is not.
+fn layout_table(tbl: Node) -> bool {
+    let rows: Vec<Node> = tbl.children().filter(|c| name(c) == "tr").collect();
+    let [row] = rows.as_slice() else {
+        return false;
+    };
+    if tbl
+        .descendants()
+        .skip(1)
+        .any(|d| d.is_element() && name(&d) == "tbl")
+    {
+        return false;
+    }
+    let cells: Vec<Node> = row.children().filter(|c| name(c) == "tc").collect();
+    cells.len() >= 2
+        && cells.iter().all(|cell| {
+            cell.children().filter(|c| name(c) == "p").any(|p| {
+                p.descendants().any(|d| {
+                    d.is_element()
+                        && name(&d) == "pStyle"
+                        && d.attributes().any(|a| {
+                            a.name() == "val"
+                                && a.value().to_ascii_lowercase().starts_with("heading")
+                        })
+                })
+            })
+        })
+}
+
 /// The local name of an element.
 fn name<'a>(n: &Node<'a, '_>) -> &'a str {
     n.tag_name().name()
@@ -139,6 +172,11 @@ impl Walker<'_> {
         for child in node.children().filter(Node::is_element) {
             match name(&child) {
                 "p" => self.paragraph(child, part, depth + 1),
+                // A layout table (the sidebar's row) reads cell by cell in
+                // order, each cell whole sections: as the body.
+                "tbl" if part == Part::Body && layout_table(child) => {
+                    self.blocks(child, part, depth + 1)
+                }
                 "tbl" => {
                     self.out.tables += 1;
                     let inner = if part == Part::Body {

@@ -21,11 +21,14 @@ const ELEMENTS = new Set([
   "time", "strong", "em", "br",
   // The photo, and the letterhead of --brand.
   "img", "aside", "div", "footer",
+  // Contact icons (header.contacts = "icons"): inline SVG, one path.
+  "svg", "path",
 ]);
 const ATTRIBUTES = new Set([
   "lang", "dir", "charset", "http-equiv", "content", "name", "property", "type",
   "class", "id", "href", "rel", "datetime",
   "src", "alt", "width", "height", "aria-label",
+  "aria-hidden", "focusable", "viewBox", "fill", "d",
 ]);
 // Images are inline, never fetched.
 const SAFE_IMAGE = /^data:image\/(jpeg|png|svg\+xml);base64,[A-Za-z0-9+\/=]+$/;

@@ -37,7 +37,8 @@ status=0
 photo_resume="$out/photo.json"
 sed "s|\"basics\": {|\"basics\": {\"image\": \"$(pwd)/tests/fixtures/photo/portrait-gps.jpg\",|" \
   samples/lebenslauf-de.json > "$photo_resume"
-for layout in classic modern compact; do
+layouts=(classic modern compact engineering harvard sidebar timeline banner)
+for layout in "${layouts[@]}"; do
   if ! "$bin" -q -f html -l "$layout" -d "$out/$layout" "${inputs[@]}"; then
     echo "FAIL: converting the inputs to HTML ($layout) exited non-zero"
     status=1
@@ -50,5 +51,5 @@ for layout in classic modern compact; do
   fi
 done
 NODE_PATH="$(realpath "$node_dir")/node_modules" node tests/interop/check_html.mjs \
-  "$out/classic" "$out/modern" "$out/compact" || status=1
+  "${layouts[@]/#/$out/}" || status=1
 exit $status

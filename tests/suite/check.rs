@@ -421,3 +421,35 @@ fn a_bad_against_file_is_a_usage_error() {
         .code(2)
         .stderr(predicates::str::contains("bad.json"));
 }
+
+/// The DOCX of the structured layouts (the sidebar's one table row, gutter,
+/// stacked and banded looks) gives back every fact, and the sidebar's
+/// layout table is not a reading-order hazard.
+#[test]
+fn our_docx_in_the_structured_layouts_give_back_every_fact() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = samples();
+    let mut failures = Vec::new();
+    for layout in ["banner", "engineering", "harvard", "sidebar", "timeline"] {
+        let out = dir.path().join(layout);
+        cmd()
+            .args(["-q", "-f", "docx", "-l", layout, "-d"])
+            .arg(&out)
+            .args(&inputs)
+            .assert()
+            .success();
+        failures.extend(own_outputs_in(&inputs, &out));
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    // The sidebar's row is read cell by cell, in the body, sidebar first.
+    let out = dir.path().join("sidebar/alex-rn.docx");
+    let c = check(&out, Some(&sample("alex-rn.json")));
+    assert_eq!(c.file["layout"]["tables"], 0);
+    assert!(!c.has("tables"), "{:?}", c.codes());
+    let body = c.body();
+    let (skills, work) = (
+        body.find("Skills").unwrap(),
+        body.find("Experience").unwrap(),
+    );
+    assert!(skills < work, "the sidebar (start side) is read first");
+}

@@ -713,3 +713,116 @@ fn the_binary_converts_every_file_with_exit_zero() {
     let written = std::fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(written, files.len());
 }
+
+/// `word/styles.xml` and `word/document.xml` of `sample` in the built-in `layout`.
+fn in_layout(layout: &str, sample: &str, language: Option<&str>) -> (String, String) {
+    let layout = Layout::builtin(layout).unwrap();
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(manifest().join("samples").join(sample)).unwrap())
+            .unwrap();
+    if let Some(l) = language {
+        json["meta"] = serde_json::json!({"language": l});
+    }
+    let (_, doc) = resume_export::load(&serde_json::to_vec(&json).unwrap(), &layout).unwrap();
+    let bytes = backend::find("docx")
+        .unwrap()
+        .render(&doc, &layout, &RenderOptions::default())
+        .unwrap()
+        .bytes;
+    let p = parts(&bytes);
+    (
+        part(&p, "word/styles.xml").to_string(),
+        part(&p, "word/document.xml").to_string(),
+    )
+}
+
+/// The `w:style` element of `id` in a styles part.
+fn style_of<'a>(styles: &'a str, id: &str) -> &'a str {
+    let at = styles.find(&format!("w:styleId=\"{id}\"")).unwrap();
+    let rest = &styles[at..];
+    &rest[..rest.find("</w:style>").unwrap()]
+}
+
+#[test]
+fn heading_keys_are_heading_1s_properties() {
+    let (s, _) = in_layout("engineering", "alex-rn.json", None);
+    assert!(style_of(&s, "Heading1").contains("<w:smallCaps w:val=\"true\" />"));
+    assert!(!style_of(&s, "Heading1").contains("<w:caps"));
+    let (s, _) = in_layout("harvard", "alex-rn.json", None);
+    let h = style_of(&s, "Heading1");
+    assert!(h.contains("<w:jc w:val=\"center\" />") && h.contains("<w:caps w:val=\"true\" />"));
+    assert!(h.contains("<w:bottom w:val=\"single\""));
+    let (s, _) = in_layout("timeline", "alex-rn.json", None);
+    assert!(
+        style_of(&s, "Heading1")
+            .contains("<w:left w:val=\"single\" w:space=\"4\" w:sz=\"24\" w:color=\"2f5f98\""),
+        "bar"
+    );
+    let (s, _) = in_layout("banner", "alex-rn.json", None);
+    assert!(
+        style_of(&s, "Heading1").contains("<w:bottom w:val=\"single\""),
+        "rule-after: a bottom border"
+    );
+    assert!(!style_of(&s, "Heading1").contains("smallCaps"));
+}
+
+#[test]
+fn a_header_band_is_paragraph_shading_with_its_text_colour() {
+    let (s, d) = in_layout("banner", "alex-rn.json", None);
+    for id in ["Title", "Subtitle", "ContactInfo"] {
+        let st = style_of(&s, id);
+        assert!(st.contains("w:fill=\"1d4e89\""), "{id}: {st}");
+        assert!(st.contains("<w:color w:val=\"ffffff\" />"), "{id}: {st}");
+    }
+    // Links on the band are in the band's text colour too.
+    assert!(d.contains("<w:rStyle w:val=\"BandHyperlink\" />"));
+    assert!(style_of(&s, "BandHyperlink").contains("<w:color w:val=\"ffffff\" />"));
+    let (s, _) = in_layout("classic", "alex-rn.json", None);
+    assert!(!style_of(&s, "Title").contains("w:fill"));
+}
+
+#[test]
+fn stacked_and_gutter_entries() {
+    // Stacked, organisation first: Heading 2 "Lacework<tab>San Francisco Bay Area",
+    // then Entry Details "Software Engineer<tab>Jan 2021 – Present".
+    let (s, d) = in_layout("engineering", "alex-rn.json", None);
+    assert!(style_of(&s, "EntryDetails").contains("<w:tab w:val=\"right\""));
+    let org = d.find(">Lacework<").unwrap();
+    let place = d.find(">San Francisco Bay Area<").unwrap();
+    let title = d[place..].find(">Software Engineer<").unwrap() + place;
+    let dates = d[title..].find(">Jan 2021 – Present<").unwrap() + title;
+    assert!(org < place && place < title && title < dates);
+    // Gutter: a hanging indent with the dates before a tab; the text under it indented.
+    let (s, d) = in_layout("timeline", "alex-rn.json", None);
+    assert!(
+        style_of(&s, "Heading2").contains("w:hanging=\"1871\""),
+        "{}",
+        style_of(&s, "Heading2")
+    );
+    assert!(style_of(&s, "BodyText").contains("<w:ind w:left=\"1871\""));
+    let work = d.find(">Experience<").unwrap();
+    let dates = d[work..].find(">Jan 2021 – Present<").unwrap();
+    let title = d[work..].find(">Software Engineer<").unwrap();
+    assert!(dates < title, "the dates lead in the gutter");
+}
+
+#[test]
+fn a_sidebar_is_one_borderless_table_row_in_reading_order() {
+    let (_, d) = in_layout("sidebar", "alex-rn.json", None);
+    assert_eq!(d.matches("<w:tbl>").count(), 1);
+    assert_eq!(d.matches("<w:tr>").count(), 1);
+    assert_eq!(d.matches("<w:tc>").count(), 2);
+    assert!(d.contains("<w:tblLayout w:type=\"fixed\" />"));
+    assert!(!d.contains("cantSplit"), "the row breaks across pages");
+    assert!(d.contains("w:fill=\"edf3f2\""), "the tint");
+    let skills = d.find(">Skills<").unwrap();
+    let work = d.find(">Experience<").unwrap();
+    assert!(skills < work, "the sidebar's cell first");
+    assert!(!d.contains("bidiVisual"));
+    // Right to left: the same order, the table laid out from the right.
+    let (_, d) = in_layout("sidebar", "alex-rn.json", Some("ar"));
+    assert!(d.contains("<w:tblPr><w:bidiVisual />"));
+    // Classic: no table.
+    let (_, d) = in_layout("classic", "alex-rn.json", None);
+    assert!(!d.contains("<w:tbl>"));
+}

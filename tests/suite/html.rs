@@ -242,3 +242,138 @@ fn every_corpus_file_gives_a_clean_page() {
         check_html(&html, &input.display().to_string());
     }
 }
+
+/// The page of `sample` in the built-in `layout`.
+fn in_layout(layout: &str, sample: &str) -> (String, Html) {
+    let json = std::fs::read(root().join("samples").join(sample)).unwrap();
+    let page = render_with(
+        &json,
+        &Layout::builtin(layout).unwrap(),
+        &RenderOptions::default(),
+    );
+    let parsed = check_html(&page, layout);
+    (page, parsed)
+}
+
+#[test]
+fn a_sidebar_is_a_grid_read_in_the_plans_order() {
+    let (page, html) = in_layout("sidebar", "alex-rn.json");
+    assert!(
+        page.contains("main.columns { display: grid; grid-template-columns: 64mm minmax(0, 1fr)")
+    );
+    assert!(page.contains("print-color-adjust: exact"));
+    assert!(
+        page.contains("--sidebar: #edf3f2;"),
+        "the tint, and its dark twin"
+    );
+    assert!(page.contains("--sidebar: #15262a;"));
+    // The sidebar (start side) comes first, holding the contacts and its sections.
+    let columns = select(&html, "main.columns > div");
+    let classes: Vec<_> = columns
+        .iter()
+        .map(|c| c.value().attr("class").unwrap())
+        .collect();
+    assert_eq!(classes, ["sidebar", "main"]);
+    assert_eq!(select(&html, ".resume-header address").len(), 0);
+    assert_eq!(select(&html, ".sidebar address li").len(), 4);
+    let side: Vec<_> = select(&html, ".sidebar section")
+        .iter()
+        .map(|s| s.value().id().unwrap().to_string())
+        .collect();
+    assert_eq!(side, ["skills", "education"]);
+    let main: Vec<_> = select(&html, ".main section")
+        .iter()
+        .map(|s| s.value().id().unwrap().to_string())
+        .collect();
+    assert_eq!(main, ["summary", "work", "publications"]);
+    // Right to left: still first in the document, on the inline start (the right).
+    let mut json: Value =
+        serde_json::from_slice(&std::fs::read(root().join("samples/alex-rn.json")).unwrap())
+            .unwrap();
+    json["meta"] = json!({"language": "ar"});
+    let page = render_with(
+        &serde_json::to_vec(&json).unwrap(),
+        &Layout::builtin("sidebar").unwrap(),
+        &RenderOptions::default(),
+    );
+    assert!(page.contains("dir=\"rtl\""));
+    let html = check_html(&page, "sidebar rtl");
+    let first = select(&html, "main.columns > div")[0]
+        .value()
+        .attr("class")
+        .unwrap()
+        .to_string();
+    assert_eq!(first, "sidebar");
+}
+
+#[test]
+fn contacts_with_icons_are_inline_svg_hidden_from_readers() {
+    let (page, html) = in_layout("banner", "alex-rn.json");
+    let icons = select(&html, ".contacts li svg.icon");
+    assert_eq!(icons.len(), select(&html, ".contacts li").len());
+    for svg in &icons {
+        assert_eq!(svg.value().attr("aria-hidden"), Some("true"));
+        assert_eq!(svg.value().attr("focusable"), Some("false"));
+        assert!(
+            svg.value()
+                .attr("viewBox")
+                .or(svg.value().attr("viewbox"))
+                .is_some_and(|v| v.ends_with(" 512"))
+        );
+    }
+    assert!(page.contains("fill=\"currentColor\""));
+    assert!(page.contains("color: var(--accent)"), "icons in the accent");
+    // The icons add no text.
+    let contact = text(&select(&html, ".contacts li")[0]);
+    assert!(!contact.is_empty() && !contact.contains("svg"));
+    // The band: the header's class, its colours light and dark.
+    assert_eq!(select(&html, "header.resume-header.band").len(), 1);
+    assert!(page.contains("--band: #1d4e89;") && page.contains("--band-text: #ffffff;"));
+    assert!(page.contains("--band: #17375e;"));
+    // Separators (classic): no icon.
+    let (page, _) = in_layout("classic", "alex-rn.json");
+    assert!(!page.contains("<svg"));
+}
+
+#[test]
+fn headings_follow_the_heading_keys() {
+    let (page, _) = in_layout("banner", "alex-rn.json");
+    assert!(
+        page.contains("h2::after { content: \"\"; flex: 1; border-bottom"),
+        "rule-after"
+    );
+    let (page, _) = in_layout("timeline", "alex-rn.json");
+    assert!(
+        page.contains("section > h2::before") && page.contains("width: calc(var(--gutter)"),
+        "a bar across the gutter"
+    );
+    let (page, _) = in_layout("engineering", "alex-rn.json");
+    assert!(page.contains("font-variant-caps: small-caps"));
+    let (page, _) = in_layout("harvard", "alex-rn.json");
+    assert!(page.contains("h2 { text-align: center; }"));
+    let (page, _) = in_layout("classic", "alex-rn.json");
+    assert!(!page.contains("font-variant-caps") && !page.contains("h2::after"));
+}
+
+#[test]
+fn entries_follow_the_entry_keys() {
+    // Stacked, organisation first: the organisation leads the heading, the location beside it.
+    let (page, html) = in_layout("engineering", "alex-rn.json");
+    let head = select(&html, ".entry-head.stacked");
+    assert!(!head.is_empty());
+    let spans: Vec<_> = select(&html, ".entry-head.stacked h3 > span:not(.sep)")
+        .iter()
+        .take(2)
+        .map(|s| s.value().attr("class").unwrap().to_string())
+        .collect();
+    assert_eq!(spans, ["org", "title"]);
+    assert!(!select(&html, ".entry-head.stacked > .location").is_empty());
+    assert!(page.contains(".entry-head.stacked .dates { grid-column: 2; grid-row: 2;"));
+    // Gutter: the dates in a column at the start.
+    let (page, _) = in_layout("timeline", "alex-rn.json");
+    assert!(page.contains("--gutter: 33mm;"));
+    assert!(page.contains("inset-inline-start: calc(-1 * var(--gutter))"));
+    // Split header: contacts one per line at the end.
+    assert!(page.contains("class=\"resume-header split\""));
+    assert!(page.contains(".resume-header.split .contacts li { display: block;"));
+}

@@ -20,7 +20,7 @@
 
 use docx_rs::{
     BreakType, Hyperlink, HyperlinkData, HyperlinkType, IndentLevel, NumberingId, Paragraph,
-    ParagraphChild, Run,
+    ParagraphChild, Run, Tab, TabValueType,
 };
 
 use super::styles::id;
@@ -28,7 +28,7 @@ use super::xml::{clean, safe_scheme, url_target};
 use crate::document::{
     Block, Contact, ContactKind, Document, Entry, Inline, KeywordGroup, plain_text,
 };
-use crate::layout::Definition;
+use crate::layout::{DatePlace, Definition, Lead, Part, Region};
 
 /// External link targets in first-use order; relationship `rIdLink{n}` is entry n-1.
 #[derive(Debug, Default)]
@@ -80,6 +80,13 @@ struct Writer<'a> {
     first_id: usize,
     /// A right-to-left document: runs are cut by direction ([`super::direction`]).
     rtl: bool,
+    def: &'a Definition,
+    /// In a sidebar's table cell: the styles' right tab at the page's text
+    /// width (the first) is cleared and set at the cell's (the second).
+    tabs: Option<(usize, usize)>,
+    /// On the header's band: links take the Band Hyperlink style, in the
+    /// band's text colour (the Hyperlink style's would not stand out from the fill).
+    on_band: bool,
 }
 
 impl Writer<'_> {
@@ -99,6 +106,13 @@ impl Writer<'_> {
                 NumberingId::new(super::numbering::BULLET_NUM_ID),
                 IndentLevel::new(0),
             );
+        }
+        if let Some((page, cell)) = self.tabs
+            && [id::HEADING2, id::DETAILS, id::CONTACT].contains(&self.style)
+        {
+            p = p
+                .add_tab(Tab::new().val(TabValueType::Clear).pos(page))
+                .add_tab(Tab::new().val(TabValueType::Right).pos(cell));
         }
         p.children = std::mem::take(&mut self.children);
         self.paragraphs.push(p);
@@ -129,8 +143,17 @@ impl Writer<'_> {
             if line.is_empty() {
                 continue;
             }
+            let band = self.on_band && fmt.in_link;
+            let styled = |fmt: Fmt| match band {
+                true => styled(Fmt {
+                    style: Some(id::BAND_LINK),
+                    ..fmt
+                }),
+                false => styled(fmt),
+            };
             if !self.rtl {
-                self.push_run(styled(fmt).add_text(line));
+                let r = styled(fmt).add_text(line);
+                self.push_run(r);
                 continue;
             }
             for (piece, rtl) in super::direction::segments(&line) {
@@ -194,7 +217,9 @@ impl Writer<'_> {
         }
     }
 
-    fn contacts(&mut self, contacts: &[Contact], separator: &str) {
+    /// The contacts on a line between `separator`, or, `stacked`, one per
+    /// line (in a split header after a tab to the right margin).
+    fn contacts(&mut self, contacts: &[Contact], separator: &str, stacked: bool) {
         let visible: Vec<&Contact> = contacts
             .iter()
             .filter(|c| !c.text.trim().is_empty())
@@ -203,9 +228,15 @@ impl Writer<'_> {
             return;
         }
         self.open_p(id::CONTACT);
+        let tab = stacked && self.def.header.align == crate::layout::HeaderAlign::Split;
         for (i, c) in visible.iter().enumerate() {
-            if i > 0 {
+            if i > 0 && stacked {
+                self.push_run(Run::new().add_break(BreakType::TextWrapping));
+            } else if i > 0 {
                 self.run(separator, Fmt::default());
+            }
+            if tab {
+                self.tab();
             }
             let shown = if c.kind == ContactKind::Profile && !c.label.trim().is_empty() {
                 format!("{}: {}", c.label, c.text)
@@ -228,8 +259,20 @@ impl Writer<'_> {
             .as_ref()
             .map(|d| d.text.as_str())
             .filter(|s| !s.trim().is_empty());
-        if title.is_some() || org.is_some() || dates.is_some() {
+        let location = e.location.as_deref().filter(|s| !s.trim().is_empty());
+        let stacked = self.def.entries.dates == DatePlace::Stacked;
+        if stacked && (title.is_some() || org.is_some()) {
+            self.stacked(title, org, dates, location);
+        } else if title.is_some() || org.is_some() || dates.is_some() {
+            let gutter = self.def.entries.dates == DatePlace::Gutter;
             self.open_p(id::HEADING2);
+            // In a gutter, the dates first, then a tab to the text.
+            if gutter {
+                if let Some(d) = dates {
+                    self.run(d, DATES);
+                }
+                self.tab();
+            }
             if let Some(t) = title {
                 self.run(t, Fmt::default());
             }
@@ -237,24 +280,16 @@ impl Writer<'_> {
                 if title.is_some() {
                     self.run(", ", Fmt::default());
                 }
-                let f = Fmt {
-                    style: Some(id::ORGANISATION),
-                    ..Fmt::default()
-                };
-                self.run(o, f);
+                self.run(o, ORGANISATION);
             }
-            if let Some(d) = dates {
+            if let Some(d) = dates.filter(|_| !gutter) {
                 self.tab();
-                let f = Fmt {
-                    style: Some(id::DATES),
-                    ..Fmt::default()
-                };
-                self.run(d, f);
+                self.run(d, DATES);
             }
             self.close_p();
         }
 
-        let location = e.location.as_deref().filter(|s| !s.trim().is_empty());
+        let location = location.filter(|_| !stacked || (title.is_none() && org.is_none()));
         if location.is_some() || e.link.is_some() {
             self.open_p(id::DETAILS);
             if let Some(l) = location {
@@ -289,6 +324,36 @@ impl Writer<'_> {
         if !keywords.is_empty() {
             self.open_p(id::ENTRY_KEYWORDS);
             self.run(&keywords.join(", "), Fmt::default());
+            self.close_p();
+        }
+    }
+
+    /// A stacked entry: the lead (title, or organisation) and, after a right
+    /// tab, its right-hand item (dates, or location) in Heading 2; the other
+    /// pair on the next line in Entry Details.
+    fn stacked(
+        &mut self,
+        title: Option<&str>,
+        org: Option<&str>,
+        dates: Option<&str>,
+        location: Option<&str>,
+    ) {
+        let mut lines = [(title, dates), (org, location)];
+        if self.def.entries.lead == Lead::Organisation {
+            lines = [(org, location), (title, dates)];
+        }
+        for (k, (text, right)) in lines.into_iter().enumerate() {
+            if text.is_none() && right.is_none() {
+                continue;
+            }
+            self.open_p(if k == 0 { id::HEADING2 } else { id::DETAILS });
+            if let Some(t) = text {
+                self.run(t, Fmt::default());
+            }
+            if let Some(r) = right {
+                self.tab();
+                self.run(r, DATES);
+            }
             self.close_p();
         }
     }
@@ -340,6 +405,22 @@ impl Writer<'_> {
     }
 }
 
+/// The dates' (and a stacked entry's location's) character style.
+const DATES: Fmt = Fmt {
+    bold: false,
+    italic: false,
+    style: Some(id::DATES),
+    in_link: false,
+};
+
+/// The organisation's character style.
+const ORGANISATION: Fmt = Fmt {
+    bold: false,
+    italic: false,
+    style: Some(id::ORGANISATION),
+    in_link: false,
+};
+
 /// An empty run with the inline formatting `fmt`.
 fn styled(fmt: Fmt) -> Run {
     let mut r = Run::new();
@@ -371,47 +452,148 @@ pub fn paragraphs(
     first_id: usize,
     photo_rel: &str,
 ) -> Vec<Paragraph> {
-    let mut w = Writer {
+    let mut w = writer(doc, def, links, first_id);
+    w.header(doc, photo_rel, true);
+    for section in &doc.sections {
+        w.section(section);
+    }
+    w.paragraphs
+}
+
+/// A part of the body: a paragraph, or the sidebar's table.
+pub enum Child {
+    Paragraph(Box<Paragraph>),
+    Table(Box<docx_rs::Table>),
+}
+
+/// The document's body as the plan lays it out: with a sidebar, the
+/// header's paragraphs, then one table row of two cells in reading order
+/// ([`super::sidebar`]); else [`paragraphs`].
+pub fn children(
+    doc: &Document,
+    def: &Definition,
+    links: &mut Links,
+    photo_rel: &str,
+    text_width: i64,
+) -> Vec<Child> {
+    let plan = crate::layout::Plan::new(def, doc);
+    let Some(side) = plan.sidebar.as_ref() else {
+        return paragraphs(doc, def, links, 0, photo_rel)
+            .into_iter()
+            .map(|p| Child::Paragraph(Box::new(p)))
+            .collect();
+    };
+    let mut w = writer(doc, def, links, 0);
+    w.header(doc, photo_rel, plan.contacts == Region::Main);
+    let mut out: Vec<Child> = std::mem::take(&mut w.paragraphs)
+        .into_iter()
+        .map(|p| Child::Paragraph(Box::new(p)))
+        .collect();
+    let mut cells = Vec::new();
+    let page = usize::try_from(text_width).unwrap_or(0);
+    let (side_width, main_width) = super::sidebar::widths(side, text_width);
+    for first in [true, false] {
+        w.tabs = Some((
+            page,
+            if first == side.first {
+                side_width
+            } else {
+                main_width
+            },
+        ));
+        if first == side.first {
+            for part in &side.parts {
+                match part {
+                    Part::Contact => w.contacts(&doc.header.contacts, "", true),
+                    // The photo stays beside the name (a floating picture
+                    // anchored in a cell would follow the page margin).
+                    Part::Photo => {}
+                    Part::Section(i) => {
+                        if let Some(s) = doc.sections.get(*i) {
+                            w.section(s);
+                        }
+                    }
+                }
+            }
+        } else {
+            for (s, region) in doc.sections.iter().zip(&plan.sections) {
+                if *region == Region::Main {
+                    w.section(s);
+                }
+            }
+        }
+        w.first_id += w.paragraphs.len();
+        cells.push((first == side.first, std::mem::take(&mut w.paragraphs)));
+    }
+    out.push(Child::Table(Box::new(super::sidebar::table(
+        def, side, cells, text_width,
+    ))));
+    out
+}
+
+fn writer<'a>(
+    doc: &Document,
+    def: &'a Definition,
+    links: &'a mut Links,
+    first_id: usize,
+) -> Writer<'a> {
+    Writer {
         paragraphs: Vec::new(),
         style: id::BODY,
         children: Vec::new(),
         links,
         first_id,
         rtl: crate::document::Direction::right_to_left(&doc.meta.language),
-    };
-    let h = &doc.header;
-    // The photo floats at the right of the first paragraph: the name's.
-    let mut photo = h
-        .photo
-        .as_ref()
-        .map(|p| super::photo::run(p, def, photo_rel));
-    if let Some(name) = h.name.as_deref().filter(|s| !s.trim().is_empty()) {
-        w.open_p(id::TITLE);
-        w.children
-            .extend(photo.take().map(|r| ParagraphChild::Run(Box::new(r))));
-        w.run(name, Fmt::default());
-        w.close_p();
+        def,
+        tabs: None,
+        on_band: false,
     }
-    if let Some(r) = photo {
-        w.open_p(id::BODY);
-        w.children.push(ParagraphChild::Run(Box::new(r)));
-        w.close_p();
-    }
-    if let Some(label) = h.label.as_deref().filter(|s| !s.trim().is_empty()) {
-        w.open_p(id::SUBTITLE);
-        w.run(label, Fmt::default());
-        w.close_p();
-    }
-    w.contacts(&h.contacts, &def.style.contact_separator);
-    for section in &doc.sections {
-        if !section.title.trim().is_empty() {
-            w.open_p(id::HEADING1);
-            w.run(&section.title, Fmt::default());
+}
+
+impl Writer<'_> {
+    /// The name (with the photo floating beside it), the label, and the contacts when `contacts`.
+    fn header(&mut self, doc: &Document, photo_rel: &str, contacts: bool) {
+        let def = self.def;
+        let w = self;
+        let h = &doc.header;
+        // The photo floats at the right of the first paragraph: the name's.
+        let mut photo = h
+            .photo
+            .as_ref()
+            .map(|p| super::photo::run(p, def, photo_rel));
+        if let Some(name) = h.name.as_deref().filter(|s| !s.trim().is_empty()) {
+            w.open_p(id::TITLE);
+            w.children
+                .extend(photo.take().map(|r| ParagraphChild::Run(Box::new(r))));
+            w.run(name, Fmt::default());
             w.close_p();
         }
-        for block in &section.blocks {
-            w.block(block);
+        if let Some(r) = photo {
+            w.open_p(id::BODY);
+            w.children.push(ParagraphChild::Run(Box::new(r)));
+            w.close_p();
+        }
+        if let Some(label) = h.label.as_deref().filter(|s| !s.trim().is_empty()) {
+            w.open_p(id::SUBTITLE);
+            w.run(label, Fmt::default());
+            w.close_p();
+        }
+        if contacts {
+            let split = def.header.align == crate::layout::HeaderAlign::Split;
+            w.on_band = def.header.band;
+            w.contacts(&h.contacts, &def.style.contact_separator, split);
+            w.on_band = false;
         }
     }
-    w.paragraphs
+
+    fn section(&mut self, section: &crate::document::Section) {
+        if !section.title.trim().is_empty() {
+            self.open_p(id::HEADING1);
+            self.run(&section.title, Fmt::default());
+            self.close_p();
+        }
+        for block in &section.blocks {
+            self.block(block);
+        }
+    }
 }

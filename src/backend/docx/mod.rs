@@ -32,9 +32,11 @@ mod body;
 mod bundle;
 mod direction;
 mod letterhead;
+mod looks;
 mod numbering;
 mod package;
 mod photo;
+mod sidebar;
 mod styles;
 mod xml;
 
@@ -116,17 +118,29 @@ pub fn render_parts(
         letterhead: document.letterhead.as_ref(),
         candidates: Vec::new(),
     };
-    assemble(&package, def, options, |docx, links, rels| {
-        body::paragraphs(
+    let text_width = Geometry::new(def, options).text_width;
+    let mut parts = assemble(&package, def, options, |docx, links, rels| {
+        body::children(
             document,
             def,
             links,
-            0,
             rels.first().map_or("", String::as_str),
+            text_width,
         )
         .into_iter()
-        .fold(docx, docx_rs::Docx::add_paragraph)
-    })
+        .fold(docx, |docx, child| match child {
+            body::Child::Paragraph(p) => docx.add_paragraph(*p),
+            body::Child::Table(t) => docx.add_table(*t),
+        })
+    })?;
+    let plan = crate::layout::Plan::new(def, document);
+    if plan.sidebar.is_some()
+        && crate::document::Direction::right_to_left(&document.meta.language)
+        && let Some((_, xml)) = parts.iter_mut().find(|(p, _)| p == "word/document.xml")
+    {
+        sidebar::patch(xml)?;
+    }
+    Ok(parts)
 }
 
 /// What a package holds beside its body: properties, the photos by

@@ -43,7 +43,9 @@ pub fn add(docx: docx_rs::Docx, def: &Definition) -> docx_rs::Docx {
                 .unwrap_or("•")
                 .to_string()
         };
-        let left = indent.saturating_mul(i32::try_from(level + 1).unwrap_or(i32::MAX));
+        let left = indent
+            .saturating_mul(i32::try_from(level + 1).unwrap_or(i32::MAX))
+            .saturating_add(super::looks::gutter(def).unwrap_or(0));
         list = list.add_level(
             Level::new(
                 level,

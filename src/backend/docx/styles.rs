@@ -13,14 +13,13 @@
 //! built part by [`patch`].
 
 use docx_rs::{
-    AlignmentType, BorderType, LineSpacing, LineSpacingType, NumberingId, NumberingProperty,
-    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, ParagraphProperty, RunFonts,
+    LineSpacing, LineSpacingType, NumberingId, NumberingProperty, ParagraphProperty, RunFonts,
     RunProperty, SpecialIndentType, Style, StyleType, Tab, TabValueType,
 };
 
 use super::xml::escape;
 use super::{Geometry, half_points, twips_i32, twips_u32};
-use crate::layout::{Definition, HeaderAlign};
+use crate::layout::Definition;
 
 /// Style ids used by the body.
 pub mod id {
@@ -35,6 +34,8 @@ pub mod id {
     pub const KEYWORDS: &str = "Keywords";
     pub const ENTRY_KEYWORDS: &str = "EntryKeywords";
     pub const HYPERLINK: &str = "Hyperlink";
+    /// A link on the header's band (only with `header.band`).
+    pub const BAND_LINK: &str = "BandHyperlink";
     pub const ORGANISATION: &str = "EntryOrganisation";
     pub const DATES: &str = "EntryDates";
     pub const GROUP_NAME: &str = "KeywordGroupName";
@@ -169,10 +170,7 @@ pub fn add(
     let col = &def.colors;
     let lh = sp.line_height;
     let heading_font = Some(def.fonts.office_heading.as_str());
-    let header = |p: ParagraphProperty| match def.header.align {
-        HeaderAlign::Left | HeaderAlign::Split => p,
-        HeaderAlign::Center => p.align(AlignmentType::Center),
-    };
+    let header = |p: ParagraphProperty| super::looks::header(def, p);
     let spaced = |s: LineSpacing| ParagraphProperty::new().line_spacing(s);
     let body = def.fonts.office_body.as_str();
     let mut docx = docx
@@ -189,24 +187,14 @@ pub fn add(
         // lines at least the body size × line height.
         .default_line_spacing(spacing(0.0, 0.0, sz.body, lh));
 
-    let mut h1 = ParagraphProperty::new()
-        .keep_next(true)
-        .keep_lines(true)
-        .line_spacing(spacing(sp.before_section, sp.after_heading, sz.heading, lh))
-        .outline_lvl(0);
-    if def.style.heading_rule {
-        // Not `set_border`: on a paragraph without borders it starts from
-        // docx-rs's default box (thin lines on all four sides).
-        h1.borders = Some(
-            ParagraphBorders::with_empty().set(
-                ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-                    .val(BorderType::Single)
-                    .size(6)
-                    .space(1)
-                    .color(col.rule.hex()),
-            ),
-        );
-    }
+    let h1 = super::looks::heading(
+        def,
+        ParagraphProperty::new()
+            .keep_next(true)
+            .keep_lines(true)
+            .line_spacing(spacing(sp.before_section, sp.after_heading, sz.heading, lh))
+            .outline_lvl(0),
+    );
     let indent = twips_i32(sp.bullet_indent);
     let para = StyleType::Paragraph;
     let chr = StyleType::Character;
@@ -235,7 +223,7 @@ pub fn add(
             &Run {
                 font: heading_font,
                 bold: Some(true),
-                color: Some(col.accent.hex()),
+                color: Some(super::looks::header_color(def, col.accent.hex())),
                 size: Some(sz.name),
                 ..Run::default()
             },
@@ -250,7 +238,7 @@ pub fn add(
             header(spaced(spacing(0.0, 2.0, sz.label, lh))),
             &Run {
                 font: heading_font,
-                color: Some(col.muted.hex()),
+                color: Some(super::looks::header_color(def, col.muted.hex())),
                 size: Some(sz.label),
                 ..Run::default()
             },
@@ -262,9 +250,13 @@ pub fn add(
             normal,
             Some(id::BODY),
             12,
-            header(spaced(spacing(0.0, sp.after_header, sz.contact, lh))),
+            super::looks::contact(
+                def,
+                geometry,
+                header(spaced(spacing(0.0, sp.after_header, sz.contact, lh))),
+            ),
             &Run {
-                color: Some(col.muted.hex()),
+                color: Some(super::looks::header_color(def, col.muted.hex())),
                 size: Some(sz.contact),
                 ..Run::default()
             },
@@ -280,8 +272,9 @@ pub fn add(
             &Run {
                 font: heading_font,
                 bold: Some(true),
-                caps: def.style.heading_uppercase,
-                color: Some(col.accent.hex()),
+                // Small capitals over capitals: `w:caps` becomes `w:smallCaps` in [`patch`].
+                caps: def.headings.uppercase || def.headings.small_caps,
+                color: Some(super::looks::heading_color(def)),
                 size: Some(sz.heading),
                 ..Run::default()
             },
@@ -293,17 +286,20 @@ pub fn add(
             normal,
             Some(id::DETAILS),
             9,
-            ParagraphProperty::new()
-                .keep_next(true)
-                .keep_lines(true)
-                // Entry dates align right at the text width.
-                .add_tab(
-                    Tab::new()
-                        .val(TabValueType::Right)
-                        .pos(usize::try_from(geometry.text_width).unwrap_or(0)),
-                )
-                .line_spacing(spacing(sp.between_entries, 0.0, sz.entry_title, lh))
-                .outline_lvl(1),
+            super::looks::entry(
+                def,
+                ParagraphProperty::new()
+                    .keep_next(true)
+                    .keep_lines(true)
+                    // Entry dates align right at the text width.
+                    .add_tab(
+                        Tab::new()
+                            .val(TabValueType::Right)
+                            .pos(usize::try_from(geometry.text_width).unwrap_or(0)),
+                    )
+                    .line_spacing(spacing(sp.between_entries, 0.0, sz.entry_title, lh))
+                    .outline_lvl(1),
+            ),
             &Run {
                 font: heading_font,
                 bold: Some(true),
@@ -319,7 +315,11 @@ pub fn add(
             normal,
             Some(id::BODY),
             13,
-            spaced(spacing(0.0, sp.after_paragraph, sz.small, lh)).keep_next(true),
+            super::looks::details(
+                def,
+                geometry,
+                spaced(spacing(0.0, sp.after_paragraph, sz.small, lh)).keep_next(true),
+            ),
             &Run {
                 italic: true,
                 color: Some(col.muted.hex()),
@@ -334,7 +334,7 @@ pub fn add(
             normal,
             None,
             1,
-            spaced(spacing(0.0, sp.after_paragraph, sz.body, lh)),
+            super::looks::indented(def, spaced(spacing(0.0, sp.after_paragraph, sz.body, lh))),
             &Run::default(),
         ),
         style(
@@ -349,7 +349,7 @@ pub fn add(
                     NumberingProperty::new().id(NumberingId::new(super::numbering::BULLET_NUM_ID)),
                 )
                 .indent(
-                    Some(indent),
+                    Some(indent + super::looks::gutter(def).unwrap_or(0)),
                     Some(SpecialIndentType::Hanging(indent)),
                     None,
                     None,
@@ -363,7 +363,7 @@ pub fn add(
             normal,
             None,
             14,
-            spaced(spacing(0.0, sp.after_paragraph, sz.body, lh)),
+            super::looks::indented(def, spaced(spacing(0.0, sp.after_paragraph, sz.body, lh))),
             &Run::default(),
         ),
         style(
@@ -440,6 +440,22 @@ pub fn add(
     for s in styles {
         docx = docx.add_style(s);
     }
+    if def.header.band {
+        docx = docx.add_style(style(
+            chr,
+            id::BAND_LINK,
+            "Band Hyperlink",
+            Some(id::HYPERLINK),
+            None,
+            99,
+            ParagraphProperty::new(),
+            &Run {
+                color: Some(col.band_text.hex()),
+                underline: true,
+                ..Run::default()
+            },
+        ));
+    }
     docx
 }
 
@@ -491,6 +507,9 @@ pub fn patch(styles: &mut Vec<u8>, def: &Definition, language: &str) -> Result<(
             "styles.xml default style",
         )?;
     }
+    if def.headings.small_caps {
+        small_caps(styles)?;
+    }
     let bold_off = r#"<w:b w:val="false" /><w:bCs />"#;
     let text = String::from_utf8_lossy(styles);
     if !text.contains(bold_off) {
@@ -528,4 +547,31 @@ pub fn patch(styles: &mut Vec<u8>, def: &Definition, language: &str) -> Result<(
         ),
         "styles.xml run defaults",
     )
+}
+
+/// Heading 1 in small capitals: docx-rs has no setter for `w:smallCaps`,
+/// so the style is written with `w:caps` (same place in `w:rPr`) and that
+/// one element is swapped.
+fn small_caps(styles: &mut Vec<u8>) -> Result<(), String> {
+    let text = String::from_utf8_lossy(styles).into_owned();
+    let anchor = format!(r#"w:styleId="{}">"#, id::HEADING1);
+    let at = text
+        .find(&anchor)
+        .ok_or("styles.xml small caps: docx-rs output changed (no Heading 1)")?;
+    let (before, after) = text.split_at(at);
+    let end = after.find("</w:style>").unwrap_or(after.len());
+    let (style, rest) = after.split_at(end);
+    if !style.contains(r#"<w:caps w:val="true" />"#) {
+        return Err("styles.xml small caps: docx-rs output changed (no w:caps)".to_string());
+    }
+    *styles = format!(
+        "{before}{}{rest}",
+        style.replacen(
+            r#"<w:caps w:val="true" />"#,
+            r#"<w:smallCaps w:val="true" />"#,
+            1
+        )
+    )
+    .into_bytes();
+    Ok(())
 }

@@ -8,13 +8,15 @@ use std::fmt::Write as _;
 
 use super::write::{attr, blank, slug, text};
 use crate::document::{
-    Block, Contact, ContactKind, DateRange, Document, Entry, Inline, KeywordGroup, plain_text,
+    Block, DateRange, Document, Entry, Inline, KeywordGroup, Section, plain_text,
 };
-use crate::layout::Definition;
+use crate::layout::{DatePlace, Definition, Lead, Part, Plan, Region};
 
 /// What the body needs beside the document.
 pub struct Context<'a> {
     pub def: &'a Definition,
+    /// Which column each part goes in.
+    pub plan: &'a Plan,
     /// Between the two ends of a date range in this language (` – `).
     pub range_separator: &'a str,
 }
@@ -24,38 +26,82 @@ pub fn write(out: &mut String, doc: &Document, cx: &Context<'_>) {
     if let Some(lh) = &doc.letterhead {
         letterhead(out, lh);
     }
-    header(out, doc);
-    out.push_str("<main>\n");
+    super::header::write(out, doc, cx);
+    // Ids in the document's order, whichever column a section goes in.
     let mut ids: Vec<String> = Vec::new();
     for section in &doc.sections {
         let mut id = slug(&section.id);
         if ids.contains(&id) {
             id = format!("{id}-{}", ids.len() + 1);
         }
-        out.push_str("<section id=\"");
-        attr(out, &id);
-        out.push_str("\">\n<h2>");
-        text(out, &section.title);
-        out.push_str("</h2>\n");
         ids.push(id);
-        let mut blocks = section.blocks.iter().peekable();
-        while let Some(block) = blocks.next() {
-            if let Block::Keywords(g) = block {
-                // Consecutive groups form one list.
-                out.push_str("<ul class=\"groups\">\n");
-                keywords(out, g);
-                while let Some(Block::Keywords(g)) = blocks.peek() {
-                    keywords(out, g);
-                    blocks.next();
-                }
-                out.push_str("</ul>\n");
-            } else {
-                self::block(out, block, cx);
-            }
+    }
+    let Some(side) = &cx.plan.sidebar else {
+        out.push_str("<main>\n");
+        for (section, id) in doc.sections.iter().zip(&ids) {
+            self::section(out, section, id, cx);
         }
-        out.push_str("</section>\n");
+        out.push_str("</main>\n");
+        footer(out, doc);
+        return;
+    };
+    // Two columns in reading order: the one read first comes first in the
+    // document, and the grid puts it on the inline start.
+    out.push_str("<main class=\"columns\">\n");
+    for first in [true, false] {
+        if first == side.first {
+            out.push_str("<div class=\"sidebar\">\n");
+            for part in &side.parts {
+                match part {
+                    Part::Photo => super::header::photo(out, doc),
+                    Part::Contact => super::header::contacts(out, doc, cx),
+                    Part::Section(i) => {
+                        if let (Some(s), Some(id)) = (doc.sections.get(*i), ids.get(*i)) {
+                            section(out, s, id, cx);
+                        }
+                    }
+                }
+            }
+            out.push_str("</div>\n");
+        } else {
+            out.push_str("<div class=\"main\">\n");
+            for ((s, id), region) in doc.sections.iter().zip(&ids).zip(&cx.plan.sections) {
+                if *region == Region::Main {
+                    section(out, s, id, cx);
+                }
+            }
+            out.push_str("</div>\n");
+        }
     }
     out.push_str("</main>\n");
+    footer(out, doc);
+}
+
+fn section(out: &mut String, section: &Section, id: &str, cx: &Context<'_>) {
+    out.push_str("<section id=\"");
+    attr(out, id);
+    out.push_str("\">\n<h2>");
+    text(out, &section.title);
+    out.push_str("</h2>\n");
+    let mut blocks = section.blocks.iter().peekable();
+    while let Some(block) = blocks.next() {
+        if let Block::Keywords(g) = block {
+            // Consecutive groups form one list.
+            out.push_str("<ul class=\"groups\">\n");
+            keywords(out, g);
+            while let Some(Block::Keywords(g)) = blocks.peek() {
+                keywords(out, g);
+                blocks.next();
+            }
+            out.push_str("</ul>\n");
+        } else {
+            self::block(out, block, cx);
+        }
+    }
+    out.push_str("</section>\n");
+}
+
+fn footer(out: &mut String, doc: &Document) {
     if let Some(lh) = doc.letterhead.as_ref().filter(|l| !blank(&l.footer)) {
         // A line break in the footer is one here too, as in the PDF and DOCX.
         out.push_str("<footer class=\"letterhead-footer\"><p>");
@@ -130,87 +176,9 @@ pub fn letterhead_css(out: &mut String, lh: &crate::document::Letterhead) {
     );
 }
 
-/// The photo's rules, only on pages that have one: at the inline end of
-/// the header (the right, or the left in right-to-left pages), its size and
-/// outline from the layout's `[photo]`.
-pub fn photo_css(out: &mut String, def: &Definition) {
-    let radius = match def.photo.shape {
-        crate::layout::PhotoShape::Square => "0",
-        crate::layout::PhotoShape::Rounded => "8%",
-        crate::layout::PhotoShape::Circle => "50%",
-    };
-    let _ = writeln!(
-        out,
-        ".resume-header {{ display: flow-root; }}\n.resume-header .photo {{ float: inline-end; width: {}mm; height: auto; margin-inline-start: 5mm; margin-bottom: 2mm; border-radius: {radius}; }}",
-        (def.photo.size * 10.0).round() / 10.0
-    );
-}
-
-fn header(out: &mut String, doc: &Document) {
-    let h = &doc.header;
-    out.push_str("<header class=\"resume-header\">\n");
-    // The photo first, floating beside the name; its alt text is the name.
-    let name = h.name.as_deref().filter(|n| !blank(n));
-    if let Some(p) = &h.photo {
-        let _ = write!(
-            out,
-            "<img class=\"photo\" width=\"{}\" height=\"{}\" alt=\"",
-            p.width, p.height
-        );
-        attr(out, name.unwrap_or_default());
-        out.push_str("\" src=\"data:image/jpeg;base64,");
-        out.push_str(&crate::photo::encode_base64(&p.jpeg));
-        out.push_str("\">\n");
-    }
-    out.push_str("<h1>");
-    // The page always has its one `<h1>`: the name, else the document title.
-    text(out, name.unwrap_or(&doc.meta.title));
-    out.push_str("</h1>\n");
-    if let Some(label) = h.label.as_deref().filter(|l| !blank(l)) {
-        out.push_str("<p class=\"label\">");
-        text(out, label);
-        out.push_str("</p>\n");
-    }
-    if !h.contacts.is_empty() {
-        out.push_str("<address>\n<ul class=\"contacts\">\n");
-        for c in &h.contacts {
-            out.push_str("<li class=\"");
-            out.push_str(kind_class(c.kind));
-            out.push_str("\">");
-            let shown = contact_text(c);
-            match &c.link {
-                Some(url) => link(out, url, blank(&shown), |out| text(out, &shown)),
-                None => text(out, &shown),
-            }
-            out.push_str("</li>\n");
-        }
-        out.push_str("</ul>\n</address>\n");
-    }
-    out.push_str("</header>\n");
-}
-
-fn kind_class(kind: ContactKind) -> &'static str {
-    match kind {
-        ContactKind::Email => "email",
-        ContactKind::Phone => "phone",
-        ContactKind::Url => "url",
-        ContactKind::Location => "location",
-        ContactKind::Profile => "profile",
-    }
-}
-
-/// A profile shows its network unless its text already says where it goes (as in the PDF).
-fn contact_text(c: &Contact) -> String {
-    if c.kind == ContactKind::Profile && !c.text.contains(&c.label) && !c.text.contains('/') {
-        format!("{}: {}", c.label, c.text)
-    } else {
-        c.text.clone()
-    }
-}
-
 /// An `<a>` to a target the builder already judged safe; web links open no
 /// window reference and send no referrer.
-fn link(out: &mut String, url: &str, empty: bool, content: impl FnOnce(&mut String)) {
+pub(super) fn link(out: &mut String, url: &str, empty: bool, content: impl FnOnce(&mut String)) {
     out.push_str("<a href=\"");
     attr(out, url);
     out.push('"');
@@ -269,24 +237,33 @@ fn entry(out: &mut String, e: &Entry, cx: &Context<'_>) {
     let some = |s: &Option<String>| s.clone().filter(|t| !blank(t));
     let (title, subtitle) = (some(&e.title), some(&e.subtitle));
     let dates = e.dates.as_ref().filter(|d| !blank(&d.text));
+    let stacked = cx.def.entries.dates == DatePlace::Stacked;
+    let location = some(&e.location);
     out.push_str("<article class=\"entry\">\n");
     if title.is_some() || subtitle.is_some() || dates.is_some() {
-        out.push_str("<header class=\"entry-head\">");
+        out.push_str(if stacked {
+            "<header class=\"entry-head stacked\">"
+        } else {
+            "<header class=\"entry-head\">"
+        });
         if title.is_some() || subtitle.is_some() {
-            out.push_str("<h3>");
-            if let Some(t) = &title {
-                out.push_str("<span class=\"title\">");
-                text(out, t);
-                out.push_str("</span>");
+            // Stacked, each on its line, the lead first.
+            let mut parts = [("title", &title), ("org", &subtitle)];
+            if stacked && cx.def.entries.lead == Lead::Organisation {
+                parts.reverse();
             }
-            if let Some(s) = &subtitle {
-                if title.is_some() {
+            out.push_str("<h3>");
+            let mut any = false;
+            for (class, part) in parts {
+                let Some(t) = part else { continue };
+                if any {
                     out.push_str("<span class=\"sep\">");
                     text(out, &cx.def.pdf.title_separator);
                     out.push_str("</span>");
                 }
-                out.push_str("<span class=\"org\">");
-                text(out, s);
+                any = true;
+                let _ = write!(out, "<span class=\"{class}\">");
+                text(out, t);
                 out.push_str("</span>");
             }
             out.push_str("</h3>");
@@ -296,9 +273,16 @@ fn entry(out: &mut String, e: &Entry, cx: &Context<'_>) {
             date_range(out, d, cx.range_separator);
             out.push_str("</p>");
         }
+        if let Some(loc) = location.as_ref().filter(|_| stacked) {
+            out.push_str("<p class=\"location\">");
+            text(out, loc);
+            out.push_str("</p>");
+        }
         out.push_str("</header>\n");
     }
-    let location = some(&e.location);
+    // Stacked, the location went beside the organisation.
+    let location =
+        location.filter(|_| !stacked || (title.is_none() && subtitle.is_none() && dates.is_none()));
     if location.is_some() || e.link.is_some() {
         out.push_str("<p class=\"details\">");
         if let Some(loc) = &location {

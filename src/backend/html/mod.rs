@@ -11,12 +11,14 @@
 
 mod body;
 mod head;
+mod header;
+mod structure;
 mod style;
 mod write;
 
 use super::{Backend, RenderError, RenderOptions, Rendered};
 use crate::document::{Direction, Document};
-use crate::layout::Layout;
+use crate::layout::{Layout, Plan};
 
 /// The layout file holding the page's stylesheet.
 const STYLESHEET: &str = "html.css";
@@ -69,15 +71,18 @@ impl Backend for Html {
         head::write(&mut out, document);
         out.push_str("<style>\n");
         out.push_str(&style::css(def, paper, &language, stylesheet));
+        let plan = Plan::new(def, document);
         if document.header.photo.is_some() {
-            body::photo_css(&mut out, def);
+            header::photo_css(&mut out, def, plan.photo);
         }
+        structure::css(&mut out, def, &plan);
         if let Some(lh) = &document.letterhead {
             body::letterhead_css(&mut out, lh);
         }
         out.push_str("</style>\n</head>\n<body>\n");
         let cx = body::Context {
             def,
+            plan: &plan,
             range_separator: &range_separator,
         };
         body::write(&mut out, document, &cx);

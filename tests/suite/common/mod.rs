@@ -283,7 +283,7 @@ pub fn check_text(txt: &str, width: usize, context: &str) {
 pub const HTML_ELEMENTS: &[&str] = &[
     "html", "head", "meta", "title", "style", "script", "body", "header", "h1", "p", "address",
     "ul", "li", "a", "main", "section", "h2", "article", "h3", "span", "time", "strong", "em",
-    "br",
+    "br", "div", "svg", "path",
 ];
 
 /// The attributes the HTML backend writes.
@@ -301,6 +301,12 @@ pub const HTML_ATTRIBUTES: &[&str] = &[
     "href",
     "rel",
     "datetime",
+    // Contact icons: inline SVG hidden from assistive technology.
+    "aria-hidden",
+    "focusable",
+    "viewBox",
+    "fill",
+    "d",
 ];
 
 /// Parses a page with an HTML5 parser (html5ever, through scraper) and checks
