@@ -795,11 +795,11 @@ fn stacked_and_gutter_entries() {
     // Gutter: a hanging indent with the dates before a tab; the text under it indented.
     let (s, d) = in_layout("timeline", "alex-rn.json", None);
     assert!(
-        style_of(&s, "Heading2").contains("w:hanging=\"1871\""),
+        style_of(&s, "Heading2").contains("w:hanging=\"2041\""),
         "{}",
         style_of(&s, "Heading2")
     );
-    assert!(style_of(&s, "BodyText").contains("<w:ind w:left=\"1871\""));
+    assert!(style_of(&s, "BodyText").contains("<w:ind w:left=\"2041\""));
     let work = d.find(">Experience<").unwrap();
     let dates = d[work..].find(">Jan 2021 – Present<").unwrap();
     let title = d[work..].find(">Software Engineer<").unwrap();

@@ -371,7 +371,7 @@ fn entries_follow_the_entry_keys() {
     assert!(page.contains(".entry-head.stacked .dates { grid-column: 2; grid-row: 2;"));
     // Gutter: the dates in a column at the start.
     let (page, _) = in_layout("timeline", "alex-rn.json");
-    assert!(page.contains("--gutter: 33mm;"));
+    assert!(page.contains("--gutter: 36mm;"));
     assert!(page.contains("inset-inline-start: calc(-1 * var(--gutter))"));
     // Split header: contacts one per line at the end.
     assert!(page.contains("class=\"resume-header split\""));
