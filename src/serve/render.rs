@@ -147,10 +147,10 @@ pub async fn render(
 fn run(job: &Job, bytes: &[u8], syntax: Option<Syntax>) -> Outcome {
     let built = job.read(bytes, syntax).map_err(|e| source_problem(&e))?;
     let name = built.parsed.resume.basics.name.clone().unwrap_or_default();
-    if crate::batch::injected("panic", &name) {
+    if crate::inject::injected("panic", &name) {
         panic!("injected panic for {name}");
     }
-    if crate::batch::injected("sleep", &name) {
+    if crate::inject::injected("sleep", &name) {
         std::thread::sleep(std::time::Duration::from_millis(1500));
     }
     let files = job.render(&built.document, false).map_err(|f| {
@@ -167,7 +167,7 @@ fn run(job: &Job, bytes: &[u8], syntax: Option<Syntax>) -> Outcome {
 
 /// The file, or a zip of the files, with its type, name and warnings.
 fn respond(app: &App, files: Vec<job::File>, warnings: &[String], name: &str) -> Response {
-    let stem = crate::batch::naming::slug(name);
+    let stem = crate::placeholder::slug(name);
     let stem = if stem.is_empty() {
         "resume".to_string()
     } else {
