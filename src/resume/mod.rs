@@ -7,6 +7,7 @@
 
 mod date;
 pub(crate) mod diagnostic;
+mod lenient;
 mod limits;
 mod read;
 pub mod reader;
