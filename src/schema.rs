@@ -3,7 +3,9 @@
 use serde_json::{Map, Value, json};
 
 use crate::document::SECTION_IDS;
-use crate::validate::SCHEMA as OFFICIAL;
+
+/// The official JSON Resume schema, compiled into the binary.
+pub const OFFICIAL: &str = include_str!("../schema/resume.schema.json");
 
 /// Where the schema says it lives (its `$id`); `init` writes it into new resumes.
 pub const ID: &str = "https://github.com/resume-export/resume-export/schema/v1.json";

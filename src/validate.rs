@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::resume::source::locate;
 
 /// The official schema, compiled into the binary.
-pub const SCHEMA: &str = include_str!("../schema/resume.schema.json");
+pub use crate::schema::OFFICIAL as SCHEMA;
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -205,7 +205,7 @@ pub trait Backend: Send + Sync {
         None
     }
     /// Other files of the layout this backend reads (`html.css`); a layout
-    /// folder may override each one.
+    /// folder may override each one (the layout keeps every such file).
     fn asset_files(&self) -> &'static [&'static str] {
         &[]
     }
@@ -221,6 +221,16 @@ pub trait Backend: Send + Sync {
         layout: &Layout,
         options: &RenderOptions,
     ) -> Result<Rendered, RenderError>;
+}
+
+/// A layout compiles a backend's template with the backend's helpers.
+impl<T: Backend + ?Sized> crate::layout::TemplateFormat for T {
+    fn template_file(&self) -> Option<&'static str> {
+        Backend::template_file(self)
+    }
+    fn setup_templates(&self, registry: &mut handlebars::Handlebars<'static>) {
+        Backend::setup_templates(self, registry);
+    }
 }
 
 /// Every built format, in the order `all` produces them.

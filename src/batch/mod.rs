@@ -7,7 +7,6 @@
 //! the files nor the output depend on scheduling. A failing unit, even one
 //! that panics, is reported and the batch goes on.
 
-pub mod inputs;
 pub mod naming;
 pub mod write;
 
@@ -20,11 +19,11 @@ use std::time::Instant;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::cli::diagnostic;
 use crate::document::BuildOptions;
+use crate::inject::injected;
+use crate::inputs::{self, Unit};
 use crate::job::Job;
-use crate::resume;
-use inputs::Unit;
+use crate::resume::{self, diagnostic};
 use naming::{Facts, Plan};
 use write::Target;
 
@@ -92,19 +91,6 @@ impl Summary {
             self.seconds
         )
     }
-}
-
-/// Test hooks, compiled into debug builds only: `RESUME_EXPORT_INJECT=panic:<label part>`
-/// or `write-fail:<label part>` (and, for the server, `sleep:<name part>`).
-pub(crate) fn injected(kind: &str, label: &str) -> bool {
-    if !cfg!(debug_assertions) {
-        return false;
-    }
-    std::env::var("RESUME_EXPORT_INJECT").is_ok_and(|v| {
-        v.strip_prefix(kind)
-            .and_then(|rest| rest.strip_prefix(':'))
-            .is_some_and(|part| !part.is_empty() && label.contains(part))
-    })
 }
 
 /// Prints each unit's messages in input order as units finish.

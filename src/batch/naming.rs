@@ -7,7 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::inputs::Unit;
+use crate::inputs::Unit;
+use crate::placeholder::{fill, slug};
 
 /// Placeholders a `--name` template may use.
 pub const PLACEHOLDERS: &[&str] = &["{stem}", "{name}", "{index}", "{lang}"];
@@ -58,34 +59,6 @@ impl Facts {
     }
 }
 
-/// `template` with each `{key}` of `values` replaced by its value, in one
-/// pass: a value holding `{date}` stays as it is. Other braces are kept.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, from) = rest.split_at(open);
-        out.push_str(before);
-        let found = values.iter().find(|(key, _)| {
-            from.strip_prefix('{')
-                .and_then(|f| f.strip_prefix(key))
-                .is_some_and(|f| f.starts_with('}'))
-        });
-        match found {
-            Some((key, value)) => {
-                out.push_str(value);
-                rest = from.get(key.len() + 2..).unwrap_or("");
-            }
-            None => {
-                out.push('{');
-                rest = from.get(1..).unwrap_or("");
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// A file name from a template (without extension); never contains a path separator.
 pub fn file_name(template: Option<&str>, unit: &Unit, facts: &Facts) -> String {
     let default = if unit.member {
@@ -127,19 +100,6 @@ pub fn file_name(template: Option<&str>, unit: &Unit, facts: &Facts) -> String {
     } else {
         cleaned
     }
-}
-
-/// `Jane Q. Doe` → `jane-q-doe`; letters of any script are kept.
-pub fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 /// An absolute, normalised form of a path that may not exist yet.
@@ -199,21 +159,6 @@ impl Plan {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn placeholders_are_filled_once() {
-        let values = [
-            ("name", "Ada {date}"),
-            ("ref", "{name}"),
-            ("date", "2024-05-01"),
-        ];
-        assert_eq!(
-            super::fill("{name} / {ref} / {date}", &values),
-            "Ada {date} / {name} / 2024-05-01"
-        );
-        assert_eq!(super::fill("{{date}} {x} {", &values), "{2024-05-01} {x} {");
-        assert_eq!(super::fill("", &values), "");
-    }
-
     use super::*;
 
     #[test]
@@ -226,13 +171,5 @@ mod tests {
         );
         assert!(check_template("{stem").is_err());
         assert!(check_template(" ").is_err());
-    }
-
-    #[test]
-    fn slugs() {
-        assert_eq!(slug("Jane Q. Doe"), "jane-q-doe");
-        assert_eq!(slug("  Zoë  Ünal "), "zoë-ünal");
-        assert_eq!(slug("杨杨"), "杨杨");
-        assert_eq!(slug("../.."), "");
     }
 }

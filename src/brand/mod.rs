@@ -110,11 +110,11 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
         .split('\n')
         .map(|line| {
             let Some(sep) = SEPARATORS.into_iter().find(|s| line.contains(s)) else {
-                return crate::batch::naming::fill(line, values);
+                return crate::placeholder::fill(line, values);
             };
             line.split(sep)
                 .filter(|part| !empty(part))
-                .map(|part| crate::batch::naming::fill(part, values))
+                .map(|part| crate::placeholder::fill(part, values))
                 .collect::<Vec<_>>()
                 .join(sep)
         })

@@ -272,7 +272,7 @@ pub fn audit(name: &str, format: Format, bytes: u64, x: Extraction) -> Report {
     }
 }
 
-/// The findings of a file that has text.
+/// The findings of a file that has text, phase by phase.
 fn audit_text(
     x: &Extraction,
     read: &[&Line],
@@ -282,6 +282,15 @@ fn audit_text(
     found_dates: &[dates::Found],
     f: &mut Vec<Finding>,
 ) {
+    audit_pages(x, f);
+    audit_characters(read, all, f);
+    audit_contacts(contacts, f);
+    audit_sections(all, headings, found_dates, f);
+    audit_layout(x, all, f);
+}
+
+/// Pages a parser cannot read as text: images only, scans under OCR, fonts without Unicode.
+fn audit_pages(x: &Extraction, f: &mut Vec<Finding>) {
     if !x.image_only_pages.is_empty() {
         f.push(finding(
             "image-only-pages",
@@ -318,6 +327,10 @@ fn audit_text(
             unmapped,
         ));
     }
+}
+
+/// Characters parsers stumble on, words broken by hyphens, soft hyphens inside words.
+fn audit_characters(read: &[&Line], all: &[&Line], f: &mut Vec<Finding>) {
     for (code, hit, one, many, rest) in CHARACTERS {
         let (n, examples) = words_with(all, hit);
         if n > 0 {
@@ -366,6 +379,10 @@ fn audit_text(
                 .collect(),
         ));
     }
+}
+
+/// The e-mail address and phone number: found, and not only in a header or footer.
+fn audit_contacts(contacts: &Contacts, f: &mut Vec<Finding>) {
     let in_read = |list: &[Contact]| {
         list.iter()
             .any(|c| !matches!(c.part, Part::Header | Part::Footer))
@@ -398,6 +415,15 @@ fn audit_text(
                 .collect(),
         ));
     }
+}
+
+/// Text only in headers or footers, section headings and dates.
+fn audit_sections(
+    all: &[&Line],
+    headings: &[Heading],
+    found_dates: &[dates::Found],
+    f: &mut Vec<Finding>,
+) {
     let margins: Vec<String> = all
         .iter()
         .filter(|l| {
@@ -436,6 +462,10 @@ fn audit_text(
             vec![],
         ));
     }
+}
+
+/// Columns, tables and text boxes, which parsers read out of order or skip.
+fn audit_layout(x: &Extraction, all: &[&Line], f: &mut Vec<Finding>) {
     if !x.columns.is_empty() {
         let examples = x
             .columns

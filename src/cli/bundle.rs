@@ -6,11 +6,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::diagnostic;
 use super::usage_error;
-use crate::batch::{self, inputs::Unit};
+use crate::batch;
+use crate::inputs::Unit;
 use crate::job::Job;
 use crate::job::bundle::{Error, Format};
+use crate::resume::diagnostic;
 
 /// Makes the bundle of `units` and writes it to `path`; any resume that
 /// cannot be read fails the bundle, and nothing is written (the warnings

@@ -186,9 +186,9 @@ pub(super) fn run_into(args: &ExportArgs, written: &mut Vec<String>) -> ExitCode
         Ok(fonts) => fonts.unwrap_or_default(),
         Err(e) => return usage_error(&e),
     };
-    let mut units = batch::inputs::expand(
+    let mut units = crate::inputs::expand(
         &args.inputs,
-        batch::inputs::Expand {
+        crate::inputs::Expand {
             recursive: args.recursive,
             max_input_bytes: args.max_input_size,
         },

@@ -4,7 +4,6 @@ mod args;
 mod bundle;
 mod check;
 mod convert;
-pub(crate) mod diagnostic;
 mod export;
 mod init;
 mod serve;
@@ -103,7 +102,7 @@ fn load_input(path: &Path, stderr_color: bool) -> Option<(String, serde_json::Va
         Err(e) => {
             eprintln!(
                 "{}",
-                diagnostic::source_error(&name, &e, stderr_color, (1, 1))
+                resume::diagnostic::source_error(&name, &e, stderr_color, (1, 1))
             );
             None
         }

@@ -23,7 +23,7 @@ use super::{USAGE, export, is_stdin, usage_error};
 /// editor's save (write, rename, chmod) as one change, short enough not to be felt.
 const DEBOUNCE: Duration = Duration::from_millis(50);
 
-/// The resume files a directory input holds (as `batch::inputs` lists them).
+/// The resume files a directory input holds (as `crate::inputs` lists them).
 const INPUT_EXTENSIONS: &[&str] = &["json", "jsonl", "ndjson", "yaml", "yml", "toml"];
 
 /// What one part of the command line makes us watch.

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use super::Job;
 use crate::backend::{self, Cover, RenderError, Rendered};
-use crate::batch::inputs::Unit;
 use crate::document::{Document, Labels, Metadata};
+use crate::inputs::Unit;
 use crate::resume::{self, SourceError};
 
 /// What a bundle is written as.

@@ -8,11 +8,11 @@
 //! them here. A layout is loaded once per process and shared by every render.
 
 mod definition;
+pub mod helpers;
 pub mod icons;
 mod plan;
 mod structure;
-
-use std::sync::OnceLock;
+mod templates;
 
 use handlebars::Handlebars;
 use rayon::prelude::*;
@@ -27,7 +27,9 @@ pub use structure::{
     PhotoPlace, Side, Sidebar, leads_with_organisation,
 };
 
-use crate::backend::{BACKENDS, Backend};
+use templates::Template;
+pub use templates::TemplateFormat;
+
 use crate::document::Labels;
 
 /// A built-in layout's files.
@@ -180,22 +182,6 @@ pub struct Layout {
     assets: Vec<(String, String)>,
 }
 
-/// A text format's template source and, once compiled, its registry.
-struct Template {
-    backend: &'static dyn Backend,
-    path: String,
-    source: String,
-    compiled: OnceLock<Result<Handlebars<'static>, LayoutError>>,
-}
-
-impl Template {
-    fn get(&self) -> Result<&Handlebars<'static>, &LayoutError> {
-        self.compiled
-            .get_or_init(|| compile(&self.path, self.backend, &self.source))
-            .as_ref()
-    }
-}
-
 impl std::fmt::Debug for Layout {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Layout").field("name", &self.name).finish()
@@ -220,16 +206,7 @@ impl Layout {
         Layout {
             name: self.name.clone(),
             definition,
-            templates: self
-                .templates
-                .iter()
-                .map(|t| Template {
-                    backend: t.backend,
-                    path: t.path.clone(),
-                    source: t.source.clone(),
-                    compiled: OnceLock::new(),
-                })
-                .collect(),
+            templates: self.templates.iter().map(Template::uncompiled).collect(),
             i18n: self.i18n.clone(),
             assets: self.assets.clone(),
         }
@@ -336,28 +313,22 @@ impl Layout {
             });
         }
 
-        // Templates: the nearest level that has the file.
+        // Templates (`*.hbs`) and other files formats read (a stylesheet): the nearest
+        // level that has the file. Which format reads which is the format's to say
+        // ([`TemplateFormat`]); a template is compiled when a format first asks for it.
         let mut templates = Vec::new();
-        for backend in BACKENDS {
-            let Some(file) = backend.template_file() else {
-                continue;
-            };
-            let Some(level) = chain.iter().rev().find(|l| l.file(file).is_some()) else {
-                continue;
-            };
-            templates.push(Template {
-                backend: *backend,
-                path: level.path(file),
-                source: level.file(file).unwrap_or_default().to_string(),
-                compiled: OnceLock::new(),
-            });
-        }
-
-        // Assets (stylesheets): the nearest level that has the file.
         let mut assets = Vec::new();
-        for file in BACKENDS.iter().flat_map(|b| b.asset_files()) {
-            if let Some(source) = chain.iter().rev().find_map(|l| l.file(file)) {
-                assets.push((file.to_string(), source.to_string()));
+        let mut seen = std::collections::BTreeSet::new();
+        for level in chain.iter().rev() {
+            for (file, source) in &level.files {
+                if file == "layout.toml" || file.starts_with("i18n/") || !seen.insert(file) {
+                    continue;
+                }
+                if file.ends_with(".hbs") {
+                    templates.push(Template::new(file, level.path(file), source));
+                } else {
+                    assets.push((file.clone(), source.clone()));
+                }
             }
         }
 
@@ -426,27 +397,37 @@ impl Layout {
         }
     }
 
-    /// The compiled template registry for a backend (compiled now if it was
-    /// not yet); `None` when the layout has no template for it.
-    pub fn templates(&self, backend: &str) -> Option<Result<&Handlebars<'static>, &LayoutError>> {
+    /// The compiled template registry for a format (compiled now if it was
+    /// not yet); `None` when the format has no template or the layout none for it.
+    pub fn templates<F: TemplateFormat + ?Sized>(
+        &self,
+        format: &F,
+    ) -> Option<Result<&Handlebars<'static>, &LayoutError>> {
+        let file = format.template_file()?;
         self.templates
             .iter()
-            .find(|t| t.backend.name() == backend)
-            .map(Template::get)
+            .find(|t| t.file == file)
+            .map(|t| t.get(format))
     }
 
     /// Compiles the templates these formats use, side by side, so that a
     /// broken template is reported before any render; the first error in
     /// format order is returned.
-    pub fn compile_templates(&self, backends: &[&dyn Backend]) -> Result<(), LayoutError> {
-        let wanted: Vec<&Template> = self
-            .templates
+    pub fn compile_templates<F: TemplateFormat + ?Sized>(
+        &self,
+        formats: &[&F],
+    ) -> Result<(), LayoutError> {
+        let wanted: Vec<(&Template, &F)> = formats
             .iter()
-            .filter(|t| backends.iter().any(|b| b.name() == t.backend.name()))
+            .filter_map(|f| {
+                let file = f.template_file()?;
+                let t = self.templates.iter().find(|t| t.file == file)?;
+                Some((t, *f))
+            })
             .collect();
         let results: Vec<Result<(), LayoutError>> = wanted
             .par_iter()
-            .map(|t| t.get().map(|_| ()).map_err(Clone::clone))
+            .map(|(t, f)| t.get(*f).map(|_| ()).map_err(Clone::clone))
             .collect();
         results.into_iter().collect()
     }
@@ -506,29 +487,6 @@ fn parse_level(level: Option<&Level>, source: &str) -> Result<toml::Table, Layou
     })
 }
 
-fn compile(
-    path: &str,
-    backend: &dyn Backend,
-    source: &str,
-) -> Result<Handlebars<'static>, LayoutError> {
-    let mut hb = Handlebars::new();
-    hb.set_strict_mode(true);
-    hb.set_prevent_indent(true);
-    crate::backend::template::register_common(&mut hb);
-    backend.setup_templates(&mut hb);
-    hb.register_template_string(Layout::MAIN_TEMPLATE, source)
-        .map_err(|e| {
-            let (line, column) = e.pos().unwrap_or((0, 0));
-            LayoutError::File {
-                file: path.to_string(),
-                line,
-                column,
-                message: e.reason().to_string(),
-            }
-        })?;
-    Ok(hb)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -538,11 +496,18 @@ mod tests {
         for b in BUILTINS {
             let l = Layout::builtin(b.name).unwrap_or_else(|e| panic!("{}: {e}", b.name));
             assert!(!l.definition().description.is_empty());
-            l.compile_templates(BACKENDS).unwrap();
-            assert!(l.templates("md").is_some_and(|t| t.is_ok()));
-            assert!(l.templates("txt").is_some_and(|t| t.is_ok()));
-            assert!(l.templates("pdf").is_none());
         }
+    }
+
+    /// A format with a Markdown template and no helpers of its own: enough to see a
+    /// template's syntax errors (the backends' tests compile the real ones).
+    struct Markdownish;
+
+    impl TemplateFormat for Markdownish {
+        fn template_file(&self) -> Option<&'static str> {
+            Some("markdown.hbs")
+        }
+        fn setup_templates(&self, _registry: &mut Handlebars<'static>) {}
     }
 
     #[test]
@@ -596,7 +561,7 @@ mod tests {
                     .map(|(a, b)| (a.into(), b.into()))
                     .collect(),
             })
-            .and_then(|l| l.compile_templates(BACKENDS))
+            .and_then(|l| l.compile_templates(&[&Markdownish]))
             .unwrap_err()
             .to_string()
         };

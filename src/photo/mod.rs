@@ -21,7 +21,7 @@ use crate::document::Photo;
 use crate::layout::{PhotoShape, PhotoShow, PhotoStyle};
 
 /// Largest photo file accepted, in bytes.
-pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+pub const MAX_BYTES: usize = crate::resume::MAX_PHOTO_BYTES;
 /// Largest side accepted, in pixels.
 pub const MAX_SIDE: u32 = 10_000;
 /// Most pixels accepted (a 40-megapixel camera's picture).

@@ -6,6 +6,10 @@
 
 use serde_json::Value;
 
+/// Largest photo file accepted, in bytes (`crate::photo` holds photos to it; a `data:`
+/// URI photo may be as long as its base64).
+pub const MAX_PHOTO_BYTES: usize = 10 * 1024 * 1024;
+
 /// The bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -133,9 +137,7 @@ pub fn check_value(v: &Value, limits: &Limits) -> Result<(), String> {
     /// in base64, rather than to the one for texts.
     fn string_limit(path: &str, limits: &Limits) -> usize {
         if matches!(path, "basics.image" | "basics.picture") {
-            limits
-                .max_string_chars
-                .max(crate::photo::MAX_BYTES / 3 * 4 + 100)
+            limits.max_string_chars.max(MAX_PHOTO_BYTES / 3 * 4 + 100)
         } else {
             limits.max_string_chars
         }
@@ -185,7 +187,7 @@ mod tests {
         assert!(check_value(&v, &l).is_ok(), "the photo has its own limit");
         let v: Value = serde_json::json!({"basics": {"label": "data:image/png;base64,AAAA"}});
         assert!(check_value(&v, &l).is_err());
-        let big = "A".repeat(crate::photo::MAX_BYTES / 3 * 4 + 101);
+        let big = "A".repeat(MAX_PHOTO_BYTES / 3 * 4 + 101);
         let v: Value = serde_json::json!({"basics": {"picture": big}});
         assert!(check_value(&v, &l).is_err(), "but it has one");
         let v: Value = serde_json::json!({"skills": [1, 2, 3]});

@@ -6,6 +6,8 @@
 //! ([`read`]), collecting a [`Warning`] wherever content was reinterpreted.
 
 mod date;
+pub(crate) mod diagnostic;
+mod lenient;
 mod limits;
 mod read;
 pub mod reader;
@@ -15,7 +17,7 @@ mod value;
 mod write;
 
 pub use date::{Date, PartialDate};
-pub use limits::Limits;
+pub use limits::{Limits, MAX_PHOTO_BYTES};
 pub use read::{ReadOptions, read_value};
 pub use source::{SourceError, SyntaxError, parse_json, parse_json_within};
 pub use syntax::Syntax;

@@ -174,7 +174,10 @@ fn parse_text(text: &str, syntax: Syntax) -> Result<Value, SourceError> {
 }
 
 fn yaml(text: &str) -> Result<Value, SourceError> {
-    serde_yaml_ng::from_str::<Value>(text).map_err(|e| {
+    use serde::de::DeserializeSeed;
+    // As serde_yaml_ng::from_str reads it (one document), with long integers read as in JSON.
+    let read = super::lenient::AsJson.deserialize(serde_yaml_ng::Deserializer::from_str(text));
+    read.map_err(|e| {
         let (line, column) = e
             .location()
             .map_or((1, 1), |l| (l.line().max(1), l.column().max(1)));

@@ -9,6 +9,7 @@ use axum::routing::MethodRouter;
 use super::App;
 use super::answer::Problem;
 use crate::backend::BACKENDS;
+use crate::document::Labels;
 use crate::job::{self, Options};
 use crate::resume::{self, Syntax};
 
@@ -39,6 +40,8 @@ pub enum Kind {
     Integer { min: u32, max: u32 },
     /// `true` or `false`.
     Flag,
+    /// A language code from the list, alone or with subtags (`pt-BR`).
+    Language,
 }
 
 /// One query parameter an endpoint takes.
@@ -56,6 +59,52 @@ fn any(_: &App) -> Vec<String> {
 
 pub fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
+}
+
+/// The language codes the server has words for: the built-in ones, `no` (Bokmål's
+/// words) and those the server's layouts add (codes of ASCII letters and digits).
+fn languages(app: &App) -> Vec<String> {
+    let mut v = strings(&Labels::builtin_codes());
+    v.push("no".into());
+    for (layout, _) in app.config.layouts.values() {
+        v.extend(
+            layout
+                .extra_languages()
+                .into_iter()
+                .filter(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_alphanumeric())),
+        );
+    }
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Whether `tag` is one of `codes`, alone or followed by subtags of 1 to 8 ASCII
+/// letters or digits after `-` or `_` (`pt-BR`, `zh_Hant`): what [`language_pattern`] says.
+pub fn language_ok(tag: &str, codes: &[String]) -> bool {
+    let mut parts = tag.split(['-', '_']);
+    let primary = parts.next().unwrap_or("");
+    codes.iter().any(|c| c == primary)
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// The pattern of [`language_ok`], for the description.
+pub fn language_pattern(codes: &[String]) -> String {
+    format!("^(?:{})(?:[-_][A-Za-z0-9]{{1,8}})*$", codes.join("|"))
+}
+
+/// A `true` or `false` parameter.
+pub fn flag(name: &str, v: &str) -> Result<bool, Problem> {
+    match v {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        _ => Err(Problem::new(
+            StatusCode::BAD_REQUEST,
+            "options",
+            format!("{name} takes true or false, not `{v}`"),
+        )
+        .valid(strings(&["true", "false"]))),
+    }
 }
 
 /// The parameters of `/v1/render`: the same options as the command line's.
@@ -78,9 +127,9 @@ pub const RENDER: &[Param] = &[
     },
     Param {
         name: "lang",
-        kind: Kind::Text,
-        description: "Language of section titles, dates and labels. Default: the resume's meta.language, else guessed, else en.",
-        values: any,
+        kind: Kind::Language,
+        description: "Language of section titles, dates and labels: a code from the list, alone or with a region or script (pt-BR, zh_Hant). Default: the resume's meta.language, else guessed, else en.",
+        values: languages,
     },
     Param {
         name: "redact",
@@ -155,7 +204,7 @@ pub const VALIDATE: &[Param] = &[
     Param {
         name: "strict",
         kind: Kind::Flag,
-        description: "Count warnings (format mismatches) as errors.",
+        description: "Count warnings (format mismatches) as errors: true or false. Default: false.",
         values: any,
     },
 ];
@@ -185,6 +234,65 @@ pub fn pairs(uri: &Uri, params: &[Param]) -> Result<Vec<(String, String)>, Probl
         out.push((k.into_owned(), v.into_owned()));
     }
     Ok(out)
+}
+
+/// Holds each value to what the description says of it (see `openapi`): one of the
+/// listed values exactly (each item of a list), a language code, `true` or `false`, or
+/// a whole number in digits. A value outside the list is refused here rather than
+/// read as a near one (`PDF`, ` pdf`, `markdown` are the command line's, not the API's).
+pub fn check(app: &App, params: &[Param], pairs: &[(String, String)]) -> Result<(), Problem> {
+    for (name, v) in pairs {
+        let Some(p) = params.iter().find(|p| p.name == name) else {
+            continue;
+        };
+        let values = (p.values)(app);
+        let refuse = |message: String, valid: Vec<String>| {
+            Err(Problem::new(StatusCode::BAD_REQUEST, "options", message).valid(valid))
+        };
+        match p.kind {
+            Kind::Text | Kind::List if !values.is_empty() => {
+                let items: Vec<&str> = match p.kind {
+                    Kind::List => v.split(',').collect(),
+                    _ => vec![v.as_str()],
+                };
+                if let Some(bad) = items.iter().find(|i| !values.iter().any(|x| x == *i)) {
+                    return refuse(format!("unknown {name} `{bad}`"), values);
+                }
+                // As the description's `not` says: one PDF/A level at most.
+                let levels: Vec<&&str> = items.iter().filter(|i| i.starts_with("a-")).collect();
+                if name == "pdf_standard" && levels.iter().any(|l| Some(l) != levels.first()) {
+                    return refuse(
+                        "a PDF claims one PDF/A level at most: choose one of a-2b, a-2u, a-2a"
+                            .into(),
+                        values,
+                    );
+                }
+            }
+            Kind::Text | Kind::List => {}
+            Kind::Language if !language_ok(v, &values) => {
+                return refuse(
+                    format!(
+                        "no words for lang `{v}`: a code from the list, alone or with a region (pt-BR)"
+                    ),
+                    values,
+                );
+            }
+            Kind::Language => {}
+            Kind::Flag => {
+                flag(name, v)?;
+            }
+            Kind::Integer { min, max }
+                if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                return refuse(
+                    format!("{name} takes a whole number from {min} to {max}, not `{v}`"),
+                    Vec::new(),
+                );
+            }
+            Kind::Integer { .. } => {}
+        }
+    }
+    Ok(())
 }
 
 /// Splits comma lists and parameters given more than once.
@@ -324,4 +432,31 @@ pub async fn body(
         ));
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_are_codes_alone_or_with_subtags() {
+        let codes = strings(&["de", "pt", "zh"]);
+        let pattern = language_pattern(&codes);
+        assert_eq!(pattern, "^(?:de|pt|zh)(?:[-_][A-Za-z0-9]{1,8})*$");
+        for ok in ["de", "pt-BR", "zh_Hant", "de-CH-1901"] {
+            assert!(language_ok(ok, &codes), "{ok}");
+        }
+        for bad in [
+            "",
+            "xx",
+            "DE",
+            " de",
+            "de-",
+            "de--x",
+            "de-abcdefghi",
+            "pt-BR!",
+        ] {
+            assert!(!language_ok(bad, &codes), "{bad}");
+        }
+    }
 }

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value, json};
 
 use super::App;
-use super::input::{Kind, MEDIA_TYPES, Route};
+use super::input::{Kind, MEDIA_TYPES, Route, language_pattern};
 
 /// The description of this server's API (its layouts included).
 pub fn spec(app: &App, table: &[Route]) -> Value {
@@ -33,11 +33,27 @@ pub fn spec(app: &App, table: &[Route]) -> Value {
                 };
                 let schema = match p.kind {
                     Kind::Text => one(&values),
-                    Kind::List => json!({ "type": "array", "items": one(&values) }),
+                    Kind::List if p.name == "pdf_standard" => {
+                        // One PDF/A level at most (each level may repeat).
+                        let both = |a: &str, b: &str| {
+                            json!({ "allOf": [{ "contains": { "const": a } }, { "contains": { "const": b } }] })
+                        };
+                        json!({
+                            "type": "array",
+                            "items": one(&values),
+                            "minItems": 1,
+                            "not": { "anyOf": [both("a-2b", "a-2u"), both("a-2b", "a-2a"), both("a-2u", "a-2a")] },
+                        })
+                    }
+                    Kind::List => json!({ "type": "array", "items": one(&values), "minItems": 1 }),
                     Kind::Integer { min, max } => {
                         json!({ "type": "integer", "minimum": min, "maximum": max })
                     }
                     Kind::Flag => json!({ "type": "boolean" }),
+                    Kind::Language => json!({
+                        "type": "string",
+                        "anyOf": [{ "enum": values }, { "pattern": language_pattern(&values) }],
+                    }),
                 };
                 let mut param = json!({
                     "name": p.name,
@@ -62,7 +78,10 @@ pub fn spec(app: &App, table: &[Route]) -> Value {
         if route.method == axum::http::Method::POST {
             let mut content = Map::new();
             for (media, _) in MEDIA_TYPES {
-                content.insert((*media).into(), json!({ "schema": { "type": "object" } }));
+                content.insert(
+                    (*media).into(),
+                    json!({ "schema": { "$ref": "#/components/schemas/Resume" } }),
+                );
             }
             op.insert(
                 "requestBody".into(),
@@ -150,6 +169,11 @@ fn ok_content(path: &str, produces: &[&str]) -> Value {
 /// The bodies the server writes (checked against real answers in the tests).
 fn schemas() -> Value {
     json!({
+        // What a body may be: one object (YAML and TOML are read into JSON values).
+        "Resume": {
+            "type": "object",
+            "description": "A resume: one object (JSON Resume, or another shape `from` names) in JSON, YAML or TOML. A number past a double's range is a 400; in YAML an integer past 64 bits reads as the nearest double, as in JSON.",
+        },
         "Problem": {
             "type": "object",
             "required": ["error"],

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::App;
 use super::answer::{self, Format, Problem};
-use super::input::{RENDER, VALIDATE, apply, body, pairs, strings, syntax};
+use super::input::{RENDER, VALIDATE, apply, body, check, flag, pairs, strings, syntax};
 use super::pool::Refusal;
 use crate::backend;
 use crate::job::{self, Job, Options};
@@ -48,6 +48,27 @@ fn source_problem(e: &SourceError) -> Problem {
         }
         SourceError::Limit(m) => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "limit", m.clone()),
     }
+}
+
+/// A body parsed as one resume: one object, as the description says. (The command
+/// line reads a JSON list as several resumes; a request holds one.)
+fn one_resume(
+    bytes: &[u8],
+    syntax: Option<Syntax>,
+    limits: &resume::Limits,
+) -> Result<(String, serde_json::Value), SourceError> {
+    let (text, value) = resume::syntax::parse(bytes, syntax, limits)?;
+    if value.is_array() {
+        let line_text = text.lines().next().unwrap_or("").to_string();
+        return Err(SourceError::NotResume(resume::SyntaxError {
+            syntax: "JSON",
+            message: "the top level is a list; a request holds one resume (an object)".into(),
+            line: 1,
+            column: 1,
+            line_text,
+        }));
+    }
+    Ok((text, value))
 }
 
 /// What a render job gives back to the reactor.
@@ -112,7 +133,9 @@ pub async fn render(
         ..Options::default()
     };
     let mut layout = None;
-    for (k, v) in pairs(&uri, RENDER)? {
+    let pairs = pairs(&uri, RENDER)?;
+    check(&app, RENDER, &pairs)?;
+    for (k, v) in pairs {
         apply(&mut options, &mut layout, &k, &v)
             .map_err(|e| Problem::new(StatusCode::BAD_REQUEST, "options", e))?;
     }
@@ -145,12 +168,13 @@ pub async fn render(
 
 /// Reads, builds and renders, on a worker.
 fn run(job: &Job, bytes: &[u8], syntax: Option<Syntax>) -> Outcome {
-    let built = job.read(bytes, syntax).map_err(|e| source_problem(&e))?;
+    let (_, value) = one_resume(bytes, syntax, &job.limits).map_err(|e| source_problem(&e))?;
+    let built = job.build(value);
     let name = built.parsed.resume.basics.name.clone().unwrap_or_default();
-    if crate::batch::injected("panic", &name) {
+    if crate::inject::injected("panic", &name) {
         panic!("injected panic for {name}");
     }
-    if crate::batch::injected("sleep", &name) {
+    if crate::inject::injected("sleep", &name) {
         std::thread::sleep(std::time::Duration::from_millis(1500));
     }
     let files = job.render(&built.document, false).map_err(|f| {
@@ -167,7 +191,7 @@ fn run(job: &Job, bytes: &[u8], syntax: Option<Syntax>) -> Outcome {
 
 /// The file, or a zip of the files, with its type, name and warnings.
 fn respond(app: &App, files: Vec<job::File>, warnings: &[String], name: &str) -> Response {
-    let stem = crate::batch::naming::slug(name);
+    let stem = crate::placeholder::slug(name);
     let stem = if stem.is_empty() {
         "resume".to_string()
     } else {
@@ -271,7 +295,9 @@ pub async fn validate(
 ) -> Result<Response, Problem> {
     let started = Instant::now();
     let (mut from, mut strict) = (None, false);
-    for (k, v) in pairs(&uri, VALIDATE)? {
+    let pairs = pairs(&uri, VALIDATE)?;
+    check(&app, VALIDATE, &pairs)?;
+    for (k, v) in pairs {
         match k.as_str() {
             "from" => {
                 from = Some(resume::reader::by_name(v.trim()).ok_or_else(|| {
@@ -283,7 +309,7 @@ pub async fn validate(
                     .valid(strings(&resume::reader::names()))
                 })?);
             }
-            _ => strict = matches!(v.trim(), "" | "1" | "true" | "yes"),
+            _ => strict = flag(&k, &v)?,
         }
     }
     let syntax = syntax(&headers)?;
@@ -293,7 +319,9 @@ pub async fn validate(
         ..resume::Limits::default()
     };
     let report = on_pool(&app, started, move || {
-        crate::validate::check(&bytes, syntax, from, &limits).map_err(|e| source_problem(&e))
+        one_resume(&bytes, syntax, &limits)
+            .map(|(text, value)| crate::validate::check_value(text, value, from))
+            .map_err(|e| source_problem(&e))
     })
     .await?;
     let mut out = Validation {

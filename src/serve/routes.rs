@@ -49,7 +49,7 @@ fn make() -> Vec<Route> {
                 ),
                 (
                     400,
-                    "Malformed body (with line and column), empty body or unknown option (with the valid values)",
+                    "Malformed body (with line and column: not JSON, YAML or TOML, or a number past a double's range), empty body, or an unknown option or value (with the valid values)",
                 ),
                 (401, "No or wrong bearer token"),
                 (408, "The body did not arrive before the deadline"),
@@ -60,7 +60,7 @@ fn make() -> Vec<Route> {
                 (415, "Content-Type other than JSON, YAML or TOML"),
                 (
                     422,
-                    "Not a resume, over an input limit, or does not fit max_pages",
+                    "Not a resume (the top level is not an object), over an input limit (depth, items, string length), or does not fit max_pages",
                 ),
                 (500, "A bug in one render; the server goes on"),
                 (
@@ -79,12 +79,18 @@ fn make() -> Vec<Route> {
             params: input::VALIDATE,
             answers: &[
                 (200, "The problems, with JSON pointers and line:column"),
-                (400, "Malformed body or unknown option"),
+                (
+                    400,
+                    "Malformed body (with line and column: not JSON, YAML or TOML, or a number past a double's range), empty body, or an unknown option or value (with the valid values)",
+                ),
                 (401, "No or wrong bearer token"),
                 (408, "The body did not arrive before the deadline"),
                 (413, "Body over the size limit"),
                 (415, "Content-Type other than JSON, YAML or TOML"),
-                (422, "Not a resume, or over an input limit"),
+                (
+                    422,
+                    "Not a resume (the top level is not an object), or over an input limit (depth, items, string length)",
+                ),
                 (503, "Every worker busy and the queue full; see Retry-After"),
             ],
             produces: JSON,

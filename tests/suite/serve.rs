@@ -767,6 +767,106 @@ fn the_openapi_description_matches_what_the_server_does() {
     );
 }
 
+/// Issue 30: what schemathesis found where the description and the server disagreed,
+/// and the rules that now hold both to the same values.
+#[test]
+fn the_description_and_the_server_agree_on_edge_values() {
+    let server = Server::start(&[]);
+    let spec = get(&server.url("/v1/openapi.json")).json();
+    let render = &spec["paths"]["/v1/render"]["post"];
+    let lang = render["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "lang")
+        .unwrap();
+    let lang_schema = jsonschema::options().build(&lang["schema"]).unwrap();
+    for (value, ok) in [
+        ("de", true),
+        ("pt-BR", true),
+        ("zh_Hant", true),
+        ("xx", false),
+        ("DE", false),
+        ("", false),
+        (" de", false),
+    ] {
+        assert_eq!(
+            lang_schema.is_valid(&serde_json::json!(value)),
+            ok,
+            "{value}"
+        );
+        let query: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair("format", "md")
+            .append_pair("lang", value)
+            .finish();
+        let a = post(
+            &server.url(&format!("/v1/render?{query}")),
+            Some("application/json"),
+            &sample(),
+        );
+        assert_eq!(a.status, if ok { 200 } else { 400 }, "lang={value:?}");
+    }
+    for (query, status) in [
+        ("strict=true", 200),
+        ("strict=false", 200),
+        ("strict=null&strict=null", 400),
+        ("strict=1", 400),
+    ] {
+        let a = post(
+            &server.url(&format!("/v1/validate?{query}")),
+            Some("application/json"),
+            &sample(),
+        );
+        assert_eq!(a.status, status, "{query}");
+    }
+    for (query, status) in [
+        ("format=md&pdf_standard=a-2b,a-2b,ua-1", 200),
+        ("format=md&pdf_standard=a-2b,a-2u", 400),
+        ("format=PDF", 400),
+        ("format=", 400),
+        ("format=md,", 400),
+        ("max_pages=%2B5", 400),
+        ("width=%2060", 400),
+    ] {
+        let a = post(
+            &server.url(&format!("/v1/render?{query}")),
+            Some("application/json"),
+            &sample(),
+        );
+        assert_eq!(
+            a.status,
+            status,
+            "{query}: {}",
+            String::from_utf8_lossy(&a.body)
+        );
+    }
+    // A long integer reads as in JSON, whatever the syntax; a list is not one resume.
+    for (media, body, status) in [
+        (
+            "application/yaml",
+            &b"a: 123456789012345678901234567890\n"[..],
+            200,
+        ),
+        (
+            "application/json",
+            b"{\"a\": 123456789012345678901234567890}",
+            200,
+        ),
+        ("application/json", b"[{}]", 422),
+        ("application/json", b"[]", 422),
+    ] {
+        for path in ["/v1/validate", "/v1/render?format=md"] {
+            let a = post(&server.url(path), Some(media), body);
+            assert_eq!(
+                a.status,
+                status,
+                "{path} {media} {}",
+                String::from_utf8_lossy(body)
+            );
+        }
+    }
+}
+
 #[test]
 fn metrics_and_the_log_count_what_happened() {
     let server = Server::start(&[]);

@@ -1,8 +1,9 @@
-//! Entries: tag filtering, bullets from highlights, work positions, links and keyword groups.
+//! Entries: tag filtering, bullets from highlights, one entry per kind of item, links and keyword groups.
 
 use super::super::links;
 use super::super::markup;
 use super::super::model::{Block, Entry, Inline, Inlines, KeywordGroup, Link};
+use super::header::join_some;
 use super::options::Builder;
 use crate::resume::{
     Award, Certificate, Education, Highlight, Project, Publication, Reference, Work,
@@ -82,6 +83,121 @@ impl Builder<'_> {
             summary,
             bullets: self.bullets(&w.highlights),
             keywords: w.keywords.clone(),
+        }
+    }
+
+    /// A degree: "type in area" at the institution, then the score, summary and courses.
+    pub(super) fn education(&self, e: &Education) -> Entry {
+        let l = self.labels;
+        let mut summary = Vec::new();
+        if let Some(score) = &e.score {
+            summary.push(Block::Paragraph {
+                content: vec![
+                    Inline::Strong {
+                        content: vec![Inline::text(format!("{}:", l.score))],
+                    },
+                    Inline::text(format!(" {score}")),
+                ],
+            });
+        }
+        summary.extend(e.summary.as_deref().map(markup::blocks).unwrap_or_default());
+        if !e.courses.is_empty() {
+            summary.push(Block::Paragraph {
+                content: vec![Inline::Strong {
+                    content: vec![Inline::text(format!("{}:", l.courses))],
+                }],
+            });
+        }
+        let degree = match (&e.study_type, &e.area) {
+            (Some(t), Some(a)) => Some(format!("{t}{}{a}", l.degree_in)),
+            (t, a) => t.clone().or_else(|| a.clone()),
+        };
+        let (title, subtitle) = match degree {
+            Some(d) => (Some(d), e.institution.clone()),
+            None => (e.institution.clone(), None),
+        };
+        Entry {
+            title,
+            subtitle,
+            location: e.location.clone(),
+            dates: self.range(e.start_date.as_ref(), e.end_date.as_ref()),
+            link: link(e.url.as_deref()),
+            summary,
+            bullets: e.courses.iter().map(|c| markup::inlines(c)).collect(),
+            keywords: Vec::new(),
+        }
+    }
+
+    /// A project: its description, then the roles; entity and kind as the subtitle.
+    pub(super) fn project(&self, p: &Project) -> Entry {
+        let mut summary = p
+            .description
+            .as_deref()
+            .map(markup::blocks)
+            .unwrap_or_default();
+        if !p.roles.is_empty() {
+            summary.push(Block::Paragraph {
+                content: vec![
+                    Inline::Strong {
+                        content: vec![Inline::text(format!("{}:", self.labels.roles))],
+                    },
+                    Inline::text(format!(" {}", p.roles.join(", "))),
+                ],
+            });
+        }
+        let subtitle = join_some(&[p.entity.clone(), p.kind.clone()], " · ");
+        Entry {
+            title: p.name.clone(),
+            subtitle,
+            location: None,
+            dates: self.range(p.start_date.as_ref(), p.end_date.as_ref()),
+            link: link(p.url.as_deref()),
+            summary,
+            bullets: self.bullets(&p.highlights),
+            keywords: p.keywords.clone(),
+        }
+    }
+
+    pub(super) fn award(&self, a: &Award) -> Entry {
+        Entry {
+            title: a.title.clone(),
+            subtitle: a.awarder.clone(),
+            dates: self.single(a.date.as_ref()),
+            summary: a.summary.as_deref().map(markup::blocks).unwrap_or_default(),
+            ..Entry::default()
+        }
+    }
+
+    pub(super) fn certificate(&self, c: &Certificate) -> Entry {
+        Entry {
+            title: c.name.clone(),
+            subtitle: c.issuer.clone(),
+            dates: self.single(c.date.as_ref()),
+            link: link(c.url.as_deref()),
+            ..Entry::default()
+        }
+    }
+
+    pub(super) fn publication(&self, p: &Publication) -> Entry {
+        Entry {
+            title: p.name.clone(),
+            subtitle: p.publisher.clone(),
+            dates: self.single(p.release_date.as_ref()),
+            link: link(p.url.as_deref()),
+            summary: p.summary.as_deref().map(markup::blocks).unwrap_or_default(),
+            ..Entry::default()
+        }
+    }
+
+    pub(super) fn reference(&self, r: &Reference) -> Entry {
+        Entry {
+            title: r.name.clone(),
+            summary: r
+                .reference
+                .as_deref()
+                .map(markup::blocks)
+                .unwrap_or_default(),
+            ..Entry::default()
         }
     }
 }

@@ -12,14 +12,16 @@ mod options;
 
 use super::labels::Labels;
 use super::markup;
-use super::model::{Block, Document, Entry, Header, Inline, Inlines, Metadata};
+use super::model::{Block, Document, Header, Inlines, KeywordGroup, Metadata};
 use crate::resume::{ExtraContent, Resume};
 use arrange::{arrange, humanize};
-use entries::{group, is_empty_group, link};
-use header::join_some;
+use entries::{group, is_empty_group};
 use options::Builder;
 
 pub use options::{BuildOptions, DateStyle, Redact, SECTION_IDS};
+
+/// A built section before arranging: its id, title and blocks.
+type Built = (String, String, Vec<Block>);
 
 /// Turns a resume into a document.
 pub fn build(resume: &Resume, options: &BuildOptions) -> Document {
@@ -28,212 +30,121 @@ pub fn build(resume: &Resume, options: &BuildOptions) -> Document {
         options,
     };
     let header = b.header(resume);
-    let mut built: Vec<(String, String, Vec<Block>)> = Vec::new();
-    let mut push = |id: &str, title: &str, blocks: Vec<Block>| {
-        if !blocks.is_empty() {
-            built.push((id.to_string(), title.to_string(), blocks));
-        }
-    };
-    let l = b.labels;
-    push(
-        "summary",
-        &l.summary,
-        resume
-            .basics
-            .summary
-            .as_deref()
-            .map(markup::blocks)
-            .unwrap_or_default(),
-    );
-    push("work", &l.work, b.entries(&resume.work, |w| b.work(w)));
-    push(
-        "volunteer",
-        &l.volunteer,
-        b.entries(&resume.volunteer, |w| b.work(w)),
-    );
-    push(
-        "education",
-        &l.education,
-        b.entries(&resume.education, |e| {
-            let mut summary = Vec::new();
-            if let Some(score) = &e.score {
-                summary.push(Block::Paragraph {
-                    content: vec![
-                        Inline::Strong {
-                            content: vec![Inline::text(format!("{}:", l.score))],
-                        },
-                        Inline::text(format!(" {score}")),
-                    ],
-                });
-            }
-            summary.extend(e.summary.as_deref().map(markup::blocks).unwrap_or_default());
-            if !e.courses.is_empty() {
-                summary.push(Block::Paragraph {
-                    content: vec![Inline::Strong {
-                        content: vec![Inline::text(format!("{}:", l.courses))],
-                    }],
-                });
-            }
-            let degree = match (&e.study_type, &e.area) {
-                (Some(t), Some(a)) => Some(format!("{t}{}{a}", l.degree_in)),
-                (t, a) => t.clone().or_else(|| a.clone()),
-            };
-            let (title, subtitle) = match degree {
-                Some(d) => (Some(d), e.institution.clone()),
-                None => (e.institution.clone(), None),
-            };
-            Entry {
-                title,
-                subtitle,
-                location: e.location.clone(),
-                dates: b.range(e.start_date.as_ref(), e.end_date.as_ref()),
-                link: link(e.url.as_deref()),
-                summary,
-                bullets: e.courses.iter().map(|c| markup::inlines(c)).collect(),
-                keywords: Vec::new(),
-            }
-        }),
-    );
-    push(
-        "projects",
-        &l.projects,
-        b.entries(&resume.projects, |p| {
-            let mut summary = p
-                .description
-                .as_deref()
-                .map(markup::blocks)
-                .unwrap_or_default();
-            if !p.roles.is_empty() {
-                summary.push(Block::Paragraph {
-                    content: vec![
-                        Inline::Strong {
-                            content: vec![Inline::text(format!("{}:", l.roles))],
-                        },
-                        Inline::text(format!(" {}", p.roles.join(", "))),
-                    ],
-                });
-            }
-            let subtitle = join_some(&[p.entity.clone(), p.kind.clone()], " · ");
-            Entry {
-                title: p.name.clone(),
-                subtitle,
-                location: None,
-                dates: b.range(p.start_date.as_ref(), p.end_date.as_ref()),
-                link: link(p.url.as_deref()),
-                summary,
-                bullets: b.bullets(&p.highlights),
-                keywords: p.keywords.clone(),
-            }
-        }),
-    );
-    push(
-        "awards",
-        &l.awards,
-        b.entries(&resume.awards, |a| Entry {
-            title: a.title.clone(),
-            subtitle: a.awarder.clone(),
-            dates: b.single(a.date.as_ref()),
-            summary: a.summary.as_deref().map(markup::blocks).unwrap_or_default(),
-            ..Entry::default()
-        }),
-    );
-    push(
-        "certificates",
-        &l.certificates,
-        b.entries(&resume.certificates, |c| Entry {
-            title: c.name.clone(),
-            subtitle: c.issuer.clone(),
-            dates: b.single(c.date.as_ref()),
-            link: link(c.url.as_deref()),
-            ..Entry::default()
-        }),
-    );
-    push(
-        "publications",
-        &l.publications,
-        b.entries(&resume.publications, |p| Entry {
-            title: p.name.clone(),
-            subtitle: p.publisher.clone(),
-            dates: b.single(p.release_date.as_ref()),
-            link: link(p.url.as_deref()),
-            summary: p.summary.as_deref().map(markup::blocks).unwrap_or_default(),
-            ..Entry::default()
-        }),
-    );
-    push(
-        "skills",
-        &l.skills,
-        resume
-            .skills
-            .iter()
-            .filter(|s| options.keeps(&s.tags))
-            .map(|s| group(s.name.clone(), s.level.clone(), s.keywords.clone()))
-            .filter(|g| !is_empty_group(g))
-            .map(Block::Keywords)
-            .collect(),
-    );
-    push(
-        "languages",
-        &l.languages,
-        resume
-            .languages
-            .iter()
-            .map(|x| group(x.language.clone(), x.fluency.clone(), Vec::new()))
-            .filter(|g| !is_empty_group(g))
-            .map(Block::Keywords)
-            .collect(),
-    );
-    push(
-        "interests",
-        &l.interests,
-        resume
-            .interests
-            .iter()
-            .map(|x| group(x.name.clone(), None, x.keywords.clone()))
-            .filter(|g| !is_empty_group(g))
-            .map(Block::Keywords)
-            .collect(),
-    );
-    push(
-        "references",
-        &l.references,
-        b.entries(&resume.references, |r| Entry {
-            title: r.name.clone(),
-            summary: r
-                .reference
-                .as_deref()
-                .map(markup::blocks)
-                .unwrap_or_default(),
-            ..Entry::default()
-        }),
-    );
-    for extra in &resume.extra {
-        let blocks = match &extra.content {
-            ExtraContent::Entries(items) => b.entries(items, |w| b.work(w)),
-            ExtraContent::Items(items) => {
-                let list: Vec<Inlines> = items
-                    .iter()
-                    .map(|i| markup::inlines(i))
-                    .filter(|i| !i.is_empty())
-                    .collect();
-                if list.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![Block::List { items: list }]
-                }
-            }
-        };
-        push(&extra.key, &humanize(&extra.key), blocks);
-    }
+    let mut built = b.sections(resume);
+    built.extend(b.extras(resume));
     let sections = arrange(built, resume, options);
     let mut document = Document {
-        meta: metadata(resume, &header, l),
+        meta: metadata(resume, &header, b.labels),
         header,
         sections,
         letterhead: None,
     };
     super::redact::apply(&mut document, resume, options.redact);
     document
+}
+
+impl Builder<'_> {
+    /// The JSON Resume sections in their schema order; empty ones are left out.
+    fn sections(&self, resume: &Resume) -> Vec<Built> {
+        let mut built: Vec<Built> = Vec::new();
+        let mut push = |id: &str, title: &str, blocks: Vec<Block>| {
+            if !blocks.is_empty() {
+                built.push((id.to_string(), title.to_string(), blocks));
+            }
+        };
+        let l = self.labels;
+        let summary = resume.basics.summary.as_deref();
+        push(
+            "summary",
+            &l.summary,
+            summary.map(markup::blocks).unwrap_or_default(),
+        );
+        push(
+            "work",
+            &l.work,
+            self.entries(&resume.work, |w| self.work(w)),
+        );
+        let volunteer = self.entries(&resume.volunteer, |w| self.work(w));
+        push("volunteer", &l.volunteer, volunteer);
+        let education = self.entries(&resume.education, |e| self.education(e));
+        push("education", &l.education, education);
+        let projects = self.entries(&resume.projects, |p| self.project(p));
+        push("projects", &l.projects, projects);
+        push(
+            "awards",
+            &l.awards,
+            self.entries(&resume.awards, |a| self.award(a)),
+        );
+        let certificates = self.entries(&resume.certificates, |c| self.certificate(c));
+        push("certificates", &l.certificates, certificates);
+        let publications = self.entries(&resume.publications, |p| self.publication(p));
+        push("publications", &l.publications, publications);
+        let skills = resume.skills.iter().filter(|s| self.options.keeps(&s.tags));
+        push(
+            "skills",
+            &l.skills,
+            keyword_blocks(
+                skills.map(|s| group(s.name.clone(), s.level.clone(), s.keywords.clone())),
+            ),
+        );
+        push(
+            "languages",
+            &l.languages,
+            keyword_blocks(
+                resume
+                    .languages
+                    .iter()
+                    .map(|x| group(x.language.clone(), x.fluency.clone(), Vec::new())),
+            ),
+        );
+        push(
+            "interests",
+            &l.interests,
+            keyword_blocks(
+                resume
+                    .interests
+                    .iter()
+                    .map(|x| group(x.name.clone(), None, x.keywords.clone())),
+            ),
+        );
+        let references = self.entries(&resume.references, |r| self.reference(r));
+        push("references", &l.references, references);
+        built
+    }
+
+    /// Sections the resume adds beyond the schema's, in its order; empty ones are left out.
+    fn extras(&self, resume: &Resume) -> Vec<Built> {
+        let mut built = Vec::new();
+        for extra in &resume.extra {
+            let blocks = match &extra.content {
+                ExtraContent::Entries(items) => self.entries(items, |w| self.work(w)),
+                ExtraContent::Items(items) => {
+                    let list: Vec<Inlines> = items
+                        .iter()
+                        .map(|i| markup::inlines(i))
+                        .filter(|i| !i.is_empty())
+                        .collect();
+                    if list.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![Block::List { items: list }]
+                    }
+                }
+            };
+            if !blocks.is_empty() {
+                built.push((extra.key.clone(), humanize(&extra.key), blocks));
+            }
+        }
+        built
+    }
+}
+
+/// Keyword groups as blocks, empty groups left out.
+fn keyword_blocks(groups: impl Iterator<Item = KeywordGroup>) -> Vec<Block> {
+    groups
+        .filter(|g| !is_empty_group(g))
+        .map(Block::Keywords)
+        .collect()
 }
 
 fn metadata(resume: &Resume, header: &Header, l: &Labels) -> Metadata {

@@ -47,10 +47,39 @@ struct Element {
     kids: Vec<Kid>,
 }
 
+/// Where each page's marks and annotations went: the element owning each MCID, page by
+/// page; each annotation's ParentTree key and Link element; the next free key.
+struct Owners {
+    mcids: Vec<Vec<usize>>,
+    annots: Vec<(usize, usize)>,
+    next_key: usize,
+}
+
 /// Writes the link annotations and the structure tree of `tree` into `doc`,
 /// whose pages (in order) drew `pages`.
 pub fn write(doc: &mut Document, tree: &Tree, pages: &[PageMarks]) -> Result<(), lopdf::Error> {
     let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let mut elements = elements_of(tree);
+    let owners = mark_pages(doc, &mut elements, pages, &page_ids)?;
+
+    // Elements without content are left out.
+    let root_id = doc.new_object_id();
+    let ids: Vec<Option<ObjectId>> = kept(&elements)
+        .iter()
+        .map(|&k| k.then(|| doc.new_object_id()))
+        .collect();
+    let id_of = |e: usize| ids.get(e).copied().flatten();
+    for (i, el) in elements.iter().enumerate() {
+        if let Some(id) = id_of(i) {
+            let dict = element(el, &page_ids, root_id, &id_of);
+            doc.objects.insert(id, Object::Dictionary(dict));
+        }
+    }
+    write_root(doc, root_id, &owners, &id_of)
+}
+
+/// One element per node of the tree, each parent listing its children.
+fn elements_of(tree: &Tree) -> Vec<Element> {
     let mut elements: Vec<Element> = tree
         .nodes
         .iter()
@@ -66,13 +95,39 @@ pub fn write(doc: &mut Document, tree: &Tree, pages: &[PageMarks]) -> Result<(),
             kids.kids.push(Kid::Element(i));
         }
     }
-    // Marked content in drawing order; each annotation gets a Link element
-    // in the element its text belongs to.
-    let mut next_key = page_ids.len();
-    let mut annot_keys = Vec::new();
-    // The element that owns each MCID, page by page.
-    let mut owners: Vec<Vec<usize>> = Vec::with_capacity(pages.len());
-    for (p, (page, &page_id)) in pages.iter().zip(&page_ids).enumerate() {
+    elements
+}
+
+/// A new Link element under `parent`; its index.
+fn new_link(elements: &mut Vec<Element>, parent: usize) -> usize {
+    let e = elements.len();
+    elements.push(Element {
+        name: b"Link",
+        kind: None,
+        parent: Some(parent),
+        kids: Vec::new(),
+    });
+    if let Some(p) = elements.get_mut(parent) {
+        p.kids.push(Kid::Element(e));
+    }
+    e
+}
+
+/// Gives each page's marked content (in drawing order) to its element, each
+/// annotation a Link element in the element its text belongs to, and writes the
+/// annotations and each page's `StructParents`, `Annots` and `Tabs`.
+fn mark_pages(
+    doc: &mut Document,
+    elements: &mut Vec<Element>,
+    pages: &[PageMarks],
+    page_ids: &[ObjectId],
+) -> Result<Owners, lopdf::Error> {
+    let mut owners = Owners {
+        mcids: Vec::with_capacity(pages.len()),
+        annots: Vec::new(),
+        next_key: page_ids.len(),
+    };
+    for (p, (page, &page_id)) in pages.iter().zip(page_ids).enumerate() {
         let mut links: Vec<Option<usize>> = vec![None; page.annots.len()];
         let mut owned = Vec::with_capacity(page.marks.len());
         for (mcid, mark) in page.marks.iter().enumerate() {
@@ -80,16 +135,7 @@ pub fn write(doc: &mut Document, tree: &Tree, pages: &[PageMarks]) -> Result<(),
                 Some(a) => match links.get(a).copied().flatten() {
                     Some(e) => e,
                     None => {
-                        let e = elements.len();
-                        elements.push(Element {
-                            name: b"Link",
-                            kind: None,
-                            parent: Some(mark.node),
-                            kids: Vec::new(),
-                        });
-                        if let Some(parent) = elements.get_mut(mark.node) {
-                            parent.kids.push(Kid::Element(e));
-                        }
+                        let e = new_link(elements, mark.node);
                         if let Some(slot) = links.get_mut(a) {
                             *slot = Some(e);
                         }
@@ -103,30 +149,19 @@ pub fn write(doc: &mut Document, tree: &Tree, pages: &[PageMarks]) -> Result<(),
             }
             owned.push(owner);
         }
-        owners.push(owned);
+        owners.mcids.push(owned);
         let mut annot_refs = Vec::new();
         for (a, annot) in page.annots.iter().enumerate() {
-            let e = match links.get(a).copied().flatten() {
-                Some(e) => e,
-                // Not reached (every annotation covers drawn text); the
-                // annotation still needs an element.
-                None => {
-                    elements.push(Element {
-                        name: b"Link",
-                        kind: None,
-                        parent: Some(0),
-                        kids: Vec::new(),
-                    });
-                    let e = elements.len() - 1;
-                    if let Some(root) = elements.get_mut(0) {
-                        root.kids.push(Kid::Element(e));
-                    }
-                    e
-                }
-            };
-            let id = doc.add_object(annotation(annot, next_key, page_id));
-            annot_keys.push((next_key, e));
-            next_key += 1;
+            // Every annotation covers drawn text; one that did not would still
+            // need an element.
+            let e = links
+                .get(a)
+                .copied()
+                .flatten()
+                .unwrap_or_else(|| new_link(elements, 0));
+            let id = doc.add_object(annotation(annot, owners.next_key, page_id));
+            owners.annots.push((owners.next_key, e));
+            owners.next_key += 1;
             if let Some(el) = elements.get_mut(e) {
                 el.kids.push(Kid::Annotation(p, id));
             }
@@ -141,9 +176,12 @@ pub fn write(doc: &mut Document, tree: &Tree, pages: &[PageMarks]) -> Result<(),
             dict.set("Tabs", Object::Name(b"S".to_vec()));
         }
     }
+    Ok(owners)
+}
 
-    // Elements without content are left out. Kids come after their parents,
-    // so one pass from the back settles every element.
+/// Which elements are written: those with content and the root. Kids come after
+/// their parents, so one pass from the back settles every element.
+fn kept(elements: &[Element]) -> Vec<bool> {
     let mut keep = vec![false; elements.len()];
     for i in (0..elements.len()).rev() {
         let Some(el) = elements.get(i) else { continue };
@@ -155,83 +193,91 @@ pub fn write(doc: &mut Document, tree: &Tree, pages: &[PageMarks]) -> Result<(),
             *slot = has || i == 0;
         }
     }
-    let root_id = doc.new_object_id();
-    let ids: Vec<Option<ObjectId>> = keep
-        .iter()
-        .map(|&k| k.then(|| doc.new_object_id()))
-        .collect();
-    let id_of = |e: usize| ids.get(e).copied().flatten();
-    for (i, el) in elements.iter().enumerate() {
-        let Some(id) = id_of(i) else { continue };
-        let first_page = el.kids.iter().find_map(|k| match k {
-            Kid::Content(p, _) | Kid::Annotation(p, _) => Some(*p),
-            Kid::Element(_) => None,
-        });
-        let mut kids = Vec::new();
-        for kid in &el.kids {
-            match *kid {
-                Kid::Element(e) => {
-                    if let Some(r) = id_of(e) {
-                        kids.push(Object::Reference(r));
-                    }
-                }
-                Kid::Content(p, mcid) if Some(p) == first_page => {
-                    kids.push(Object::Integer(mcid as i64));
-                }
-                Kid::Content(p, mcid) => {
-                    let mut mcr = Dictionary::new();
-                    mcr.set("Type", Object::Name(b"MCR".to_vec()));
-                    if let Some(page) = page_ids.get(p) {
-                        mcr.set("Pg", Object::Reference(*page));
-                    }
-                    mcr.set("MCID", Object::Integer(mcid as i64));
-                    kids.push(Object::Dictionary(mcr));
-                }
-                Kid::Annotation(p, annot) => {
-                    let mut objr = Dictionary::new();
-                    objr.set("Type", Object::Name(b"OBJR".to_vec()));
-                    if let Some(page) = page_ids.get(p) {
-                        objr.set("Pg", Object::Reference(*page));
-                    }
-                    objr.set("Obj", Object::Reference(annot));
-                    kids.push(Object::Dictionary(objr));
+    keep
+}
+
+/// An element's StructElem dictionary.
+fn element(
+    el: &Element,
+    page_ids: &[ObjectId],
+    root_id: ObjectId,
+    id_of: &dyn Fn(usize) -> Option<ObjectId>,
+) -> Dictionary {
+    let first_page = el.kids.iter().find_map(|k| match k {
+        Kid::Content(p, _) | Kid::Annotation(p, _) => Some(*p),
+        Kid::Element(_) => None,
+    });
+    let mut kids = Vec::new();
+    for kid in &el.kids {
+        match *kid {
+            Kid::Element(e) => {
+                if let Some(r) = id_of(e) {
+                    kids.push(Object::Reference(r));
                 }
             }
+            Kid::Content(p, mcid) if Some(p) == first_page => {
+                kids.push(Object::Integer(mcid as i64));
+            }
+            Kid::Content(p, mcid) => {
+                let mut mcr = Dictionary::new();
+                mcr.set("Type", Object::Name(b"MCR".to_vec()));
+                if let Some(page) = page_ids.get(p) {
+                    mcr.set("Pg", Object::Reference(*page));
+                }
+                mcr.set("MCID", Object::Integer(mcid as i64));
+                kids.push(Object::Dictionary(mcr));
+            }
+            Kid::Annotation(p, annot) => {
+                let mut objr = Dictionary::new();
+                objr.set("Type", Object::Name(b"OBJR".to_vec()));
+                if let Some(page) = page_ids.get(p) {
+                    objr.set("Pg", Object::Reference(*page));
+                }
+                objr.set("Obj", Object::Reference(annot));
+                kids.push(Object::Dictionary(objr));
+            }
         }
-        // `/Type /StructElem` is optional, and left out.
-        let mut dict = Dictionary::new();
-        dict.set("S", Object::Name(el.name.to_vec()));
-        let parent = el.parent.and_then(id_of).unwrap_or(root_id);
-        dict.set("P", Object::Reference(parent));
-        if let Some(page) = first_page.and_then(|p| page_ids.get(p)) {
-            dict.set("Pg", Object::Reference(*page));
-        }
-        if let Some(Kind::L(numbering)) = el.kind {
-            let mut attributes = Dictionary::new();
-            attributes.set("O", Object::Name(b"List".to_vec()));
-            attributes.set("ListNumbering", Object::Name(numbering.name().to_vec()));
-            dict.set("A", Object::Dictionary(attributes));
-        }
-        if el.kind == Some(Kind::TH) {
-            // The bundle's cover: each head names its column.
-            let mut attributes = Dictionary::new();
-            attributes.set("O", Object::Name(b"Table".to_vec()));
-            attributes.set("Scope", Object::Name(b"Column".to_vec()));
-            dict.set("A", Object::Dictionary(attributes));
-        }
-        // One kid stands alone; several make an array.
-        let kids = match kids.len() {
-            1 => kids.pop().unwrap_or(Object::Null),
-            _ => Object::Array(kids),
-        };
-        dict.set("K", kids);
-        doc.objects.insert(id, Object::Dictionary(dict));
     }
+    // `/Type /StructElem` is optional, and left out.
+    let mut dict = Dictionary::new();
+    dict.set("S", Object::Name(el.name.to_vec()));
+    let parent = el.parent.and_then(id_of).unwrap_or(root_id);
+    dict.set("P", Object::Reference(parent));
+    if let Some(page) = first_page.and_then(|p| page_ids.get(p)) {
+        dict.set("Pg", Object::Reference(*page));
+    }
+    if let Some(Kind::L(numbering)) = el.kind {
+        let mut attributes = Dictionary::new();
+        attributes.set("O", Object::Name(b"List".to_vec()));
+        attributes.set("ListNumbering", Object::Name(numbering.name().to_vec()));
+        dict.set("A", Object::Dictionary(attributes));
+    }
+    if el.kind == Some(Kind::TH) {
+        // The bundle's cover: each head names its column.
+        let mut attributes = Dictionary::new();
+        attributes.set("O", Object::Name(b"Table".to_vec()));
+        attributes.set("Scope", Object::Name(b"Column".to_vec()));
+        dict.set("A", Object::Dictionary(attributes));
+    }
+    // One kid stands alone; several make an array.
+    let kids = match kids.len() {
+        1 => kids.pop().unwrap_or(Object::Null),
+        _ => Object::Array(kids),
+    };
+    dict.set("K", kids);
+    dict
+}
 
-    // The ParentTree: per page, the element of each MCID; per annotation,
-    // its Link element.
+/// The ParentTree (per page, the element of each MCID; per annotation, its Link
+/// element), the StructTreeRoot, and the catalog entries that declare the file tagged.
+fn write_root(
+    doc: &mut Document,
+    root_id: ObjectId,
+    owners: &Owners,
+    id_of: &dyn Fn(usize) -> Option<ObjectId>,
+) -> Result<(), lopdf::Error> {
     let mut nums = Vec::new();
-    for (p, owned) in owners.iter().enumerate() {
+    for (p, owned) in owners.mcids.iter().enumerate() {
         let refs = owned
             .iter()
             .map(|&e| id_of(e).map_or(Object::Null, Object::Reference))
@@ -239,7 +285,7 @@ pub fn write(doc: &mut Document, tree: &Tree, pages: &[PageMarks]) -> Result<(),
         nums.push(Object::Integer(p as i64));
         nums.push(Object::Array(refs));
     }
-    for (key, e) in annot_keys {
+    for &(key, e) in &owners.annots {
         nums.push(Object::Integer(key as i64));
         nums.push(id_of(e).map_or(Object::Null, Object::Reference));
     }
@@ -252,7 +298,7 @@ pub fn write(doc: &mut Document, tree: &Tree, pages: &[PageMarks]) -> Result<(),
         root.set("K", Object::Reference(document));
     }
     root.set("ParentTree", Object::Reference(parent_tree));
-    root.set("ParentTreeNextKey", Object::Integer(next_key as i64));
+    root.set("ParentTreeNextKey", Object::Integer(owners.next_key as i64));
     doc.objects.insert(root_id, Object::Dictionary(root));
 
     let catalog = doc.catalog_mut()?;

@@ -66,7 +66,7 @@ impl Unit {
 
     /// Reads a photo the resume names: a plain file in the resume's folder
     /// or below it (the current directory for standard input), at most
-    /// [`crate::photo::MAX_BYTES`]. The error ends a sentence: "photo `x`
+    /// [`crate::resume::MAX_PHOTO_BYTES`]. The error ends a sentence: "photo `x`
     /// left out: …".
     pub fn read_photo(&self, name: &str) -> Result<Vec<u8>, String> {
         let dir = match &self.origin {
@@ -101,7 +101,7 @@ impl Unit {
             return Err(outside());
         }
         let len = std::fs::metadata(&path).map_err(fail)?.len();
-        let max = crate::photo::MAX_BYTES as u64;
+        let max = crate::resume::MAX_PHOTO_BYTES as u64;
         if len > max {
             return Err(format!(
                 "is {:.1} MB ({}), over the limit of {} MB",

@@ -1,4 +1,4 @@
-//! Error messages with source snippets (annotate-snippets).
+//! Messages for a source error, with the line it points at (annotate-snippets), for every face and the batch.
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
