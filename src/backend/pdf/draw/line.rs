@@ -273,13 +273,9 @@ fn end_space(
         return;
     };
     let Some(gid) = space_glyph(face) else { return };
-    let Some(&code) = sub.remap.get(&gid) else {
+    let Some((code, units)) = coded(sub, face, gid) else {
         return;
     };
-    let units = face
-        .buzz()
-        .and_then(|b| b.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid)))
-        .map_or(0.0, f32::from);
     let size = piece.style.size;
     let advance = units * size / face.upem;
     let x = if line.rtl {
@@ -315,13 +311,9 @@ pub(super) fn bridge(
     let Some((gid, _)) = bridge_glyph(face) else {
         return;
     };
-    let Some(&code) = sub.remap.get(&gid) else {
+    let Some((code, units)) = coded(sub, face, gid) else {
         return;
     };
-    let units = face
-        .buzz()
-        .and_then(|b| b.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid)))
-        .map_or(0.0, f32::from);
     let natural = units * size / face.upem;
     if natural <= 0.0 || x1 <= x0 {
         return;
@@ -336,6 +328,16 @@ pub(super) fn bridge(
     marker
         .content
         .stretched(x0, y, shown, (x1 - x0) / natural * 100.0);
+}
+
+/// A glyph's code in the subset and its advance in font units.
+fn coded(sub: &Subset, face: &Face, gid: u16) -> Option<(u16, f32)> {
+    let code = *sub.remap.get(&gid)?;
+    let units = face
+        .buzz()
+        .and_then(|b| b.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid)))
+        .map_or(0.0, f32::from);
+    Some((code, units))
 }
 
 /// The glyph a bridge stretches and the text it reads as: the face's
