@@ -127,6 +127,22 @@ pub struct Contact {
     pub link: Option<String>,
 }
 
+impl Contact {
+    /// The text shown for the contact in a header: a profile whose text does
+    /// not already say where it goes (its network's name or a URL) gets its
+    /// network in front (`GitHub: someone`).
+    pub fn shown(&self) -> String {
+        if self.kind == ContactKind::Profile
+            && !self.text.contains(&self.label)
+            && !self.text.contains('/')
+        {
+            format!("{}: {}", self.label, self.text)
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
 /// What a contact item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -109,7 +109,7 @@ pub fn contacts(out: &mut String, doc: &Document, cx: &Context<'_>) {
         if icons {
             icon(out, c);
         }
-        let shown = contact_text(c);
+        let shown = c.shown();
         match &c.link {
             Some(url) => link(out, url, blank(&shown), |out| text(out, &shown)),
             None => text(out, &shown),
@@ -138,14 +138,5 @@ fn kind_class(kind: ContactKind) -> &'static str {
         ContactKind::Url => "url",
         ContactKind::Location => "location",
         ContactKind::Profile => "profile",
-    }
-}
-
-/// A profile shows its network unless its text already says where it goes (as in the PDF).
-fn contact_text(c: &Contact) -> String {
-    if c.kind == ContactKind::Profile && !c.text.contains(&c.label) && !c.text.contains('/') {
-        format!("{}: {}", c.label, c.text)
-    } else {
-        c.text.clone()
     }
 }

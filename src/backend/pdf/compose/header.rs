@@ -5,7 +5,7 @@ use crate::backend::pdf::PT_PER_MM;
 use crate::backend::pdf::fonts::Role;
 use crate::backend::pdf::shape::Span;
 use crate::backend::pdf::tag::Kind;
-use crate::document::{Contact, ContactKind, Document};
+use crate::document::{Contact, Document};
 use crate::layout::{Align, ContactStyle, HeaderAlign, PhotoPlace, Region};
 
 /// Space between the photo and the text beside it, in millimetres.
@@ -233,16 +233,6 @@ impl Composer<'_, '_, '_> {
         self.blocks.push(block);
     }
 
-    /// The text of a contact as shown: a profile without its network in
-    /// its text gets it in front.
-    fn contact_text(c: &Contact) -> String {
-        if c.kind == ContactKind::Profile && !c.text.contains(&c.label) && !c.text.contains('/') {
-            format!("{}: {}", c.label, c.text)
-        } else {
-            c.text.clone()
-        }
-    }
-
     /// Contacts with separators; spaces inside one contact do not break.
     pub(super) fn contact_spans(&mut self, contacts: &[Contact]) -> Vec<Span> {
         let d = self.def;
@@ -267,7 +257,7 @@ impl Composer<'_, '_, '_> {
                 style.color = on;
             }
             spans.push(Span {
-                text: Self::contact_text(c).replace(' ', "\u{00A0}"),
+                text: c.shown().replace(' ', "\u{00A0}"),
                 style,
             });
         }
@@ -305,9 +295,9 @@ impl Composer<'_, '_, '_> {
             // On a row of their own contacts may break at spaces (a long
             // address in the sidebar); in a packed row one contact does not.
             let text = if one_per_row {
-                Self::contact_text(c)
+                c.shown()
             } else {
-                Self::contact_text(c).replace(' ', "\u{00A0}")
+                c.shown().replace(' ', "\u{00A0}")
             };
             let lines = self.lines(&[Span { text, style }], self.width - icon - after_icon);
             let width = icon + after_icon + lines.iter().map(|l| l.width).fold(0.0, f32::max);
