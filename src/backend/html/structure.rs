@@ -103,11 +103,16 @@ fn header(out: &mut String, def: &Definition) {
         );
     }
     if h.band {
-        // Across the page (the body's padding is its margin), in print too.
+        // Across the page (the body's padding is its margin), in print too:
+        // there the page has no side margins (the body's padding keeps the
+        // text in) and page 1 no top margin, so the band bleeds to the edges
+        // as in the PDF instead of being clipped at the page's margins.
         out.push_str(
             ".resume-header.band { background: var(--band); color: var(--band-text); margin: calc(-1 * var(--margin-top)) calc(-1 * var(--margin-right)) var(--after-header) calc(-1 * var(--margin-left)); padding: 7mm var(--margin-right) 6mm var(--margin-left); -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n\
 .resume-header.band h1, .resume-header.band .label, .resume-header.band a, .resume-header.band .icon, .resume-header.band .contacts li::before { color: var(--band-text); }\n\
-@media print { .resume-header.band { margin: 0 0 var(--after-header); padding: 5mm 6mm; } }\n",
+@page { margin-left: 0; margin-right: 0; }\n\
+@page :first { margin-top: 0; }\n\
+@media print { body { padding: 0 var(--margin-right) 0 var(--margin-left); } .resume-header.band { margin: 0 calc(-1 * var(--margin-right)) var(--after-header) calc(-1 * var(--margin-left)); padding: var(--margin-top) var(--margin-right) 6mm var(--margin-left); } }\n",
         );
     }
 }
