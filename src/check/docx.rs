@@ -211,6 +211,7 @@ impl Walker<'_> {
                 columns: cols,
                 lines: 0,
                 first: String::new(),
+                apart: false,
             });
         }
     }

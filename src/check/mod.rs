@@ -76,6 +76,9 @@ pub struct Columns {
     pub lines: usize,
     /// The first line of the band, to find it (PDF).
     pub first: String,
+    /// Each column drawn whole before the next (PDF): readers that follow the
+    /// drawing order, and the structure tree, do not mix them.
+    pub apart: bool,
 }
 
 /// What extraction found, the same for both formats.
@@ -207,6 +210,7 @@ fn from_pdf(p: pdf::Pdf) -> Extraction {
                 page: Some(n),
                 columns: b.columns,
                 lines: b.lines,
+                apart: b.apart,
                 first: page
                     .lines
                     .get(b.first_line)

@@ -220,10 +220,16 @@ fn plain(r: &Report, args: &CheckArgs) -> String {
     if r.layout.columns.is_empty() {
         layout.push("one column".to_string());
     } else {
+        let apart = r.layout.columns.iter().filter(|c| c.apart).count();
         layout.push(format!(
-            "columns in {} place{}",
+            "columns in {} place{}{}",
             r.layout.columns.len(),
-            if r.layout.columns.len() == 1 { "" } else { "s" }
+            if r.layout.columns.len() == 1 { "" } else { "s" },
+            match apart {
+                0 => String::new(),
+                n if n == r.layout.columns.len() => " (drawn one after the other)".into(),
+                n => format!(" ({n} drawn one after the other)"),
+            }
         ));
     }
     layout.push(format!(
