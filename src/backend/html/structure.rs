@@ -38,7 +38,29 @@ pub fn css(out: &mut String, def: &Definition, plan: &Plan) {
             },
             gap = round((side.gap - 4.0).max(2.0)),
         );
+        if let Some(sd) = def.for_sidebar() {
+            sidebar_sizes(out, &sd);
+        }
     }
+}
+
+/// A sidebar with one text size: the size and gap properties again, inside it.
+fn sidebar_sizes(out: &mut String, sd: &Definition) {
+    let (z, sp) = (&sd.sizes, &sd.spacing);
+    let _ = writeln!(
+        out,
+        ".sidebar {{ --size-contact: {}pt; --size-heading: {}pt; --size-entry-title: {}pt; --size-body: {}pt; --size-small: {}pt; --line-height: {}; --before-section: {}pt; --after-heading: {}pt; --between-entries: {}pt; --after-paragraph: {}pt; font-size: var(--size-body); line-height: var(--line-height); }}",
+        round(z.contact),
+        round(z.heading),
+        round(z.entry_title),
+        round(z.body),
+        round(z.small),
+        round(sp.line_height),
+        round(sp.before_section),
+        round(sp.after_heading),
+        round(sp.between_entries),
+        round(sp.after_paragraph),
+    );
 }
 
 /// `--band`, `--band-text`, `--sidebar` and `--gutter`, light and dark, when used.

@@ -365,8 +365,9 @@ fn lay_out_with(
         geo.top += height + letterhead::GAP;
         avail -= height + letterhead::GAP;
     }
+    let side_def = def.for_sidebar();
     let (links, blocks, tree, tint) = {
-        let mut composer = Composer::new(def, shaper, content_width);
+        let mut composer = Composer::new(def, side_def.as_ref(), shaper, content_width);
         if let Some((false, (items, height))) = &band {
             composer.blocks.push(compose::Block {
                 height: height + letterhead::GAP,

@@ -195,6 +195,8 @@ pub struct Tint {
 /// Builds blocks for one content width.
 pub struct Composer<'d, 's, 'f> {
     def: &'d Definition,
+    /// What the sidebar's text is set with, when it differs from `def`.
+    side_def: Option<&'d Definition>,
     shaper: &'d mut Shaper<'s, 'f>,
     width: f32,
     /// Link targets, indexed by [`TextStyle::link`].
@@ -235,9 +237,15 @@ pub struct Composer<'d, 's, 'f> {
 }
 
 impl<'d, 's, 'f> Composer<'d, 's, 'f> {
-    pub fn new(def: &'d Definition, shaper: &'d mut Shaper<'s, 'f>, width: f32) -> Self {
+    pub fn new(
+        def: &'d Definition,
+        side_def: Option<&'d Definition>,
+        shaper: &'d mut Shaper<'s, 'f>,
+        width: f32,
+    ) -> Self {
         Composer {
             def,
+            side_def,
             shaper,
             width,
             links: Vec::new(),
