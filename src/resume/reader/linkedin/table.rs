@@ -22,10 +22,13 @@ pub(super) fn rows(
     limits: &Limits,
 ) -> Result<Vec<Value>, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // CRLF made LF first: the csv crate counts lines by LF as it starts the
+    // next record, so with CRLF its line numbers would lag one behind.
+    let bytes = crlf_to_lf(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(bytes);
+        .from_reader(bytes.as_slice());
     let mut header: Option<Vec<String>> = None;
     let mut seen: Vec<Vec<String>> = Vec::new();
     let mut out = Vec::new();
@@ -78,6 +81,18 @@ pub(super) fn rows(
         return Err(foreign(known, path, &seen));
     }
     Ok(out)
+}
+
+fn crlf_to_lf(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut it = bytes.iter().peekable();
+    while let Some(&b) = it.next() {
+        if b == b'\r' && it.peek() == Some(&&b'\n') {
+            continue;
+        }
+        out.push(b);
+    }
+    out
 }
 
 /// A field as text: CRLF inside quotes made LF, spaces around trimmed.
@@ -211,7 +226,13 @@ mod tests {
             max_string_chars: 3,
             ..Limits::default()
         };
-        let e = rows(known("Skills.csv"), "Skills.csv", b"Name\nRust\n", &l).unwrap_err();
-        assert!(e.contains("line 2, column Name"), "{e}");
+        let e = rows(
+            known("Skills.csv"),
+            "Skills.csv",
+            b"Name\r\nGo\r\nRust\r\n",
+            &l,
+        )
+        .unwrap_err();
+        assert!(e.contains("line 3, column Name"), "{e}");
     }
 }
