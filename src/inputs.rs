@@ -246,12 +246,12 @@ fn expand_one(input: &Path, how: Expand, units: &mut Vec<Unit>) {
         return;
     }
     if input.is_dir() {
-        match crate::resume::reader::linkedin::folder_files(input) {
-            Ok(Some(_)) => {
+        match linkedin_folder(input) {
+            Ok(true) => {
                 add_file(input, PathBuf::new(), units);
                 return;
             }
-            Ok(None) => {}
+            Ok(false) => {}
             Err(e) => {
                 units.push(missing(input, e));
                 return;
@@ -320,6 +320,18 @@ fn expand_one(input: &Path, how: Expand, units: &mut Vec<Unit>) {
         input,
         format!("cannot read {}: no such file or directory", input.display()),
     ));
+}
+
+/// Whether `dir` is LinkedIn's data export unpacked: its CSV files in it or
+/// in one folder inside it, and no resume file of ours beside them (a folder
+/// of resumes stays one, whatever else it holds).
+pub fn linkedin_folder(dir: &Path) -> Result<bool, String> {
+    let mut resumes = Vec::new();
+    list_dir(dir, false, &mut resumes);
+    if !resumes.is_empty() {
+        return Ok(false);
+    }
+    crate::resume::reader::linkedin::folder_files(dir).map(|f| f.is_some())
 }
 
 /// The directory part of a glob pattern before its first wildcard.

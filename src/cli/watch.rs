@@ -95,9 +95,7 @@ fn rules(args: &ExportArgs) -> Result<Vec<Rule>, String> {
         if is_stdin(input) {
             return Err("--watch cannot watch standard input ('-'); name the file instead".into());
         }
-        if input.is_dir()
-            && crate::resume::reader::linkedin::folder_files(input).is_ok_and(|f| f.is_some())
-        {
+        if input.is_dir() && crate::inputs::linkedin_folder(input).unwrap_or(false) {
             // LinkedIn's export unpacked: its CSV files, here or one folder down.
             rules.push(Rule::Tree {
                 dir: absolute(input),

@@ -430,6 +430,21 @@ fn a_folder_that_holds_two_exports_is_refused() {
 }
 
 #[test]
+fn a_folder_of_resumes_stays_one_whatever_else_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("samples/jsonresume-sample.json"),
+        dir.path().join("cv.json"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("linkedin")).unwrap();
+    std::fs::write(dir.path().join("linkedin/Skills.csv"), "Name\r\nRust\r\n").unwrap();
+    let (code, md, stderr) = run(&["-q", "-f", "md", "-o", "-", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(md.contains("Richard Hendriks"), "{md}");
+}
+
+#[test]
 fn from_linkedin_on_another_shape_says_so() {
     let sample = root().join("samples/jsonresume-sample.json");
     let (code, _, stderr) = run(&[

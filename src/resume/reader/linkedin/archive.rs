@@ -328,6 +328,16 @@ mod tests {
     }
 
     #[test]
+    fn symbolic_links_are_refused() {
+        let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let o = zip::write::SimpleFileOptions::default();
+        z.add_symlink("Profile.csv", "/etc/passwd", o).unwrap();
+        let z = z.finish().unwrap().into_inner();
+        let e = unzip(&z, &Limits::default()).unwrap_err();
+        assert!(e.contains("`Profile.csv` is a symbolic link"), "{e}");
+    }
+
+    #[test]
     fn path_tricks_are_named() {
         assert!(path_trick("../Profile.csv").is_some());
         assert!(path_trick("a/../../Profile.csv").is_some());
