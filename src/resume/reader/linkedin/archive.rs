@@ -355,5 +355,25 @@ mod tests {
         };
         let z = zip_of(&[("Skills.csv", b"Name\nRust, Go\n")]);
         assert!(unzip(&z, &l).unwrap_err().contains("over what is left"));
+        // A size that lies (5 bytes declared, 100 stored): never read past the limit.
+        let l = Limits {
+            max_input_bytes: 50,
+            ..Limits::default()
+        };
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        w.start_file("Skills.csv", o).unwrap();
+        w.write_all(&[b'a'; 100]).unwrap();
+        let mut z = w.finish().unwrap().into_inner();
+        for (sig, at) in [(b"PK\x03\x04", 22), (b"PK\x01\x02", 24)] {
+            let start = z.windows(4).position(|x| x == sig).unwrap();
+            z[start + at..start + at + 4].copy_from_slice(&5u32.to_le_bytes());
+        }
+        let e = unzip(&z, &l).unwrap_err();
+        assert!(
+            e.contains("over what is left") || e.contains("cannot be unpacked"),
+            "{e}"
+        );
     }
 }

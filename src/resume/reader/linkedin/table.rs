@@ -221,6 +221,18 @@ mod tests {
     }
 
     #[test]
+    fn other_encodings_are_refused_by_line() {
+        let e = rows(
+            known("Skills.csv"),
+            "Skills.csv",
+            b"Name\r\nGo\r\nCaf\xE9\r\n",
+            &Limits::default(),
+        )
+        .unwrap_err();
+        assert!(e.contains("Skills.csv: line 3: not UTF-8"), "{e}");
+    }
+
+    #[test]
     fn long_fields_are_refused_by_line_and_column() {
         let l = Limits {
             max_string_chars: 3,
