@@ -222,8 +222,9 @@ pub struct ExportArgs {
     #[arg(short = 'r', long)]
     pub recursive: bool,
 
-    /// The shape of the inputs: jsonresume, fresh (HackMyResume), reactive-resume
-    /// or rendercv [default: recognised from each file's content].
+    /// The shape of the inputs: jsonresume, fresh (HackMyResume), reactive-resume,
+    /// rendercv, markdown or linkedin (the data export's ZIP, or its folder)
+    /// [default: recognised from each file's content].
     #[arg(long, value_name = "SHAPE", value_parser = shapes())]
     pub from: Option<String>,
 

@@ -80,6 +80,10 @@ fn read_input(p: &Path) -> Result<Vec<u8>, String> {
             .read_to_end(&mut buf)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
         Ok(buf)
+    } else if p.is_dir() {
+        // LinkedIn's data export, unpacked: read as the ZIP it came in.
+        let max = resume::Limits::default().max_input_bytes;
+        resume::reader::linkedin::pack_folder(p, max)
     } else {
         std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
     }

@@ -4,6 +4,7 @@ use serde_json::{Map, Value, json};
 
 use super::App;
 use super::input::{Kind, MEDIA_TYPES, Route, language_pattern};
+use crate::resume::Syntax;
 
 /// The description of this server's API (its layouts included).
 pub fn spec(app: &App, table: &[Route]) -> Value {
@@ -77,17 +78,19 @@ pub fn spec(app: &App, table: &[Route]) -> Value {
         }
         if route.method == axum::http::Method::POST {
             let mut content = Map::new();
-            for (media, _) in MEDIA_TYPES {
-                content.insert(
-                    (*media).into(),
-                    json!({ "schema": { "$ref": "#/components/schemas/Resume" } }),
-                );
+            for (media, syntax) in MEDIA_TYPES {
+                let schema = if *syntax == Syntax::Zip {
+                    json!({ "type": "string", "format": "binary" })
+                } else {
+                    json!({ "$ref": "#/components/schemas/Resume" })
+                };
+                content.insert((*media).into(), json!({ "schema": schema }));
             }
             op.insert(
                 "requestBody".into(),
                 json!({
                     "required": true,
-                    "description": "The resume: JSON Resume (or FRESH, Reactive Resume, RenderCV) as JSON, YAML or TOML. Without a Content-Type the syntax is recognised.",
+                    "description": "The resume: JSON Resume (or FRESH, Reactive Resume, RenderCV) as JSON, YAML or TOML; or LinkedIn's data export, the ZIP itself, as application/zip. Without a Content-Type the syntax is recognised.",
                     "content": content,
                 }),
             );

@@ -47,6 +47,9 @@ fn source_problem(e: &SourceError) -> Problem {
             p
         }
         SourceError::Limit(m) => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "limit", m.clone()),
+        SourceError::Archive(m) => {
+            Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "archive", m.clone())
+        }
     }
 }
 

@@ -17,10 +17,12 @@ inputs=(samples/*.json)
 [ -d ../shared/corpus/real ] && inputs+=(../shared/corpus/real/*.json)
 mkdir -p "$out/json"
 for f in "${inputs[@]}"; do ln -s "$(realpath "$f")" "$out/json/$(basename "$f")"; done
-# Other input shapes (FRESH, Reactive Resume, RenderCV): their outputs are
-# checked against the JSON Resume that `convert` makes of them.
-for f in tests/fixtures/readers/{fresh,reactive-resume,rendercv}/*.{json,yaml}; do
+# Other input shapes (FRESH, Reactive Resume, RenderCV, LinkedIn's export
+# folder): their outputs are checked against the JSON Resume that `convert`
+# makes of them.
+for f in tests/fixtures/readers/{fresh,reactive-resume,rendercv}/*.{json,yaml} tests/fixtures/readers/linkedin/*/; do
   [ -e "$f" ] || continue
+  f=${f%/}
   stem=$(basename "${f%.*}")
   if "$bin" convert -q "$f" -o "$out/json/$stem.json"; then
     inputs+=("$f")
