@@ -1,8 +1,10 @@
 //! `word/document.xml`: the document model as styled paragraphs, in order.
 //!
-//! No tables, text boxes, headers or footers: an applicant-tracking system
-//! reads the body top to bottom, so that is where everything goes (the
-//! photo floats beside the name, and holds no text). Each
+//! No text boxes, headers or footers: an applicant-tracking system reads
+//! the body top to bottom, so that is where everything goes (the photo
+//! floats beside the name or stands in a cell, and holds no text; contact
+//! icons are decorative pictures). The only tables are a sidebar's row and
+//! a split header's ([`header`]), read cell by cell in order. Each
 //! paragraph names its style; runs carry only inline emphasis (bold, italic)
 //! and character styles.
 //!
@@ -27,10 +29,8 @@ use super::styles::id;
 use super::xml::{clean, safe_scheme, url_target};
 
 mod header;
-use crate::document::{
-    Block, Contact, ContactKind, Document, Entry, Inline, KeywordGroup, plain_text,
-};
-use crate::layout::{ContactStyle, DatePlace, Definition, Lead, Part, Region};
+use crate::document::{Block, Document, Entry, Inline, KeywordGroup, plain_text};
+use crate::layout::{DatePlace, Definition, Lead, Part, Region};
 
 /// External link targets in first-use order; relationship `rIdLink{n}` is entry n-1.
 #[derive(Debug, Default)]
@@ -239,62 +239,6 @@ impl Writer<'_> {
                 Inline::Break => self.push_run(Run::new().add_break(BreakType::TextWrapping)),
             }
         }
-    }
-
-    /// The contacts on a line between `separator` (or, with icons, each
-    /// after its icon and a wide space apart), or, `stacked`, one per line.
-    fn contacts(&mut self, contacts: &[Contact], separator: &str, stacked: bool) {
-        let visible: Vec<&Contact> = contacts
-            .iter()
-            .filter(|c| !c.text.trim().is_empty())
-            .collect();
-        if visible.is_empty() {
-            return;
-        }
-        let def = self.def;
-        let icons = def.header.contacts == ContactStyle::Icons;
-        let color = if self.on_band {
-            def.colors.band_text
-        } else {
-            def.colors.accent
-        };
-        let size = def.sizes.contact;
-        self.open_p(id::CONTACT);
-        for (i, c) in visible.iter().enumerate() {
-            if i > 0 && stacked {
-                self.push_run(Run::new().add_break(BreakType::TextWrapping));
-            } else if i > 0 && icons {
-                // About the PDF's 1.4 em between contacts, where the line
-                // may break. (One space widened by `w:spacing` makes
-                // LibreOffice move a line that breaks there below a
-                // floating photo.)
-                self.run("\u{2003} ", Fmt::default());
-            } else if i > 0 {
-                self.run(separator, Fmt::default());
-            }
-            if icons {
-                let key = super::icons::Key {
-                    icon: c.icon(),
-                    color,
-                    rtl: self.rtl,
-                };
-                let rel = self.links.icon(key);
-                self.push_run(super::icons::run(key, &rel, size));
-                // A no-break space glues the icon to the text: Word and
-                // LibreOffice may break a line on either side of a picture.
-                self.push_run(Run::new().add_text("\u{a0}"));
-            }
-            let shown = if c.kind == ContactKind::Profile && !c.label.trim().is_empty() {
-                format!("{}: {}", c.label, c.text)
-            } else {
-                c.text.clone()
-            };
-            match &c.link {
-                Some(url) => self.link(url, Fmt::default(), |w, f| w.run(&shown, f)),
-                None => self.run(&shown, Fmt::default()),
-            }
-        }
-        self.close_p();
     }
 
     fn entry(&mut self, e: &Entry) {

@@ -7,17 +7,21 @@
 //! beside four lines of contacts; a table row can, Word edits it well, and
 //! a reader takes the name before the contacts. `check` reads such a row
 //! (a cell holding the Title) cell by cell, as the body.
+//!
+//! The contacts (here or in the sidebar) come with separators, or each
+//! after its icon ([`super::super::icons`]).
 
 use docx_rs::{
-    AlignmentType, Paragraph, ParagraphChild, Shading, ShdType, Table, TableCell, TableCellMargins,
-    TableLayoutType, TableRow, WidthType,
+    AlignmentType, BreakType, Paragraph, ParagraphChild, Run, Shading, ShdType, Table, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
-use super::super::photo;
 use super::super::styles::id;
+use super::super::{icons, photo};
 use super::{Child, Fmt, Writer};
 use crate::document::Document;
-use crate::layout::{HeaderAlign, PhotoPlace, Plan, Region};
+use crate::document::{Contact, ContactKind};
+use crate::layout::{ContactStyle, HeaderAlign, PhotoPlace, Plan, Region};
 
 /// Twips per millimetre.
 const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
@@ -186,5 +190,61 @@ impl Writer<'_> {
     fn take_paragraphs(&mut self) -> Vec<Paragraph> {
         self.first_id += self.paragraphs.len();
         std::mem::take(&mut self.paragraphs)
+    }
+
+    /// The contacts on a line between `separator` (or, with icons, each
+    /// after its icon and a wide space apart), or, `stacked`, one per line.
+    pub(super) fn contacts(&mut self, contacts: &[Contact], separator: &str, stacked: bool) {
+        let visible: Vec<&Contact> = contacts
+            .iter()
+            .filter(|c| !c.text.trim().is_empty())
+            .collect();
+        if visible.is_empty() {
+            return;
+        }
+        let def = self.def;
+        let icons = def.header.contacts == ContactStyle::Icons;
+        let color = if self.on_band {
+            def.colors.band_text
+        } else {
+            def.colors.accent
+        };
+        let size = def.sizes.contact;
+        self.open_p(id::CONTACT);
+        for (i, c) in visible.iter().enumerate() {
+            if i > 0 && stacked {
+                self.push_run(Run::new().add_break(BreakType::TextWrapping));
+            } else if i > 0 && icons {
+                // About the PDF's 1.4 em between contacts, where the line
+                // may break. (One space widened by `w:spacing` makes
+                // LibreOffice move a line that breaks there below a
+                // floating photo.)
+                self.run("\u{2003} ", Fmt::default());
+            } else if i > 0 {
+                self.run(separator, Fmt::default());
+            }
+            if icons {
+                let key = icons::Key {
+                    icon: c.icon(),
+                    color,
+                    rtl: self.rtl,
+                };
+                let rel = self.links.icon(key);
+                self.push_run(icons::run(key, &rel, size));
+                // A no-break space glues the icon to the text: Word and
+                // LibreOffice may break a line on either side of a picture.
+                self.push_run(Run::new().add_text("\u{a0}"));
+            }
+            let shown = if c.kind == ContactKind::Profile && !c.label.trim().is_empty() {
+                format!("{}: {}", c.label, c.text)
+            } else {
+                c.text.clone()
+            };
+            match &c.link {
+                Some(url) => self.link(url, Fmt::default(), |w, f| w.run(&shown, f)),
+                None => self.run(&shown, Fmt::default()),
+            }
+        }
+        self.close_p();
     }
 }
