@@ -63,7 +63,24 @@ fn canvas(key: Key, drawing_width: f32) -> (u32, u32, f32) {
 }
 
 /// The PNG of `key`: the icon's shape in its colour on transparent pixels.
+/// Made once per process (a batch or a bundle uses the same few).
 pub fn png(key: Key) -> Result<Vec<u8>, String> {
+    static MADE: std::sync::Mutex<Vec<(Key, Vec<u8>)>> = std::sync::Mutex::new(Vec::new());
+    if let Ok(made) = MADE.lock()
+        && let Some((_, bytes)) = made.iter().find(|(k, _)| *k == key)
+    {
+        return Ok(bytes.clone());
+    }
+    let bytes = rasterise(key)?;
+    if let Ok(mut made) = MADE.lock()
+        && made.len() < 256
+    {
+        made.push((key, bytes.clone()));
+    }
+    Ok(bytes)
+}
+
+fn rasterise(key: Key) -> Result<Vec<u8>, String> {
     let svg = crate::layout::icons::svg(key.icon);
     let tree = usvg::Tree::from_str(svg, &usvg::Options::default())
         .map_err(|e| format!("the bundled icon {} cannot be read: {e}", key.icon.name()))?;
@@ -85,9 +102,11 @@ pub fn png(key: Key) -> Result<Vec<u8>, String> {
         rgba.extend_from_slice(&[c.r, c.g, c.b, alpha]);
     }
     let mut out = Vec::new();
+    // Fast: a third of the time of Best (2 against 7 ms an icon in a debug
+    // build), 1 to 2 KB an icon against 0.5 to 1.2.
     image::codecs::png::PngEncoder::new_with_quality(
         &mut out,
-        image::codecs::png::CompressionType::Best,
+        image::codecs::png::CompressionType::Fast,
         image::codecs::png::FilterType::Adaptive,
     )
     .write_image(&rgba, w, h, image::ExtendedColorType::Rgba8)
@@ -170,7 +189,7 @@ mod tests {
             for rtl in [false, true] {
                 let key = Key { icon, color, rtl };
                 let bytes = png(key).unwrap();
-                assert_eq!(bytes, png(key).unwrap(), "{icon:?}: same bytes");
+                assert_eq!(bytes, rasterise(key).unwrap(), "{icon:?}: same bytes");
                 let img = image::load_from_memory(&bytes).unwrap().to_rgba8();
                 assert_eq!(img.height(), PIXELS);
                 let inked: Vec<u32> = img

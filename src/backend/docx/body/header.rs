@@ -46,7 +46,10 @@ impl Writer<'_> {
         let photo_here = plan.photo == Region::Main;
         let contacts_here = plan.contacts == Region::Main;
         let any_contact = h.contacts.iter().any(|c| !c.text.trim().is_empty());
-        if def.header.align == HeaderAlign::Split && contacts_here && any_contact {
+        let named = h.name.as_deref().is_some_and(|s| !s.trim().is_empty());
+        // Without a name the row would be a table of contacts (which
+        // `check` rightly flags): the contacts stack under the label.
+        if def.header.align == HeaderAlign::Split && contacts_here && any_contact && named {
             return self.split(doc, photo_here.then_some(photo_rel), text_width);
         }
         // The photo floats at the right of the first paragraph: the name's.
