@@ -393,10 +393,13 @@ pub fn read(bytes: &[u8]) -> Result<Extraction, String> {
         w.out.text_boxes = boxes;
     }
     let mut out = w.out;
+    // An SVG picture always has a PNG (or other) fallback beside it, the
+    // picture the `a:blip` names: count the picture once.
     out.images = out.images.max(
         doc_rels
             .values()
             .filter(|r| r.kind == "image" && !r.external)
+            .filter(|r| !r.target.to_ascii_lowercase().ends_with(".svg"))
             .count(),
     );
     if let Some(app) = pkg.part("docProps/app.xml")?

@@ -98,17 +98,31 @@ fn contact_icons_are_decorative_pictures_in_the_icon_colour_and_no_text() {
         assert!(t.starts_with("\u{a0}richard.hendriks@mail.com"), "{t:?}");
         assert!(t.chars().all(|c| !('\u{e000}'..='\u{f8ff}').contains(&c)));
         // Each icon's picture is a PNG part in the icon colour, related once.
-        let icons: Vec<&String> = p
+        let count = p
             .keys()
-            .filter(|k| k.starts_with("word/media/icon"))
-            .collect();
-        assert!(icons.len() >= 5, "{icons:?}");
-        for (n, name) in icons.iter().enumerate() {
+            .filter(|k| k.starts_with("word/media/icon") && k.ends_with(".png"))
+            .count();
+        assert!(count >= 5, "{:?}", p.keys());
+        for n in 0..count {
+            let name = &format!("word/media/icon{}.png", n + 1);
             let rel = format!("Id=\"rIdIcon{}\"", n + 1);
             assert!(rels.contains(&rel), "{rel} in {rels}");
-            let img = image::load_from_memory(&p[*name]).unwrap().to_rgba8();
+            let img = image::load_from_memory(&p[name]).unwrap().to_rgba8();
             let inked = img.pixels().find(|px| px.0[3] == 255).unwrap();
             assert_eq!(inked.0[..3], colour, "{name}");
+            // Its SVG beside it, for Word 2016 and later, in the same colour.
+            let svg = text(&p, &name.replace(".png", ".svg"));
+            let hex = format!(
+                "fill=\"#{:02x}{:02x}{:02x}\"",
+                colour[0], colour[1], colour[2]
+            );
+            assert!(svg.contains(&hex), "{svg}");
+            let rel = format!("Id=\"rIdIconSvg{}\"", n + 1);
+            assert!(rels.contains(&rel), "{rel}");
+            assert!(text(&p, "[Content_Types].xml").contains(&format!(
+                "PartName=\"/{}\" ContentType=\"image/svg+xml\"",
+                name.replace(".png", ".svg")
+            )));
         }
         // Same bytes twice.
         assert_eq!(
@@ -246,6 +260,8 @@ fn a_split_header_is_a_row_of_name_and_contacts_that_check_reads_as_the_body() {
     .unwrap();
     let facts = resume_export::check::facts(&doc);
     let report = resume_export::check::check("timeline.docx", &bytes, Some(&facts)).unwrap();
+    // Six contacts, six icon pictures (each a PNG with an SVG beside it).
+    assert_eq!(report.images, 6);
     let codes: Vec<&str> = report.findings.iter().map(|f| f.code).collect();
     assert_eq!(report.layout.tables, 0, "{codes:?}");
     assert!(!codes.contains(&"tables"), "{codes:?}");

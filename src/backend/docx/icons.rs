@@ -13,7 +13,10 @@
 //! break on either side of a picture); text extraction reads it as the
 //! space it is.
 //! Rasterising is resvg's, already linked for SVG logos (`--brand`): no new
-//! crate. Same icon, colour and direction, same bytes.
+//! crate. Same icon, colour and direction, same bytes. Beside each PNG goes
+//! the icon's SVG in the same colour and box (`media/icon1.svg`), which Word
+//! 2016 and later draw instead, sharp at any zoom, as Word itself does with
+//! an SVG picture (the PNG stays for every other reader).
 
 use docx_rs::{Pic, Run};
 use image::ImageEncoder as _;
@@ -50,6 +53,51 @@ pub struct Key {
 /// The `n`-th picture's (1-based) relationship id and part, relative to `word/`.
 pub fn names(n: usize) -> (String, String) {
     (format!("rIdIcon{n}"), format!("media/icon{n}.png"))
+}
+
+/// The relationship id and part of the `n`-th picture's SVG, which Word
+/// 2016 and later draw instead of the PNG (`asvg:svgBlip`).
+pub fn svg_names(n: usize) -> (String, String) {
+    (format!("rIdIconSvg{n}"), format!("media/icon{n}.svg"))
+}
+
+/// The SVG of `key`: the bundled file in the icon's colour, its view box
+/// widened to the PNG's canvas (the space after the icon included).
+pub fn svg(key: Key) -> String {
+    let (w, h, d) = crate::layout::icons::path(key.icon);
+    let (cw, _, x) = canvas(key, w);
+    // Pixels to the icon's units (its box is `h` units high).
+    let units = h / PIXELS as f32;
+    let c = key.color;
+    let source = crate::layout::icons::svg(key.icon);
+    let licence = source
+        .find("<!--")
+        .and_then(|a| {
+            source
+                .get(a..)
+                .and_then(|t| t.find("-->"))
+                .map(|b| (a, a + b + 3))
+        })
+        .and_then(|(a, b)| source.get(a..b))
+        .unwrap_or_default();
+    format!(
+        concat!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{} 0 {} {}">"#,
+            r#"{}<path fill="{}" d="{}"/></svg>"#
+        ),
+        round(-x * units),
+        round(cw as f32 * units),
+        round(h),
+        licence,
+        format_args!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b),
+        d
+    )
+}
+
+/// A number with at most two decimals.
+fn round(v: f32) -> f32 {
+    let v = (v * 100.0).round() / 100.0;
+    if v == 0.0 { 0.0 } else { v }
 }
 
 /// The picture's width and height in pixels and where the icon is drawn: `(width, height, x)`.
@@ -128,6 +176,41 @@ pub fn run(key: Key, rel: &str, size: f32) -> Run {
     Run::new().add_image(pic)
 }
 
+/// Gives each icon's picture its SVG (`asvg:svgBlip`, Office 2016's
+/// extension; the PNG stays the picture for every other reader).
+fn svg_blips(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len() + 1024);
+    let mut rest = xml;
+    const BLIP: &str = r#"<a:blip r:embed="rIdIcon"#;
+    while let Some(at) = rest.find(BLIP) {
+        let tail = rest.get(at + BLIP.len()..).unwrap_or_default();
+        let digits: String = tail.chars().take_while(char::is_ascii_digit).collect();
+        let close = r#"" />"#;
+        out.push_str(rest.get(..at).unwrap_or_default());
+        if !digits.is_empty()
+            && tail
+                .get(digits.len()..)
+                .is_some_and(|t| t.starts_with(close))
+        {
+            out.push_str(&format!(
+                concat!(
+                    r#"<a:blip r:embed="rIdIcon{n}"><a:extLst>"#,
+                    r#"<a:ext uri="{{96DAC541-7B7A-43D3-8B79-37D633B846F1}}">"#,
+                    r#"<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="rIdIconSvg{n}" />"#,
+                    r#"</a:ext></a:extLst></a:blip>"#
+                ),
+                n = digits
+            ));
+            rest = tail.get(digits.len() + close.len()..).unwrap_or_default();
+        } else {
+            out.push_str(BLIP);
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// What docx-rs writes for every picture's properties.
 const DOC_PR: &str = r#"<wp:docPr id="1" name="Figure" />"#;
 
@@ -169,6 +252,10 @@ pub fn patch(document: &mut Vec<u8>, first_id: usize) -> Result<(), String> {
     out.push_str(rest);
     if !found && xml.contains("r:embed=\"rIdIcon") {
         return Err("docx-rs no longer writes an icon's wp:docPr as expected".into());
+    }
+    let out = svg_blips(&out);
+    if found && !out.contains("asvg:svgBlip") {
+        return Err("docx-rs no longer writes an icon's a:blip as expected".into());
     }
     *document = out.into_bytes();
     Ok(())
@@ -226,5 +313,46 @@ mod tests {
         assert!(xml.contains(r#"<wp:docPr id="2" name="Icon 2" descr="">"#));
         assert!(xml.contains(r#"<wp:docPr id="3" name="Icon 3" descr="">"#));
         assert_eq!(xml.matches("val=\"1\" />").count(), 2);
+        // Each icon's picture names its SVG; the photo's does not.
+        assert!(xml.contains(r#"<a:blip r:embed="rIdPhoto" />"#));
+        for n in [1, 2] {
+            assert!(xml.contains(&format!(
+                r#"<a:blip r:embed="rIdIcon{n}"><a:extLst><a:ext uri="{{96DAC541-7B7A-43D3-8B79-37D633B846F1}}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="rIdIconSvg{n}" /></a:ext></a:extLst></a:blip>"#
+            )));
+        }
+    }
+
+    #[test]
+    fn the_svg_has_the_pngs_box_and_colour() {
+        let color = Color {
+            r: 29,
+            g: 78,
+            b: 137,
+        };
+        for rtl in [false, true] {
+            let key = Key {
+                icon: Icon::Phone,
+                color,
+                rtl,
+            };
+            let svg = svg(key);
+            let img = image::load_from_memory(&png(key).unwrap()).unwrap();
+            // The box is the PNG's, in the icon's units (512 high, 8 a pixel).
+            let width = img.width() * 8;
+            let x = if rtl {
+                -((PIXELS as f32 * AFTER / BOX).round() * 8.0)
+            } else {
+                0.0
+            };
+            assert!(
+                svg.starts_with(&format!(
+                    r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x} 0 {width} 512">"#
+                )),
+                "{svg}"
+            );
+            assert!(svg.contains(r##"<path fill="#1d4e89" d="M"##));
+            assert!(svg.contains("CC BY 4.0"), "the licence comment stays");
+            assert!(roxmltree::Document::parse(&svg).is_ok());
+        }
     }
 }

@@ -172,8 +172,10 @@ fn assemble(
             shipped.push((rel.clone(), target.clone(), p.jpeg.clone()));
         }
     }
-    for (key, rel, target) in links.icons() {
+    for (n, (key, rel, target)) in links.icons().enumerate() {
         shipped.push((rel, target, icons::png(key)?));
+        let (rel, target) = icons::svg_names(n + 1);
+        shipped.push((rel, target, icons::svg(key).into_bytes()));
     }
     package::patch_settings(&mut xml.settings, language)?;
     styles::patch(&mut xml.styles, def, language)?;
@@ -285,6 +287,10 @@ fn build(
         }
     }
     docx.content_type = package::content_types();
+    for (n, _) in links.icons().enumerate() {
+        let part = format!("/word/{}", icons::svg_names(n + 1).1);
+        docx.content_type = docx.content_type.add_content(part, "image/svg+xml");
+    }
     for _ in 0..counts.0 {
         docx.content_type = docx.content_type.add_header();
     }
