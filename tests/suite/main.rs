@@ -16,6 +16,7 @@ mod cli;
 mod content;
 mod corpus;
 mod docx;
+mod docx_looks;
 mod docx_rtl;
 mod fit;
 mod formats;
