@@ -131,7 +131,7 @@ fn shape(s: &str) -> String {
 
 /// The lines a parser reads, without page numbers and running headers or footers,
 /// which would otherwise cut a highlight that runs on to the next page.
-fn readable(lines: &[Line]) -> Vec<&Line> {
+pub(super) fn readable(lines: &[Line]) -> Vec<&Line> {
     let read: Vec<&Line> = lines
         .iter()
         .filter(|l| matches!(l.part, Part::Body | Part::Table | Part::TextBox))

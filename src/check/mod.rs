@@ -12,6 +12,7 @@ mod dates;
 mod docx;
 mod findings;
 mod pdf;
+pub mod posting;
 mod recognise;
 
 use serde::Serialize;
@@ -19,6 +20,7 @@ use serde::Serialize;
 pub use against::{Fact, Missing, Recall};
 pub use dates::Found as DateFound;
 pub use findings::{Finding, Layout, Texts};
+pub use posting::{Fit, Posting};
 pub use recognise::{Contact, Contacts, Heading};
 
 /// Version of the JSON report (`schema` field); raised only for a change that breaks readers.

@@ -410,7 +410,7 @@ Exit codes: 0 no findings; 1 findings in some file; 2 some file is unreadable
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// PDF or DOCX files; '-' reads standard input.
+    /// PDF or DOCX files (with --job, resume files too); '-' reads standard input.
     #[arg(value_name = "FILE", required = true)]
     pub inputs: Vec<PathBuf>,
 
@@ -426,6 +426,16 @@ pub struct CheckArgs {
     /// Also print the text a parser reads (plain report only; JSON always has it).
     #[arg(long)]
     pub text: bool,
+
+    /// A job posting (text, Markdown or HTML): report its key terms that each
+    /// FILE covers, and where, and those it misses, instead of the audit. FILE
+    /// may then also be a resume file (JSON, YAML, TOML, Markdown).
+    #[arg(long, value_name = "POSTING")]
+    pub job: Option<PathBuf>,
+
+    /// The posting's language (a code: en, de, ja…); default: recognised from its words.
+    #[arg(long, value_name = "LANG", requires = "job")]
+    pub job_lang: Option<String>,
 
     /// Largest file accepted, in bytes; K and M suffixes allowed.
     #[arg(long, value_name = "SIZE", default_value = "20M", value_parser = parse_size)]

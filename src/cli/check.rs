@@ -50,6 +50,9 @@ fn against_facts(path: &Path, max: usize) -> Result<Vec<Fact>, String> {
 }
 
 pub(super) fn run(args: &CheckArgs) -> ExitCode {
+    if args.job.is_some() {
+        return super::posting::run(args);
+    }
     if args.inputs.iter().filter(|p| is_stdin(p)).count() > 1 {
         return usage_error("standard input ('-') can be read only once");
     }

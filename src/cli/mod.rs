@@ -6,6 +6,7 @@ mod check;
 mod convert;
 mod export;
 mod init;
+mod posting;
 mod serve;
 mod shell;
 mod watch;
