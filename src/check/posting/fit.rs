@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::known::compact;
 use super::resume::Unit;
 use super::terms::Term;
-use super::words::{Lang, Token, tokens};
+use super::words::{Lang, Token, same_word, tokens};
 
 /// Where a term was found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -78,7 +78,15 @@ fn find_in(term: &Term, r: &Read, lang: &Lang) -> Option<(String, &'static str)>
             let Some(window) = r.tokens.get(i..i + n) else {
                 break;
             };
-            if !window.iter().zip(keys).all(|(t, k)| t.key == *k) {
+            let same = if name_tokens.len() == n {
+                window
+                    .iter()
+                    .zip(&name_tokens)
+                    .all(|(t, w)| same_word(t, w))
+            } else {
+                window.iter().zip(keys).all(|(t, k)| t.key == *k)
+            };
+            if !same {
                 continue;
             }
             let raws: Vec<&str> = window.iter().map(|t| t.raw.as_str()).collect();

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use super::words::{Lang, fold, tokens};
+use super::words::{Lang, Token, fold, tokens};
 
 /// A term of the bundled list.
 #[derive(Debug, Clone)]
@@ -123,7 +123,7 @@ const PADDING: &[(&str, &str)] = &[
     (
         "ja",
         "経験 知識 スキル 能力 年以上 以上 年 歓迎 必須 尚可 尚 可 求める 募集 応募 資格 業務 内容 弊社 当社 \
-         チーム 方 もの こと ため など 等 いずれか ある いる する できる",
+         チーム 方 もの こと ため など 等 いずれか ある いる する できる 利用 使用 担当 可",
     ),
 ];
 
@@ -299,13 +299,13 @@ pub fn part_of(heading: &str) -> Part {
 }
 
 /// The known terms' names as token sequences in a language, longest first, for finding them whole.
-pub fn known_tokens(lang: &Lang) -> Vec<(usize, usize, Vec<String>)> {
+pub fn known_tokens(lang: &Lang) -> Vec<(usize, usize, Vec<Token>)> {
     let mut out = Vec::new();
     for (i, k) in known().iter().enumerate() {
         for (j, n) in k.names.iter().enumerate() {
-            let keys: Vec<String> = tokens(n, lang).into_iter().map(|t| t.key).collect();
-            if !keys.is_empty() {
-                out.push((i, j, keys));
+            let words = tokens(n, lang);
+            if !words.is_empty() {
+                out.push((i, j, words));
             }
         }
     }

@@ -116,7 +116,7 @@ fn lines(text: &str) -> Vec<Line> {
         if clean.is_empty() {
             continue;
         }
-        let kind = if kind == Kind::Text && looks_like_heading(&clean) {
+        let kind = if kind == Kind::Text && looks_like_heading(rest.trim()) {
             Kind::Heading
         } else {
             kind

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::known::{self, Part, compact, known};
 use super::read::{Kind, Line};
-use super::words::{Lang, Token, tokens};
+use super::words::{Lang, Token, same_word, tokens};
 
 /// Most terms reported; the rest weigh least.
 pub const MOST: usize = 40;
@@ -225,12 +225,12 @@ fn merge_aliases(terms: &mut Vec<Term>, aliases: &[(Vec<String>, String, Vec<Str
 fn known_at(
     toks: &[Token],
     i: usize,
-    names: &[(usize, usize, Vec<String>)],
+    names: &[(usize, usize, Vec<Token>)],
 ) -> Option<(usize, usize)> {
     names.iter().find_map(|(k, j, keys)| {
         let n = keys.len();
         let window = toks.get(i..i + n)?;
-        let same = window.iter().zip(keys).all(|(t, k)| t.key == *k)
+        let same = window.iter().zip(keys).all(|(t, k)| same_word(t, k))
             && window.iter().skip(1).all(|t| !t.after_break);
         let entry = known().get(*k)?;
         let written = entry.names.get(*j)?;
@@ -250,7 +250,7 @@ fn mentions(
     text: &str,
     toks: &[Token],
     lang: &Lang,
-    names: &[(usize, usize, Vec<String>)],
+    names: &[(usize, usize, Vec<Token>)],
     weight: u32,
     title: bool,
 ) -> Vec<Mention> {

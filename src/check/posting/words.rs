@@ -7,6 +7,22 @@ use icu_segmenter::options::WordBreakInvariantOptions;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 
+/// Whether two tokens are the same word: the same key, and what follows their
+/// common beginning is an ending (three letters at most each): `systems` and
+/// `system`, `базами` and `базы`, but not `développement` and `développeur`.
+pub fn same_word(a: &Token, b: &Token) -> bool {
+    if a.key != b.key {
+        return false;
+    }
+    let common = a
+        .fold
+        .chars()
+        .zip(b.fold.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
+    a.fold.chars().count() - common <= 3 && b.fold.chars().count() - common <= 3
+}
+
 /// One word of a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
@@ -335,7 +351,7 @@ impl Lang {
         }
         if let Some(s) = &self.stemmer {
             let lower = raw.to_lowercase();
-            return self::fold(&s.stem(&lower));
+            return self.gender(self::fold(&s.stem(&lower)));
         }
         if let Some(endings) = self.light {
             for e in endings {
@@ -348,6 +364,29 @@ impl Lang {
             }
         }
         fold.to_string()
+    }
+}
+
+impl Lang {
+    /// A job title's feminine form keyed as its masculine one (Entwicklerin,
+    /// Entwickler; développeuse, développeur), which the stemmers keep apart.
+    fn gender(&self, stem: String) -> String {
+        let swap = |from: &str, to: &str| {
+            stem.strip_suffix(from)
+                .filter(|s| s.chars().count() >= 4)
+                .map(|s| format!("{s}{to}"))
+        };
+        let swapped = match self.code.as_str() {
+            "de" => swap("erinn", "")
+                .or_else(|| swap("erin", ""))
+                .or_else(|| swap("er", "")),
+            "fr" => swap("eux", "")
+                .or_else(|| swap("euse", ""))
+                .or_else(|| swap("eur", ""))
+                .or_else(|| swap("ric", "")),
+            _ => None,
+        };
+        swapped.unwrap_or(stem)
     }
 }
 
@@ -382,6 +421,11 @@ mod tests {
         assert_eq!(key("expériences", "fr"), key("Experience", "fr"));
         assert_eq!(key("базами", "ru"), key("базы", "ru"));
         assert_eq!(key("AWS", "en"), "aws");
+        assert_eq!(key("Entwicklerin", "de"), key("Entwickler", "de"));
+        assert_eq!(key("Entwicklerinnen", "de"), key("Entwickler", "de"));
+        assert_eq!(key("Développeuse", "fr"), key("développeur", "fr"));
+        let t = |w: &str| tokens(w, &Lang::new("fr")).remove(0);
+        assert!(!same_word(&t("développement"), &t("développeur")));
     }
 
     #[test]
