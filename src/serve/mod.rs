@@ -15,6 +15,7 @@ mod input;
 mod observe;
 mod openapi;
 mod pool;
+mod posting;
 mod render;
 mod routes;
 

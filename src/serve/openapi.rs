@@ -76,7 +76,16 @@ pub fn spec(app: &App, table: &[Route]) -> Value {
         if !params.is_empty() {
             op.insert("parameters".into(), params.into());
         }
-        if route.method == axum::http::Method::POST {
+        if route.path == "/v1/check" {
+            op.insert(
+                "requestBody".into(),
+                json!({
+                    "required": true,
+                    "description": "The posting and the resume, as one object (JSON, YAML or TOML).",
+                    "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CheckRequest" } } },
+                }),
+            );
+        } else if route.method == axum::http::Method::POST {
             let mut content = Map::new();
             for (media, syntax) in MEDIA_TYPES {
                 let schema = if *syntax == Syntax::Zip {
@@ -153,6 +162,7 @@ pub fn spec(app: &App, table: &[Route]) -> Value {
 fn ok_content(path: &str, produces: &[&str]) -> Value {
     let schema = match path {
         "/v1/validate" => json!({ "$ref": "#/components/schemas/Validation" }),
+        "/v1/check" => json!({ "$ref": "#/components/schemas/Fit" }),
         "/v1/formats" => {
             json!({ "type": "array", "items": { "$ref": "#/components/schemas/Format" } })
         }
@@ -212,6 +222,8 @@ fn schemas() -> Value {
                 } },
             },
         },
+        "CheckRequest": super::posting::request_schema(),
+        "Fit": super::posting::fit_schema(),
         "Format": {
             "type": "object",
             "required": ["name", "extension", "media_type", "description"],

@@ -17,7 +17,7 @@ use crate::job::{self, Job, Options};
 use crate::resume::{self, SourceError, Syntax};
 
 /// A parse failure as an answer: syntax errors with their line and column.
-fn source_problem(e: &SourceError) -> Problem {
+pub(super) fn source_problem(e: &SourceError) -> Problem {
     match e {
         SourceError::Syntax(s) => {
             let mut p = Problem::new(
@@ -78,7 +78,7 @@ fn one_resume(
 type Outcome = Result<(Vec<job::File>, Vec<String>, String), Problem>;
 
 /// Runs `work` on the pool within the request's deadline.
-async fn on_pool<T: Send + 'static>(
+pub(super) async fn on_pool<T: Send + 'static>(
     app: &App,
     started: Instant,
     work: impl FnOnce() -> Result<T, Problem> + Send + 'static,

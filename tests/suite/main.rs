@@ -35,6 +35,7 @@ mod pdf;
 mod pdf_cli;
 mod pdf_standards;
 mod photo;
+mod posting;
 mod properties;
 mod readers;
 mod readers2;
