@@ -158,32 +158,41 @@ pub fn plain(f: &Fit) -> String {
         s.push_str("  covered:\n");
     }
     for c in &f.covered {
-        let places: Vec<String> = c
-            .found
-            .iter()
-            .map(|p| {
-                let mut at = match &p.entry {
-                    Some(e) => format!("{} › {e}", p.section),
-                    None => p.section.clone(),
-                };
-                if p.how != "as written" {
-                    at.push_str(&format!(" (\"{}\", {})", p.text, p.how));
-                }
-                at
-            })
-            .collect();
         s.push_str(&format!(
-            "    {} ({}): {}\n",
+            "    {} ({}): {}
+",
             c.term.term,
             c.term.kind,
-            places.join("; ")
+            places(&c.found)
         ));
     }
     if !f.missed.is_empty() {
         s.push_str("  missed:\n");
     }
-    for t in &f.missed {
-        s.push_str(&format!("    {} ({})\n", t.term, t.kind));
+    for m in &f.missed {
+        s.push_str(&format!("    {} ({})", m.term.term, m.term.kind));
+        if let Some(p) = &m.partly {
+            s.push_str(&format!("; partly, \"{}\": {}", p.words, places(&p.found)));
+        }
+        s.push('\n');
     }
     s
+}
+
+/// Where a term was found, in words: `Section › Entry ("text", how); …`.
+fn places(found: &[posting::Place]) -> String {
+    found
+        .iter()
+        .map(|p| {
+            let mut at = match &p.entry {
+                Some(e) => format!("{} › {e}", p.section),
+                None => p.section.clone(),
+            };
+            if p.how != "as written" {
+                at.push_str(&format!(" (\"{}\", {})", p.text, p.how));
+            }
+            at
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }

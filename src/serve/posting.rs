@@ -228,7 +228,16 @@ pub fn fit_schema() -> Value {
             "covered_terms": { "type": "integer", "minimum": 0 },
             "coverage": { "type": "number", "minimum": 0, "maximum": 1, "description": "Covered terms' weight over all terms' weight" },
             "covered": { "type": "array", "items": covered },
-            "missed": { "type": "array", "items": term(serde_json::json!({})) },
+            "missed": { "type": "array", "items": term(serde_json::json!({ "partly": {
+                "type": "object",
+                "required": ["words", "found"],
+                "additionalProperties": false,
+                "description": "For a phrase: its longest part the resume has, and where",
+                "properties": {
+                    "words": { "type": "string" },
+                    "found": { "type": "array", "items": place.clone(), "minItems": 1 },
+                },
+            } })) },
         },
     })
 }

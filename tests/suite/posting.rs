@@ -216,6 +216,27 @@ fn english_posting_keeps_phrases_whole_and_reads_the_pdf() {
             k8s["also"].as_array().unwrap().iter().any(|a| a == "K8s"),
             "{k8s}"
         );
+        // A phrase missed whole says which part of it the resume has, and where.
+        let lossless = f["missed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["term"] == "lossless compression algorithms")
+            .unwrap();
+        assert_eq!(
+            lossless["partly"]["words"], "lossless compression",
+            "{context}"
+        );
+        let summary = &lossless["partly"]["found"][0];
+        assert_eq!(summary["section_id"], "summary", "{context}: {summary}");
+        // "Engineer" is not "engine" (Miss Direction is a mapping engine).
+        let title = f["missed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["term"] == "Senior Backend Engineer")
+            .unwrap();
+        assert!(title.get("partly").is_none(), "{context}: {title}");
         let js = places(&f, "JavaScript");
         assert!(js.iter().any(|(s, _)| s == "skills"), "{context}: {js:?}");
         assert!(js.iter().any(|(s, _)| s == "projects"), "{context}: {js:?}");

@@ -82,7 +82,7 @@ fn find_in(term: &Term, r: &Read, lang: &Lang) -> Option<(String, &'static str)>
                 window
                     .iter()
                     .zip(&name_tokens)
-                    .all(|(t, w)| same_word(t, w))
+                    .all(|(t, w)| same_word(t, w, lang))
             } else {
                 window.iter().zip(keys).all(|(t, k)| t.key == *k)
             };

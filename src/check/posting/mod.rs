@@ -27,6 +27,16 @@ use words::Lang;
 /// Version of the JSON form of [`Fit`]; raised only for a change that breaks readers.
 pub const SCHEMA: u32 = 1;
 
+/// The largest posting read, in bytes (a long posting is some 20 KB).
+pub const MAX_POSTING: usize = 1 << 20;
+
+/// Runs one step; a panic in it (a bug, or a library's on some input) is an error, not a crash.
+fn guard<T>(step: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(step)).unwrap_or_else(|_| {
+        Err("the text could not be read (an internal error; please report it)".into())
+    })
+}
+
 /// A posting read and its key terms found.
 #[derive(Debug)]
 pub struct Posting {
@@ -42,6 +52,21 @@ impl Posting {
     /// Reads a posting (text, Markdown or HTML; by `form`, else recognised) in
     /// `language`, else the language its words are in. The error says why it cannot be used.
     pub fn read(
+        name: &str,
+        bytes: &[u8],
+        form: Option<Form>,
+        language: Option<&str>,
+    ) -> Result<Posting, String> {
+        if bytes.len() > MAX_POSTING {
+            return Err(format!(
+                "{} bytes: a posting is at most {MAX_POSTING} bytes of text",
+                bytes.len()
+            ));
+        }
+        guard(|| Posting::read_unguarded(name, bytes, form, language))
+    }
+
+    fn read_unguarded(
         name: &str,
         bytes: &[u8],
         form: Option<Form>,
@@ -76,6 +101,23 @@ pub struct Covered {
     pub found: Vec<Place>,
 }
 
+/// A term the resume misses.
+#[derive(Debug, Clone, Serialize)]
+pub struct Missed {
+    #[serde(flatten)]
+    pub term: Term,
+    /// For a phrase: its longest part that the resume has, and where.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partly: Option<Partly>,
+}
+
+/// Some of a missed phrase's words, found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Partly {
+    pub words: String,
+    pub found: Vec<Place>,
+}
+
 /// How one resume fits one posting.
 #[derive(Debug, Clone, Serialize)]
 pub struct Fit {
@@ -89,13 +131,22 @@ pub struct Fit {
     /// Covered terms' weight over all terms' weight, 0 to 1.
     pub coverage: f64,
     pub covered: Vec<Covered>,
-    pub missed: Vec<Term>,
+    pub missed: Vec<Missed>,
 }
 
 /// How a PDF or DOCX fits, read as `check` reads it (the text a parser gets, without
 /// headers, footers and page numbers). The error says why the file cannot be read.
 pub fn fit_file(posting: &Posting, name: &str, bytes: &[u8]) -> Result<Fit, String> {
     let (format, extraction) = super::extract(bytes)?;
+    guard(|| fit_extraction(posting, name, format, &extraction))
+}
+
+fn fit_extraction(
+    posting: &Posting,
+    name: &str,
+    format: super::Format,
+    extraction: &super::Extraction,
+) -> Result<Fit, String> {
     let lines = super::against::readable(&extraction.lines);
     if lines.is_empty() {
         return Err("no text a parser can read (a scan without a text layer?)".into());
@@ -121,7 +172,10 @@ fn fit(posting: &Posting, name: &str, read_as: &'static str, units: &[resume::Un
         all += t.weight;
         let found = fit::find(t, &read, &posting.lang);
         if found.is_empty() {
-            missed.push(t.clone());
+            missed.push(Missed {
+                term: t.clone(),
+                partly: partly(t, &read, &posting.lang),
+            });
         } else {
             got += t.weight;
             covered.push(Covered {
@@ -145,6 +199,34 @@ fn fit(posting: &Posting, name: &str, read_as: &'static str, units: &[resume::Un
         covered,
         missed,
     }
+}
+
+/// The longest run of a missed phrase's own words that the resume has (a single
+/// word only when it looks like a name or has four letters or more, and is no stop word).
+fn partly(t: &Term, read: &[fit::Read], lang: &Lang) -> Option<Partly> {
+    let words = words::tokens(&t.term, lang);
+    for n in (1..words.len()).rev() {
+        for part in words.windows(n) {
+            let (Some(a), Some(b)) = (part.first(), part.last()) else {
+                continue;
+            };
+            let weak = |w: &words::Token| lang.is_stop(&w.fold) && !w.shaped();
+            if part.iter().all(weak)
+                || n == 1 && !a.shaped() && !a.unspaced() && a.raw.chars().count() < 4
+                || weak(a)
+                || weak(b)
+            {
+                continue;
+            }
+            let text = t.term.get(a.span.0..b.span.1).unwrap_or("").to_string();
+            let probe = t.part(text.clone(), part.iter().map(|w| w.key.clone()).collect());
+            let found = fit::find(&probe, read, lang);
+            if !found.is_empty() {
+                return Some(Partly { words: text, found });
+            }
+        }
+    }
+    None
 }
 
 /// The language of a posting: by its script where one language writes it, else by

@@ -38,6 +38,23 @@ pub struct Term {
     first: usize,
 }
 
+impl Term {
+    /// Some of a term's words as a term of their own, to look for them alone.
+    pub(super) fn part(&self, text: String, keys: Vec<String>) -> Term {
+        Term {
+            term: text.clone(),
+            kind: "term",
+            weight: self.weight,
+            mentions: 0,
+            also: Vec::new(),
+            keys: vec![keys],
+            names: vec![text],
+            exact: false,
+            first: self.first,
+        }
+    }
+}
+
 /// A candidate's mention on one line.
 struct Mention {
     text: String,
@@ -226,11 +243,12 @@ fn known_at(
     toks: &[Token],
     i: usize,
     names: &[(usize, usize, Vec<Token>)],
+    lang: &Lang,
 ) -> Option<(usize, usize)> {
     names.iter().find_map(|(k, j, keys)| {
         let n = keys.len();
         let window = toks.get(i..i + n)?;
-        let same = window.iter().zip(keys).all(|(t, k)| same_word(t, k))
+        let same = window.iter().zip(keys).all(|(t, k)| same_word(t, k, lang))
             && window.iter().skip(1).all(|t| !t.after_break);
         let entry = known().get(*k)?;
         let written = entry.names.get(*j)?;
@@ -262,7 +280,7 @@ fn mentions(
         if t.after_break {
             flush(&mut run, &mut out, text, lang, weight, title);
         }
-        if let Some((k, n)) = known_at(toks, i, names) {
+        if let Some((k, n)) = known_at(toks, i, names, lang) {
             flush(&mut run, &mut out, text, lang, weight, title);
             if let (Some(a), Some(b)) = (toks.get(i), toks.get(i + n - 1)) {
                 out.push(Mention {

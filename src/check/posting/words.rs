@@ -9,8 +9,9 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Whether two tokens are the same word: the same key, and what follows their
 /// common beginning is an ending (three letters at most each): `systems` and
-/// `system`, `базами` and `базы`, but not `développement` and `développeur`.
-pub fn same_word(a: &Token, b: &Token) -> bool {
+/// `system`, `базами` and `базы`, but not `développement` and `développeur`,
+/// nor in English `engine` and `engineer`.
+pub fn same_word(a: &Token, b: &Token, lang: &Lang) -> bool {
     if a.key != b.key {
         return false;
     }
@@ -20,7 +21,14 @@ pub fn same_word(a: &Token, b: &Token) -> bool {
         .zip(b.fold.chars())
         .take_while(|(x, y)| x == y)
         .count();
-    a.fold.chars().count() - common <= 3 && b.fold.chars().count() - common <= 3
+    let rest = |t: &Token| t.fold.chars().skip(common).collect::<String>();
+    let (x, y) = (rest(a), rest(b));
+    // English makes a doer with -er, -or, -ist: engine and engineer are two words.
+    let doer = |r: &str| ["er", "ers", "or", "ors", "ist", "ists"].contains(&r);
+    if lang.code == "en" && (doer(&x) || doer(&y)) {
+        return false;
+    }
+    x.chars().count() <= 3 && y.chars().count() <= 3
 }
 
 /// One word of a text.
@@ -342,11 +350,15 @@ impl Lang {
     }
 
     /// The key of a word: its folded stem. Acronyms, names with digits or marks
-    /// (AWS, S3, C++) and words of three letters or fewer are not stemmed.
+    /// (AWS, S3, C++), words of three letters or fewer and over 64 are not stemmed.
     fn stem(&self, raw: &str, fold: &str) -> String {
         let letters = raw.chars().count();
         let acronym = letters <= 5 && raw.chars().filter(|c| c.is_uppercase()).count() >= 2;
-        if letters <= 3 || acronym || !raw.chars().all(|c| c.is_alphabetic() || is_mark(c)) {
+        if letters <= 3
+            || letters > 64
+            || acronym
+            || !raw.chars().all(|c| c.is_alphabetic() || is_mark(c))
+        {
             return fold.to_string();
         }
         if let Some(s) = &self.stemmer {
@@ -425,7 +437,13 @@ mod tests {
         assert_eq!(key("Entwicklerinnen", "de"), key("Entwickler", "de"));
         assert_eq!(key("Développeuse", "fr"), key("développeur", "fr"));
         let t = |w: &str| tokens(w, &Lang::new("fr")).remove(0);
-        assert!(!same_word(&t("développement"), &t("développeur")));
+        let fr = Lang::new("fr");
+        assert!(!same_word(&t("développement"), &t("développeur"), &fr));
+        assert!(same_word(&t("développeuse"), &t("développeur"), &fr));
+        let en = Lang::new("en");
+        let e = |w: &str| tokens(w, &en).remove(0);
+        assert!(!same_word(&e("engine"), &e("engineer"), &en));
+        assert!(same_word(&e("systems"), &e("system"), &en));
     }
 
     #[test]
