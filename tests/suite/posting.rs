@@ -310,6 +310,52 @@ fn japanese_posting_without_spaces() {
 }
 
 #[test]
+fn russian_posting_matches_cases() {
+    let posting = fixture("backend-ru.txt");
+    let resume = fixture("cv-ru.json");
+    let dir = tempfile::tempdir().unwrap();
+    for file in [resume.clone(), render(&resume, "pdf", dir.path())] {
+        let f = fit(&posting, &file);
+        let context = file.display().to_string();
+        assert_eq!(f["language"], "ru", "{context}");
+        // "распределёнными системами" (instrumental plural) in the posting,
+        // "распределённой системой" (instrumental singular) in the resume.
+        assert_terms(
+            &f,
+            &[
+                "Python",
+                "PostgreSQL",
+                "Docker",
+                "распределёнными системами",
+            ],
+            &["Redis", "Kubernetes", "Go", "Проектирование баз данных"],
+            &context,
+        );
+        let how = &f["covered"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["term"] == "распределёнными системами")
+            .unwrap()["found"][0];
+        assert_eq!(how["how"], "word form", "{context}");
+        assert_eq!(how["section_id"], "work", "{context}");
+        let bases = f["missed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["term"] == "Проектирование баз данных")
+            .unwrap();
+        assert_eq!(bases["partly"]["words"], "баз данных", "{context}");
+        let all = [covered(&f), missed(&f)].concat();
+        assert!(
+            !all.iter()
+                .any(|t| t.contains("график") || t.contains("ДМС")),
+            "{context}: {all:?}"
+        );
+    }
+}
+
+#[test]
 fn the_json_shape_and_the_plain_report() {
     let posting = fixture("data-engineer-de.md");
     let resume = sample("lebenslauf-de.json");
@@ -455,6 +501,36 @@ fn bad_input_names_the_file_and_fails() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("junk.pdf"), "{stderr}");
     assert_eq!(json["files"][0]["status"], "unreadable");
+    // A posting with nothing but an offer has no key terms; one over 1 MB is refused.
+    for (name, text, says) in [
+        (
+            "offer.txt",
+            "We offer:\n- lunch\n- a gym\n".to_string(),
+            "no key terms",
+        ),
+        ("huge.txt", "Kubernetes ".repeat(100_000), "at most"),
+    ] {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        let out = cmd()
+            .args(["check", "--job"])
+            .arg(&p)
+            .arg(&resume)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(err.contains(name) && err.contains(says), "{name}: {err}");
+    }
+    // --job-lang overrides the language recognised.
+    let out = cmd()
+        .args(["check", "--json", "--job-lang", "en", "--job"])
+        .arg(fixture("data-engineer-de.md"))
+        .arg(&resume)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["posting"]["language"], "en");
     let nothing = dir.path().join("nothing.json");
     std::fs::write(&nothing, b"[1, 2").unwrap();
     let (code, _, stderr) = run(&fixture("backend-en.txt"), &nothing);

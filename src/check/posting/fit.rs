@@ -46,8 +46,9 @@ pub fn prepare<'a>(units: &'a [Unit], lang: &Lang) -> Vec<Read<'a>> {
 /// Every place a term is found, in the resume's order, one per section and entry.
 pub fn find(term: &Term, units: &[Read], lang: &Lang) -> Vec<Place> {
     let mut out: Vec<Place> = Vec::new();
+    let name_words: Vec<Vec<Token>> = term.names.iter().map(|n| tokens(n, lang)).collect();
     for r in units {
-        let Some((text, how)) = find_in(term, r, lang) else {
+        let Some((text, how)) = find_in(term, &name_words, r, lang) else {
             continue;
         };
         if out
@@ -68,10 +69,20 @@ pub fn find(term: &Term, units: &[Read], lang: &Lang) -> Vec<Place> {
 }
 
 /// The first match of any of a term's names in one unit, and how it matched.
-fn find_in(term: &Term, r: &Read, lang: &Lang) -> Option<(String, &'static str)> {
+fn find_in(
+    term: &Term,
+    name_words: &[Vec<Token>],
+    r: &Read,
+    lang: &Lang,
+) -> Option<(String, &'static str)> {
     let slice = |a: &Token, b: &Token| r.unit.text.get(a.span.0..b.span.1).map(String::from);
-    for (alt, (keys, name)) in term.keys.iter().zip(&term.names).enumerate() {
-        let name_tokens = tokens(name, lang);
+    for (alt, ((keys, name), name_tokens)) in term
+        .keys
+        .iter()
+        .zip(&term.names)
+        .zip(name_words)
+        .enumerate()
+    {
         let folds: Vec<&str> = name_tokens.iter().map(|t| t.fold.as_str()).collect();
         let n = keys.len();
         for i in 0..r.tokens.len() {
@@ -81,7 +92,7 @@ fn find_in(term: &Term, r: &Read, lang: &Lang) -> Option<(String, &'static str)>
             let same = if name_tokens.len() == n {
                 window
                     .iter()
-                    .zip(&name_tokens)
+                    .zip(name_tokens.iter())
                     .all(|(t, w)| same_word(t, w, lang))
             } else {
                 window.iter().zip(keys).all(|(t, k)| t.key == *k)
@@ -104,13 +115,14 @@ fn find_in(term: &Term, r: &Read, lang: &Lang) -> Option<(String, &'static str)>
         }
         // Spaced or joined otherwise: front-end / frontend / front end, Node.js / NodeJS.
         let whole = compact(name);
+        let whole = whole.as_str();
         if whole.chars().count() >= 4 && !term.exact {
             for i in 0..r.tokens.len() {
                 for n in 1..=3 {
                     let Some(window) = r.tokens.get(i..i + n) else {
                         break;
                     };
-                    let joined: String = window.iter().map(|t| compact(&t.raw)).collect();
+                    let joined: String = window.iter().map(|t| t.compact.as_str()).collect();
                     if joined == whole {
                         let how = if alt == 0 { "variant" } else { "other name" };
                         return Some((slice(window.first()?, window.last()?)?, how));
@@ -122,7 +134,7 @@ fn find_in(term: &Term, r: &Read, lang: &Lang) -> Option<(String, &'static str)>
         if name.chars().all(|c| !c.is_ascii())
             && name_tokens.iter().all(Token::unspaced)
             && !whole.is_empty()
-            && r.compact.contains(&whole)
+            && r.compact.contains(whole)
         {
             let how = if alt == 0 { "as written" } else { "other name" };
             return Some((name.clone(), how));

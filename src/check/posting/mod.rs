@@ -293,6 +293,34 @@ mod tests {
     }
 
     #[test]
+    fn hostile_postings_are_errors_or_terms_never_panics() {
+        let long_word = "a".repeat(100_000);
+        let deep = "<div>".repeat(10_000) + "Rust";
+        let cases: Vec<&[u8]> = vec![
+            b"<!-- never closed",
+            b"<p>Rust <b",
+            b"&#xFFFFFFFF; &#0; &; &amp &lt;C++&gt; &#x1F600;",
+            b"- \xE2\x80\xA2\n#\n##\n* \n1. \n",
+            b"(AB) (A) ((C)) [x](y) [x](",
+            b"\xEF\xBB\xBF\xE5\x88\x86\xE6\x95\xA3",
+            long_word.as_bytes(),
+            deep.as_bytes(),
+            "ー・【】。、「」 ｱｲｳ ไทย ภาษา".as_bytes(),
+            "C++++ ## .NET. ..NET .-. -/- ''' d' l'".as_bytes(),
+        ];
+        let layout = crate::layout::Layout::builtin("classic").unwrap();
+        let (_, doc) = crate::load(br#"{"basics":{"name":"x","label":"Rust"}}"#, &layout).unwrap();
+        for bytes in cases {
+            for lang in [None, Some("ja"), Some("de"), Some("xx")] {
+                if let Ok(p) = Posting::read("p", bytes, None, lang) {
+                    let _ = fit_document(&p, "r", &doc);
+                    let _ = fit_file(&p, "r", bytes);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn languages_are_recognised() {
         for (text, code) in [
             (

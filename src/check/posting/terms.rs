@@ -65,7 +65,15 @@ struct Mention {
 
 /// The key terms of a posting's lines, most weighty first (at most [`MOST`]).
 pub fn extract(lines: &[Line], lang: &Lang) -> Vec<Term> {
-    let names = known::known_tokens(lang);
+    let mut names: Names = FxHashMap::default();
+    for (k, j, words) in known::known_tokens(lang) {
+        if let Some(first) = words.first() {
+            names
+                .entry(first.key.clone())
+                .or_default()
+                .push((k, j, words));
+        }
+    }
     let mut terms: Vec<Term> = Vec::new();
     let mut index: FxHashMap<String, usize> = FxHashMap::default();
     let mut aliases: Vec<(Vec<String>, String, Vec<String>)> = Vec::new();
@@ -80,7 +88,7 @@ pub fn extract(lines: &[Line], lang: &Lang) -> Vec<Term> {
                 }
             }
         }
-        let title = n == 0 && line.text.split_whitespace().count() <= 10;
+        let title = n == 0 && line.text.split_whitespace().count() <= 10 && line.text.len() <= 200;
         let weight = match (title, part, line.kind) {
             (true, _, _) => 5,
             (_, Part::Offer, _) => continue,
@@ -133,11 +141,11 @@ pub fn extract(lines: &[Line], lang: &Lang) -> Vec<Term> {
                 terms.len() - 1
             });
             let Some(t) = terms.get_mut(at) else { continue };
-            t.weight += m.weight;
-            t.mentions += 1;
+            t.weight = t.weight.saturating_add(m.weight);
+            t.mentions = t.mentions.saturating_add(1);
             if let Some(k) = m.known.and_then(|k| known().get(k)) {
                 if t.mentions == 1 {
-                    t.weight += 3;
+                    t.weight = t.weight.saturating_add(3);
                 }
                 t.kind = if title { "title" } else { k.kind };
                 t.exact = k.exact;
@@ -217,7 +225,10 @@ fn merge_aliases(terms: &mut Vec<Term>, aliases: &[(Vec<String>, String, Vec<Str
         let Some(l) = terms.iter().position(|t| t.keys.contains(long)) else {
             continue;
         };
-        let short = terms.iter().position(|t| t.keys.contains(abbr_keys));
+        let short = terms
+            .iter()
+            .enumerate()
+            .position(|(i, t)| i != l && t.keys.contains(abbr_keys));
         let (weight, mentions) = short
             .and_then(|s| terms.get(s))
             .map_or((0, 0), |s| (s.weight, s.mentions));
@@ -227,25 +238,22 @@ fn merge_aliases(terms: &mut Vec<Term>, aliases: &[(Vec<String>, String, Vec<Str
                 t.names.push(abbr.clone());
                 t.also.push(abbr.clone());
             }
-            t.weight += weight;
-            t.mentions += mentions;
+            t.weight = t.weight.saturating_add(weight);
+            t.mentions = t.mentions.saturating_add(mentions);
         }
-        if let Some(s) = short
-            && s != l
-        {
+        if let Some(s) = short {
             terms.remove(s);
         }
     }
 }
 
+/// The known names' words (entry, name, words), longest first, by their first word's key.
+type Names = FxHashMap<String, Vec<(usize, usize, Vec<Token>)>>;
+
 /// Where a known name starts at `i`: its index in the list and its length in tokens.
-fn known_at(
-    toks: &[Token],
-    i: usize,
-    names: &[(usize, usize, Vec<Token>)],
-    lang: &Lang,
-) -> Option<(usize, usize)> {
-    names.iter().find_map(|(k, j, keys)| {
+fn known_at(toks: &[Token], i: usize, names: &Names, lang: &Lang) -> Option<(usize, usize)> {
+    let group = names.get(&toks.get(i)?.key)?;
+    group.iter().find_map(|(k, j, keys)| {
         let n = keys.len();
         let window = toks.get(i..i + n)?;
         let same = window.iter().zip(keys).all(|(t, k)| same_word(t, k, lang))
@@ -268,7 +276,7 @@ fn mentions(
     text: &str,
     toks: &[Token],
     lang: &Lang,
-    names: &[(usize, usize, Vec<Token>)],
+    names: &Names,
     weight: u32,
     title: bool,
 ) -> Vec<Mention> {
@@ -322,6 +330,7 @@ fn flush(
     };
     let edge = |t: &&Token| {
         !t.raw.chars().any(char::is_alphabetic)
+            || t.raw.chars().count() > 64
             || t.raw.chars().count() < 2 && !t.unspaced()
             || german_verb(t)
     };

@@ -46,6 +46,8 @@ pub struct Token {
     pub glued: bool,
     /// Byte range in the text.
     pub span: (usize, usize),
+    /// Folded letters and digits, `+` and `#` (see `known::compact`).
+    pub compact: String,
 }
 
 impl Token {
@@ -228,7 +230,12 @@ fn elide(tokens: Vec<Token>) -> Vec<Token> {
 fn make(raw: &str, lang: &Lang, after_break: bool, glued: bool, span: (usize, usize)) -> Token {
     let fold = fold(raw);
     let key = lang.stem(raw, &fold);
+    let compact = fold
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '+' || *c == '#')
+        .collect();
     Token {
+        compact,
         raw: raw.to_string(),
         fold,
         key,
