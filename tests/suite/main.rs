@@ -36,6 +36,7 @@ mod pdf_cli;
 mod pdf_standards;
 mod photo;
 mod posting;
+mod posting_serve;
 mod properties;
 mod readers;
 mod readers2;

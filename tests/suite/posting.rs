@@ -1,16 +1,14 @@
 //! `check --job`: how a resume fits a job posting, through the binary — postings written
 //! for the tests in English, German, French (HTML) and Japanese, with the terms each
 //! resume is expected to cover and to miss, read from the resume file and from its PDF
-//! and DOCX as a parser reads them; the JSON shape, bad input and `POST /v1/check`.
+//! and DOCX as a parser reads them; the JSON shape and bad input. The server's
+//! `POST /v1/check` is in `posting_serve.rs`.
 
 use crate::common;
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command as Process, Stdio};
 
 use assert_cmd::Command;
-use base64::Engine;
 use common::root;
 use serde_json::Value;
 
@@ -18,11 +16,11 @@ fn cmd() -> Command {
     Command::cargo_bin("resume-export").unwrap()
 }
 
-fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures/posting").join(name)
 }
 
-fn sample(name: &str) -> PathBuf {
+pub(crate) fn sample(name: &str) -> PathBuf {
     root().join("samples").join(name)
 }
 
@@ -40,14 +38,14 @@ fn run(posting: &Path, file: &Path) -> (i32, Value, String) {
 }
 
 /// The fit of one file, which must have been read.
-fn fit(posting: &Path, file: &Path) -> Value {
+pub(crate) fn fit(posting: &Path, file: &Path) -> Value {
     let (code, json, stderr) = run(posting, file);
     assert_eq!(code, 0, "{}: {stderr}", file.display());
     assert_eq!(json["files"][0]["status"], "ok", "{json}");
     json["files"][0].clone()
 }
 
-fn terms(list: &Value) -> Vec<String> {
+pub(crate) fn terms(list: &Value) -> Vec<String> {
     list.as_array()
         .unwrap()
         .iter()
@@ -55,7 +53,7 @@ fn terms(list: &Value) -> Vec<String> {
         .collect()
 }
 
-fn covered(fit: &Value) -> Vec<String> {
+pub(crate) fn covered(fit: &Value) -> Vec<String> {
     terms(&fit["covered"])
 }
 
@@ -100,7 +98,7 @@ fn assert_terms(fit: &Value, covers: &[&str], misses: &[&str], context: &str) {
 }
 
 /// The resume rendered by the binary to `format` in a temporary folder.
-fn render(resume: &Path, format: &str, dir: &Path) -> PathBuf {
+pub(crate) fn render(resume: &Path, format: &str, dir: &Path) -> PathBuf {
     let stem = resume.file_stem().unwrap().to_string_lossy().to_string();
     let out = dir.join(format!("{stem}.{format}"));
     cmd()
@@ -536,171 +534,4 @@ fn bad_input_names_the_file_and_fails() {
     let (code, _, stderr) = run(&fixture("backend-en.txt"), &nothing);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("nothing.json"), "{stderr}");
-}
-
-/// A server on a free port, killed when dropped.
-struct Server(std::process::Child, String);
-
-impl Server {
-    fn start() -> Server {
-        let mut child = Process::new(env!("CARGO_BIN_EXE_resume-export"))
-            .args(["serve", "--bind", "127.0.0.1:0"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let stderr = child.stderr.take().unwrap();
-        let mut lines = BufReader::new(stderr).lines();
-        let mut address = String::new();
-        for line in lines.by_ref() {
-            let v: Value = serde_json::from_str(&line.unwrap()).unwrap();
-            if v["event"] == "listening" {
-                address = v["address"].as_str().unwrap().to_string();
-                break;
-            }
-        }
-        std::thread::spawn(move || for _ in lines.map_while(Result::ok) {});
-        Server(child, address)
-    }
-
-    fn post(&self, body: &Value) -> (u16, Value) {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .into();
-        let mut r = agent
-            .post(format!("{}/v1/check", self.1.trim_end_matches('/')))
-            .header("Content-Type", "application/json")
-            .send(serde_json::to_vec(body).unwrap())
-            .unwrap();
-        let status = r.status().as_u16();
-        let bytes = r.body_mut().read_to_vec().unwrap();
-        (
-            status,
-            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-        )
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-#[test]
-fn the_server_answers_as_the_command_line_does() {
-    let server = Server::start();
-    let posting_path = fixture("data-engineer-de.md");
-    let posting = std::fs::read_to_string(&posting_path).unwrap();
-    let resume_path = sample("lebenslauf-de.json");
-    let resume: Value = serde_json::from_slice(&std::fs::read(&resume_path).unwrap()).unwrap();
-    let cli = fit(&posting_path, &resume_path);
-    let (status, answer) =
-        server.post(&serde_json::json!({ "posting": posting, "resume": resume }));
-    assert_eq!(status, 200, "{answer}");
-    assert_eq!(answer["covered"], cli["covered"]);
-    assert_eq!(answer["missed"], cli["missed"]);
-    assert_eq!(answer["read_as"], "resume");
-    // A PDF in base64, read as `check` reads it.
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = render(&resume_path, "pdf", dir.path());
-    let data = base64::engine::general_purpose::STANDARD.encode(std::fs::read(&pdf).unwrap());
-    let (status, answer) =
-        server.post(&serde_json::json!({ "posting": posting, "document": data }));
-    assert_eq!(status, 200, "{answer}");
-    assert_eq!(answer["read_as"], "pdf");
-    assert_eq!(answer["covered"], fit(&posting_path, &pdf)["covered"]);
-    // The posting's form and language may be given.
-    let html = std::fs::read_to_string(fixture("fullstack-fr.html")).unwrap();
-    let cv: Value = serde_json::from_slice(&std::fs::read(fixture("cv-fr.json")).unwrap()).unwrap();
-    let (status, answer) = server.post(&serde_json::json!({ "posting": html, "posting_format": "html", "language": "fr", "resume": cv }));
-    assert_eq!(status, 200, "{answer}");
-    assert!(
-        covered(&answer).contains(&"Node.js".to_string()),
-        "{answer}"
-    );
-    // Bad requests say why.
-    for (body, want, says) in [
-        (serde_json::json!({ "resume": resume }), 422, "posting"),
-        (
-            serde_json::json!({ "posting": "  ", "resume": resume }),
-            422,
-            "empty",
-        ),
-        (serde_json::json!({ "posting": posting }), 422, "resume"),
-        (
-            serde_json::json!({ "posting": posting, "document": "bm90IGEgcGRm" }),
-            422,
-            "document",
-        ),
-        (
-            serde_json::json!({ "posting": posting, "document": "***" }),
-            422,
-            "base64",
-        ),
-        (
-            serde_json::json!({ "posting": posting, "resume": resume, "x": 1 }),
-            400,
-            "unknown field",
-        ),
-        (
-            serde_json::json!({ "posting": posting, "posting_format": "pdf", "resume": resume }),
-            400,
-            "posting_format",
-        ),
-    ] {
-        let (status, answer) = server.post(&body);
-        assert_eq!(status, want, "{answer}");
-        assert!(
-            answer["error"].as_str().unwrap_or("").contains(says),
-            "{says}: {answer}"
-        );
-    }
-}
-
-#[test]
-fn the_openapi_description_has_the_route() {
-    let server = Server::start();
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into();
-    let mut r = agent
-        .get(format!(
-            "{}/v1/openapi.json",
-            server.1.trim_end_matches('/')
-        ))
-        .call()
-        .unwrap();
-    let spec: Value = serde_json::from_slice(&r.body_mut().read_to_vec().unwrap()).unwrap();
-    let op = &spec["paths"]["/v1/check"]["post"];
-    assert!(
-        op["requestBody"]["content"]["application/json"]["schema"]["$ref"]
-            .as_str()
-            .unwrap()
-            .ends_with("CheckRequest")
-    );
-    // The answer conforms to the described schema.
-    let posting = std::fs::read_to_string(fixture("backend-en.txt")).unwrap();
-    let resume: Value =
-        serde_json::from_slice(&std::fs::read(sample("jsonresume-sample.json")).unwrap()).unwrap();
-    let (status, answer) =
-        server.post(&serde_json::json!({ "posting": posting, "resume": resume }));
-    assert_eq!(status, 200);
-    let mut root = spec.clone();
-    root["$ref"] = serde_json::json!("#/components/schemas/Fit");
-    let validator = jsonschema::options().build(&root).unwrap();
-    let errors: Vec<String> = validator
-        .iter_errors(&answer)
-        .map(|e| e.to_string())
-        .collect();
-    assert!(errors.is_empty(), "{errors:?}");
-    let mut root = spec.clone();
-    root["$ref"] = serde_json::json!("#/components/schemas/CheckRequest");
-    let validator = jsonschema::options().build(&root).unwrap();
-    assert!(validator.is_valid(&serde_json::json!({ "posting": "x", "resume": {} })));
-    assert!(!validator.is_valid(&serde_json::json!({ "posting": "x" })));
 }
