@@ -9,7 +9,8 @@ pub enum Form {
 }
 
 impl Form {
-    /// By a file name's extension (`.html`, `.htm`, `.md`, `.markdown`); `None` otherwise.
+    /// By a file name's extension (`.html`, `.htm`, `.md`, `.markdown`); `None` otherwise
+    /// (`.txt` too: text copied from a web page may be HTML).
     pub fn of_name(name: &str) -> Option<Form> {
         let ext = std::path::Path::new(name)
             .extension()?
@@ -18,7 +19,6 @@ impl Form {
         match ext.as_str() {
             "html" | "htm" | "xhtml" => Some(Form::Html),
             "md" | "markdown" => Some(Form::Markdown),
-            "txt" | "text" => Some(Form::Text),
             _ => None,
         }
     }

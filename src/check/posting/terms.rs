@@ -79,7 +79,12 @@ pub fn extract(lines: &[Line], lang: &Lang) -> Vec<Term> {
     let mut aliases: Vec<(Vec<String>, String, Vec<String>)> = Vec::new();
     let mut part = Part::Other;
     for (n, line) in lines.iter().enumerate() {
-        if line.kind == Kind::Heading {
+        // A short line naming a part ("Benefits", "Requirements") is its heading, colon or not.
+        let named = line.kind == Kind::Text
+            && line.text.split_whitespace().count() <= 5
+            && !line.text.ends_with(['.', '!', '?', '。'])
+            && known::part_of(&line.text) != Part::Other;
+        if line.kind == Kind::Heading || named {
             let p = known::part_of(&line.text);
             if p != Part::Other || n > 0 {
                 part = p;
@@ -404,6 +409,19 @@ mod tests {
         );
         assert!(
             !t.iter().any(|x| x.contains("lunch") || x.contains("years")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_part_named_without_a_colon_is_a_heading() {
+        let t = terms(
+            "Data Analyst\n\nRequirements\n- SQL and Tableau\n\nBenefits\n- Private health insurance\n- Gym membership\n",
+            "en",
+        );
+        assert!(t.contains(&"Tableau".to_string()), "{t:?}");
+        assert!(
+            !t.iter().any(|x| x.contains("health") || x.contains("Gym")),
             "{t:?}"
         );
     }
