@@ -23,6 +23,8 @@ use docx_rs::{
     ParagraphChild, Run, Tab, TabValueType,
 };
 
+mod letter;
+
 use super::styles::id;
 use super::xml::{clean, safe_scheme, url_target};
 use crate::document::{
@@ -454,6 +456,9 @@ pub fn paragraphs(
 ) -> Vec<Paragraph> {
     let mut w = writer(doc, def, links, first_id);
     w.header(doc, photo_rel, true);
+    if let Some(letter) = &doc.letter {
+        w.letter(letter);
+    }
     for section in &doc.sections {
         w.section(section);
     }
