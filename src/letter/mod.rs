@@ -16,7 +16,14 @@ use crate::resume::{Limits, Syntax};
 pub use fields::KNOWN;
 
 /// Keys only a letter has; one of them at the top makes a letter.
-const LETTER_KEYS: &[&str] = &["recipient", "greeting", "closing", "signature"];
+const LETTER_KEYS: &[&str] = &[
+    "recipient",
+    "greeting",
+    "closing",
+    "signature",
+    "subject",
+    "resume",
+];
 /// Keys only a resume has; one of them makes it no letter.
 const RESUME_KEYS: &[&str] = &["basics", "work", "education", "skills", "cv", "sections"];
 
@@ -153,7 +160,12 @@ pub fn looks_like_letter(bytes: &[u8]) -> bool {
     };
     let text = text.trim_start_matches('\u{feff}');
     let value = match front_matter(text) {
-        Some((yaml, _, _)) => serde_yaml_ng::from_str::<Value>(yaml).ok(),
+        Some((yaml, _, _)) => match serde_yaml_ng::from_str::<Value>(yaml) {
+            Ok(v) => Some(v),
+            // Front matter that does not parse is a letter's when its
+            // top-level keys are (so the error is a letter's, with its line).
+            Err(_) => return keys_say_letter(yaml.lines().filter_map(top_key)),
+        },
         None => crate::resume::syntax::parse(bytes, None, &Limits::default())
             .ok()
             .map(|(_, v)| v),
@@ -161,8 +173,21 @@ pub fn looks_like_letter(bytes: &[u8]) -> bool {
     let Some(Value::Object(map)) = value else {
         return false;
     };
-    LETTER_KEYS.iter().any(|k| map.contains_key(*k))
-        && !RESUME_KEYS.iter().any(|k| map.contains_key(*k))
+    keys_say_letter(map.keys().map(String::as_str))
+}
+
+/// One of a letter's own keys, and none of a resume's.
+fn keys_say_letter<'a>(keys: impl Iterator<Item = &'a str>) -> bool {
+    let keys: Vec<&str> = keys.collect();
+    keys.iter().any(|k| LETTER_KEYS.contains(k)) && !keys.iter().any(|k| RESUME_KEYS.contains(k))
+}
+
+/// The key a YAML line opens at the top level (`recipient:` → `recipient`).
+fn top_key(line: &str) -> Option<&str> {
+    if line.starts_with([' ', '\t', '#', '-']) {
+        return None;
+    }
+    line.split_once(':').map(|(k, _)| k.trim())
 }
 
 /// Reads a letter named `name` (its extension picks JSON, YAML or TOML;

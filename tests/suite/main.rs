@@ -26,6 +26,7 @@ mod hyphens;
 mod languages;
 mod last_page;
 mod layouts;
+mod letter;
 mod look;
 mod looks;
 mod markdown_input;
