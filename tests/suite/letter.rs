@@ -381,3 +381,123 @@ fn resume_option_overrides_the_letters_own() {
         "{text}"
     );
 }
+
+/// `--letter` with a resume: one PDF and one DOCX holding both.
+fn application(format: &str, extra: &[&str]) -> (tempfile::TempDir, Vec<u8>) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join(format!("application.{format}"));
+    let letter = letters().join("anschreiben-de.md");
+    let resume = common::root().join("samples/lebenslauf-de.json");
+    let mut args = vec![
+        "--letter",
+        letter.to_str().unwrap(),
+        "-f",
+        format,
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    args.push(resume.to_str().unwrap());
+    let run = run(&args, dir.path());
+    ok(&run);
+    let bytes = std::fs::read(&out).unwrap();
+    (dir, bytes)
+}
+
+/// The outline's titles under `node`, indented by level.
+fn outline(doc: &lopdf::Document, node: lopdf::ObjectId, level: usize, out: &mut Vec<String>) {
+    let dict = doc.get_dictionary(node).unwrap();
+    let mut next = dict.get(b"First").ok().and_then(|f| f.as_reference().ok());
+    while let Some(id) = next {
+        let item = doc.get_dictionary(id).unwrap();
+        let title = match item.get(b"Title").unwrap() {
+            lopdf::Object::String(bytes, _) => {
+                if bytes.starts_with(&[0xFE, 0xFF]) {
+                    let units: Vec<u16> = bytes[2..]
+                        .chunks(2)
+                        .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                        .collect();
+                    String::from_utf16_lossy(&units)
+                } else {
+                    String::from_utf8_lossy(bytes).into_owned()
+                }
+            }
+            other => format!("{other:?}"),
+        };
+        out.push(format!("{}{title}", "  ".repeat(level)));
+        outline(doc, id, level + 1, out);
+        next = item.get(b"Next").ok().and_then(|n| n.as_reference().ok());
+    }
+}
+
+#[test]
+fn an_application_is_one_pdf_with_an_outline_entry_for_each() {
+    let brand = common::root().join("samples/brand");
+    let (_dir, bytes) = application("pdf", &["--brand", brand.to_str().unwrap(), "--ref", "R-7"]);
+    let dump = pdf_dump::dump(&bytes);
+    assert!(dump.pages.len() >= 2, "the resume starts on a new page");
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let mut lines = Vec::new();
+    let root = doc
+        .catalog()
+        .unwrap()
+        .get(b"Outlines")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    outline(&doc, root, 0, &mut lines);
+    let outline = lines.join("\n");
+    assert_eq!(
+        lines.first().map(String::as_str),
+        Some("Anschreiben"),
+        "{outline}"
+    );
+    assert!(lines.contains(&"Lebenslauf".to_string()), "{outline}");
+    // The resume's sections are under its own entry, one level down.
+    assert!(
+        lines.contains(&"  Berufserfahrung".to_string()),
+        "{outline}"
+    );
+    // The letterhead on the letter's page and on the resume's first page.
+    let page = |k: usize| {
+        dump.pages[k]
+            .iter()
+            .map(|r| r.text.clone())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(
+        page(0).contains("Northlight Talent Partners"),
+        "{}",
+        page(0)
+    );
+    assert!(
+        page(1).contains("Northlight Talent Partners"),
+        "{}",
+        page(1)
+    );
+    assert!(loose(&page(0)).contains(&loose("Über eine Einladung zu einem persönlichen Gespräch")));
+}
+
+#[test]
+fn an_application_is_one_docx_with_a_section_each_and_redaction_covers_both() {
+    let (_dir, bytes) = application("docx", &["--redact", "contact"]);
+    let xml = docx_xml(&bytes, "word/document.xml");
+    assert_eq!(xml.matches("<w:sectPr").count(), 2, "a section each");
+    let text = docx_text(&xml);
+    assert!(
+        text.contains("Sehr geehrte Damen und Herren,") && text.contains("Berufserfahrung"),
+        "{text}"
+    );
+    assert!(!text.contains("lena.vogel@example.com"), "redacted in both");
+    let (_dir, pdf) = application("pdf", &["--redact", "all"]);
+    let text = pdf_dump::dump(&pdf).text();
+    assert!(
+        !text.contains("lena.vogel@example.com") && !text.contains("Lena Vogel"),
+        "{text}"
+    );
+    assert!(
+        text.contains("L. V."),
+        "the name is initials in both: {text}"
+    );
+}

@@ -1,6 +1,7 @@
 //! An application in one PDF: the cover letter, then the resume from a new page, an outline entry for each (the resume's sections under its own).
 
-use super::{Furniture, finish, lay_out_with, with_fonts};
+use super::compose::Block;
+use super::{Furniture, PT_PER_MM, finish, lay_out_with, letterhead, with_fonts};
 use crate::backend::{RenderError, RenderOptions, Rendered};
 use crate::document::{Direction, Document, Letterhead};
 use crate::layout::Layout;
@@ -20,6 +21,14 @@ pub fn application(
         let footers: Vec<&Letterhead> =
             owned.iter().filter_map(|d| d.letterhead.as_ref()).collect();
         let rtl = Direction::right_to_left(&letter.meta.language);
+        // A letterhead on the first page only is on the resume's first page too.
+        let (w_mm, _) = paper.size_mm();
+        let width = (w_mm - def.page.margin_left - def.page.margin_right) * PT_PER_MM;
+        let band = owned
+            .get(1)
+            .and_then(|d| d.letterhead.as_ref())
+            .filter(|lh| !lh.every_page)
+            .map(|lh| letterhead::band(lh, def, shaper, (width, rtl)));
         let laid = lay_out_with(
             (letter.letterhead.as_ref(), rtl),
             &footers,
@@ -35,6 +44,23 @@ pub fn application(
                         && let Some(b) = c.blocks.get_mut(first)
                     {
                         b.page_break = false;
+                    }
+                    if i == 1
+                        && let Some((items, height)) = &band
+                        && first < c.blocks.len()
+                    {
+                        c.blocks.insert(
+                            first + 1,
+                            Block {
+                                height: height + letterhead::GAP,
+                                keep_with_next: true,
+                                items: items.clone(),
+                                ..Block::default()
+                            },
+                        );
+                        if let Some(b) = c.blocks.get_mut(first + 2) {
+                            b.space_before = 0.0;
+                        }
                     }
                 }
             },

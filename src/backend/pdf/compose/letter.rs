@@ -134,21 +134,27 @@ impl Composer<'_, '_, '_> {
     /// A list item with its label (a bullet, or `3.`) hanging before it.
     fn item(&mut self, content: &[Inline], label: &str) {
         let d = self.def;
-        let indent = d
-            .spacing
-            .bullet_indent
-            .max(if label.len() > 2 { 14.0 } else { 0.0 });
-        let mut spans = Vec::new();
         let base = self.body();
-        self.inline_spans(content, &base, &mut spans);
-        let lines = self.text_lines(&spans, self.width - indent);
         let mark = self.lines(
             &[Span {
                 text: label.to_string(),
-                style: base,
+                style: base.clone(),
             }],
-            indent,
+            self.width,
         );
+        let numbered = label.chars().any(|c| c.is_ascii_digit());
+        let label_width = mark.first().map_or(0.0, |l| l.width);
+        let indent = if numbered {
+            d.spacing
+                .bullet_indent
+                .max(label_width + d.sizes.body * 0.5)
+        } else {
+            d.spacing.bullet_indent
+        };
+        let mut spans = Vec::new();
+        self.inline_spans(content, &base, &mut spans);
+        let lines = self.text_lines(&spans, self.width - indent);
+        let label_x = if numbered { 0.0 } else { indent * 0.25 };
         self.tree.open(Kind::LI);
         let lbl = self.tree.leaf(Kind::Lbl);
         let body = self.tree.leaf(Kind::LBody);
@@ -158,7 +164,7 @@ impl Composer<'_, '_, '_> {
             .into_iter()
             .take(1)
             .map(|line| Item::Text {
-                x: indent * 0.25,
+                x: label_x,
                 baseline,
                 line,
                 tag: lbl,
