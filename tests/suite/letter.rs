@@ -501,3 +501,40 @@ fn an_application_is_one_docx_with_a_section_each_and_redaction_covers_both() {
         "the name is initials in both: {text}"
     );
 }
+
+/// Golden files: three letters (one right to left) in two layouts, every
+/// format (the PDF as a text dump, the DOCX as its document part), in
+/// `tests/golden/letters/<layout>/`. `UPDATE_GOLDEN=1 cargo test --test suite letter::` rewrites them.
+#[test]
+fn letters_match_their_golden_files() {
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
+    let mut stale = Vec::new();
+    for layout in ["classic", "banner"] {
+        let golden = common::root().join("tests/golden/letters").join(layout);
+        for name in ["letter-en", "anschreiben-de", "letter-ar"] {
+            let (dir, stem) = render_all(&letters().join(format!("{name}.md")), layout, &[]);
+            for ext in ["pdf", "docx", "html", "md", "txt"] {
+                let bytes = std::fs::read(dir.path().join(format!("{stem}.{ext}"))).unwrap();
+                let (file, text) = match ext {
+                    "pdf" => (format!("{stem}.pdf.txt"), pdf_dump::dump(&bytes).golden()),
+                    "docx" => (
+                        format!("{stem}.docx.xml"),
+                        docx_xml(&bytes, "word/document.xml").replace("><", ">\n<"),
+                    ),
+                    _ => (format!("{stem}.{ext}"), String::from_utf8(bytes).unwrap()),
+                };
+                let path = golden.join(&file);
+                if update {
+                    std::fs::create_dir_all(&golden).unwrap();
+                    std::fs::write(&path, &text).unwrap();
+                } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+                    stale.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "differ (review, then UPDATE_GOLDEN=1 cargo test --test suite letter::): {stale:?}"
+    );
+}
