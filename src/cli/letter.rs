@@ -198,3 +198,30 @@ fn stem_of(p: &Path) -> String {
     p.file_stem()
         .map_or_else(|| "letter".into(), |s| s.to_string_lossy().into_owned())
 }
+
+/// The document of the letter at `path` (its bytes read already), with the
+/// resume its `resume:` names, in the classic layout: what `check --against`
+/// looks for.
+pub(super) fn document(path: &Path, bytes: &[u8]) -> Result<crate::document::Document, String> {
+    let name = display_name(path);
+    let layout = crate::layout::Layout::builtin("classic").map_err(|e| e.to_string())?;
+    let job = crate::job::Options {
+        timestamp: super::export::source_date_epoch()?,
+        ..crate::job::Options::default()
+    }
+    .resolve(std::sync::Arc::new(layout))?;
+    let read = letter::read(&name, bytes, &job.limits).map_err(|e| e.message(&name))?;
+    let Some(r) = &read.letter.resume else {
+        return Err(format!("{name}: the letter names no resume (resume: FILE)"));
+    };
+    let resume_path = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from(r), |d| d.join(r));
+    let value = read_resume(&resume_path, &name, bytes, &read.letter, false)?;
+    let unit = photo_reader(&resume_path);
+    Ok(job
+        .build_letter(&read.letter, value, &|n| unit.read_photo(n))
+        .letter
+        .document)
+}
