@@ -80,14 +80,19 @@ pub fn spec(app: &App, table: &[Route]) -> Value {
             for (media, _) in MEDIA_TYPES {
                 content.insert(
                     (*media).into(),
-                    json!({ "schema": { "$ref": "#/components/schemas/Resume" } }),
+                    json!({ "schema": super::letter::body_schema(route.path) }),
                 );
             }
+            let description = if route.path == "/v1/render" {
+                super::letter::BODY
+            } else {
+                "The resume: JSON Resume (or FRESH, Reactive Resume, RenderCV) as JSON, YAML or TOML. Without a Content-Type the syntax is recognised."
+            };
             op.insert(
                 "requestBody".into(),
                 json!({
                     "required": true,
-                    "description": "The resume: JSON Resume (or FRESH, Reactive Resume, RenderCV) as JSON, YAML or TOML. Without a Content-Type the syntax is recognised.",
+                    "description": description,
                     "content": content,
                 }),
             );
@@ -142,7 +147,7 @@ pub fn spec(app: &App, table: &[Route]) -> Value {
         "paths": paths,
         "components": {
             "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer", "description": "Needed when the server runs with --token-file" } },
-            "schemas": schemas(),
+            "schemas": super::letter::with_schemas(schemas()),
         },
     })
 }

@@ -578,3 +578,134 @@ fn check_reads_every_sentence_of_our_letters_back() {
         }
     }
 }
+
+/// A `serve` process on an ephemeral port, killed when dropped.
+struct Server(std::process::Child, String);
+
+impl Server {
+    fn start() -> Server {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_resume-export"))
+            .args(["serve", "--bind", "127.0.0.1:0"])
+            .env("SOURCE_DATE_EPOCH", EPOCH)
+            .env_remove("RESUME_EXPORT_INJECT")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let mut lines = std::io::BufReader::new(stderr).lines();
+        let mut address = String::new();
+        for line in lines.by_ref() {
+            let v: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
+            if v["event"] == "listening" {
+                address = v["address"].as_str().unwrap().to_string();
+                break;
+            }
+        }
+        std::thread::spawn(move || lines.for_each(drop));
+        Server(child, address)
+    }
+
+    fn post(&self, query: &str, body: &[u8]) -> (u16, Vec<u8>) {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut answer = agent
+            .post(format!("{}/v1/render{query}", self.1))
+            .send(body)
+            .unwrap();
+        let status = answer.status().as_u16();
+        (status, answer.body_mut().read_to_vec().unwrap())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn the_server_renders_letters_with_the_command_lines_bytes() {
+    let server = Server::start();
+    let letter = std::fs::read_to_string(letters().join("letter-en.md")).unwrap();
+    let resume_path = common::root().join("samples/alex-rn.json");
+    let resume: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&resume_path).unwrap()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["pdf", "docx", "txt"] {
+        // The application: the letter then the resume.
+        let body = serde_json::json!({ "letter": letter, "resume": resume });
+        let (status, served) =
+            server.post(&format!("?format={format}"), body.to_string().as_bytes());
+        assert_eq!(status, 200, "{}", String::from_utf8_lossy(&served));
+        let out = dir.path().join(format!("app.{format}"));
+        ok(&run(
+            &[
+                "--letter",
+                letters().join("letter-en.md").to_str().unwrap(),
+                "-f",
+                format,
+                "-o",
+                out.to_str().unwrap(),
+                resume_path.to_str().unwrap(),
+            ],
+            dir.path(),
+        ));
+        assert!(
+            served == std::fs::read(&out).unwrap(),
+            "{format}: the application's bytes"
+        );
+        // The letter alone under the resume's header.
+        let body = serde_json::json!({ "letter": letter, "resume": resume, "application": false });
+        let (status, served) =
+            server.post(&format!("?format={format}"), body.to_string().as_bytes());
+        assert_eq!(status, 200);
+        let out = dir.path().join(format!("letter.{format}"));
+        ok(&run(
+            &[
+                letters().join("letter-en.md").to_str().unwrap(),
+                "-f",
+                format,
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            dir.path(),
+        ));
+        assert!(
+            served == std::fs::read(&out).unwrap(),
+            "{format}: the letter's bytes"
+        );
+    }
+    // A letter alone (no resume): rendered, without a sender block.
+    let (status, served) = server.post("?format=txt", letter.as_bytes());
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&served).contains("Dear Dr. Chen,"));
+    // A bad letter: 422 naming the problem.
+    let (status, served) = server.post("?format=txt", b"---\nsubject: S\n---\n   \n");
+    assert_eq!(status, 422, "{}", String::from_utf8_lossy(&served));
+    assert!(String::from_utf8_lossy(&served).contains("no body"));
+    // OpenAPI describes it.
+    let agent: ureq::Agent = ureq::Agent::config_builder().build().into();
+    let spec: serde_json::Value = serde_json::from_slice(
+        &agent
+            .get(format!("{}/v1/openapi.json", server.1))
+            .call()
+            .unwrap()
+            .body_mut()
+            .read_to_vec()
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(spec["components"]["schemas"]["Letter"]["properties"]["recipient"].is_object());
+    let body = &spec["paths"]["/v1/render"]["post"]["requestBody"];
+    assert!(
+        body.to_string()
+            .contains("#/components/schemas/Application"),
+        "{body}"
+    );
+}
