@@ -12,11 +12,7 @@ type Outcome = Result<(Vec<crate::job::File>, Vec<String>, String), Problem>;
 
 /// The files, warnings and name of a letter request, or `None` when the
 /// body is no letter (an ordinary resume).
-pub(super) fn run(
-    job: &Job,
-    bytes: &[u8],
-    syntax: Option<Syntax>,
-) -> Option<Outcome> {
+pub(super) fn run(job: &Job, bytes: &[u8], syntax: Option<Syntax>) -> Option<Outcome> {
     let (letter_bytes, resume, application) = match pair(bytes, syntax) {
         Some(p) => p,
         None if letter::looks_like_letter(bytes) => (bytes.to_vec(), None, false),
@@ -94,6 +90,13 @@ fn render(
             serde_json::json!({})
         }
     };
+    if application && job.backends.iter().any(|b| b.name() == "html") {
+        return Err(Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "letter",
+            "an application (letter and resume in one file) is PDF, DOCX, Markdown or text: a web page holds one document; send \"application\": false for the letter's page".to_string(),
+        ));
+    }
     let built = job.build_letter(&read.letter, resume, &|_| {
         Err("it is a file path, and files are not read here; send the photo as a data: URI".into())
     });
@@ -103,7 +106,13 @@ fn render(
     } else {
         job.render(&built.letter.document, false)
     }
-    .map_err(|f| Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "render", f.to_string()))?;
+    .map_err(|f| {
+        let status = match f.error {
+            crate::backend::RenderError::DoesNotFit(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        Problem::new(status, "render", f.to_string())
+    })?;
     warnings.extend(files.warnings);
     let name = built
         .letter

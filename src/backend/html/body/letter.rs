@@ -71,7 +71,7 @@ pub(in crate::backend::html) fn write(out: &mut String, letter: &Letter) {
 /// The letter's rules: the date at the line's end, room to sign.
 pub(in crate::backend::html) fn css(out: &mut String) {
     out.push_str(
-        ".letter { margin-top: var(--before-section); }\n\
+        ".letter { margin-top: calc(2 * var(--before-section)); font-size: 1.1em; }\n\
 .letter p { margin: 0 0 0.9em; }\n\
 .letter .recipient { margin-bottom: 1.5em; }\n\
 .letter .recipient p { margin: 0; }\n\

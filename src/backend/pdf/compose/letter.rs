@@ -12,14 +12,17 @@ use crate::layout::Align;
 
 /// Lines of space left between the closing and the name, to sign in.
 const SIGNING_LINES: f32 = 2.5;
+/// A letter's text is this much larger than a resume's body (which is set
+/// small to fit a career on a page; a letter is read as prose).
+const LETTER_SCALE: f32 = 1.1;
 
 impl Composer<'_, '_, '_> {
     /// The letter's parts, in reading order.
     pub(super) fn letter(&mut self, letter: &Letter) {
         let d = self.def;
-        let size = d.sizes.body;
+        let size = self.letter_size();
         let line = self.line_height(size);
-        self.gap = self.gap.max(d.spacing.before_section.max(line * 1.5));
+        self.gap = self.gap.max(d.spacing.before_section.max(line * 2.5));
         self.tree.open(Kind::Div);
         for text in &letter.recipient {
             self.plain_line(text, false);
@@ -29,7 +32,7 @@ impl Composer<'_, '_, '_> {
         self.gap = self.gap.max(line);
         let spans = [Span {
             text: letter.date.clone(),
-            style: self.body(),
+            style: self.letter_style(),
         }];
         let lines = self.lines(&spans, self.width);
         let tag = self.tree.leaf(Kind::P);
@@ -54,7 +57,7 @@ impl Composer<'_, '_, '_> {
         self.gap = self.gap.max(line);
         self.plain_line(&letter.greeting, false);
         for block in &letter.body {
-            self.gap = self.gap.max(d.spacing.after_paragraph.max(line * 0.6));
+            self.gap = self.gap.max(d.spacing.after_paragraph.max(line * 0.7));
             match block {
                 LetterBlock::Paragraph { content } => self.paragraph(content),
                 LetterBlock::List {
@@ -96,8 +99,8 @@ impl Composer<'_, '_, '_> {
         if text.trim().is_empty() {
             return;
         }
-        let d = self.def;
-        let mut style = self.body();
+        let size = self.letter_size();
+        let mut style = self.letter_style();
         style.font.bold = strong;
         if strong {
             style.font.role = Role::Body;
@@ -110,31 +113,36 @@ impl Composer<'_, '_, '_> {
             self.width,
         );
         let tag = self.tree.leaf(Kind::P);
-        self.push_lines(lines, 0.0, d.sizes.body, Align::Left, Vec::new(), true, tag);
+        self.push_lines(lines, 0.0, size, Align::Left, Vec::new(), true, tag);
     }
 
     fn paragraph(&mut self, content: &[Inline]) {
-        let d = self.def;
+        let size = self.letter_size();
         let mut spans = Vec::new();
-        let base = self.body();
+        let base = self.letter_style();
         self.inline_spans(content, &base, &mut spans);
         let lines = self.text_lines(&spans, self.width);
         let tag = self.tree.leaf(Kind::P);
-        self.push_lines(
-            lines,
-            0.0,
-            d.sizes.body,
-            Align::Left,
-            Vec::new(),
-            false,
-            tag,
-        );
+        self.push_lines(lines, 0.0, size, Align::Left, Vec::new(), false, tag);
+    }
+
+    /// The size of a letter's text, in points (to a quarter point).
+    fn letter_size(&self) -> f32 {
+        (self.def.sizes.body * LETTER_SCALE * 4.0).round() / 4.0
+    }
+
+    /// The body's style at the letter's size.
+    fn letter_style(&self) -> crate::backend::pdf::shape::TextStyle {
+        let mut style = self.body();
+        style.size = self.letter_size();
+        style
     }
 
     /// A list item with its label (a bullet, or `3.`) hanging before it.
     fn item(&mut self, content: &[Inline], label: &str) {
         let d = self.def;
-        let base = self.body();
+        let size = self.letter_size();
+        let base = self.letter_style();
         let mark = self.lines(
             &[Span {
                 text: label.to_string(),
@@ -145,9 +153,7 @@ impl Composer<'_, '_, '_> {
         let numbered = label.chars().any(|c| c.is_ascii_digit());
         let label_width = mark.first().map_or(0.0, |l| l.width);
         let indent = if numbered {
-            d.spacing
-                .bullet_indent
-                .max(label_width + d.sizes.body * 0.5)
+            d.spacing.bullet_indent.max(label_width + size * 0.5)
         } else {
             d.spacing.bullet_indent
         };
@@ -159,7 +165,7 @@ impl Composer<'_, '_, '_> {
         let lbl = self.tree.leaf(Kind::Lbl);
         let body = self.tree.leaf(Kind::LBody);
         self.tree.close();
-        let baseline = self.baseline(d.sizes.body);
+        let baseline = self.baseline(size);
         let marks = mark
             .into_iter()
             .take(1)
@@ -170,6 +176,6 @@ impl Composer<'_, '_, '_> {
                 tag: lbl,
             })
             .collect();
-        self.push_lines(lines, indent, d.sizes.body, Align::Left, marks, false, body);
+        self.push_lines(lines, indent, size, Align::Left, marks, false, body);
     }
 }
