@@ -7,6 +7,8 @@ use crate::document::{Inline, Letter, LetterBlock};
 
 /// Twentieths of a point of space above the signature's name: room to sign.
 const SIGNING_SPACE: u32 = 720;
+/// Space above each paragraph of the body.
+const BODY_SPACE: u32 = 120;
 /// Space above the date, the subject, the greeting and the closing.
 const PART_SPACE: u32 = 240;
 
@@ -36,7 +38,10 @@ impl Writer<'_> {
         self.last(|p| space_before(p, PART_SPACE));
         for block in &letter.body {
             match block {
-                LetterBlock::Paragraph { content } => self.paragraph(id::BODY, content),
+                LetterBlock::Paragraph { content } => {
+                    self.paragraph(id::BODY, content);
+                    self.last(|p| space_before(p, BODY_SPACE));
+                }
                 LetterBlock::List {
                     ordered: false,
                     items,
