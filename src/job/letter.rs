@@ -37,6 +37,11 @@ impl Job {
         built
             .warnings
             .retain(|w| !w.contains("the resume has no content"));
+        if letter.signature.image.is_some() {
+            built.warnings.push(
+                "signature.image: a picture of the signature is not drawn yet; the name is".into(),
+            );
+        }
         built.document = doc;
         LetterBuilt {
             letter: built,
