@@ -100,6 +100,9 @@ pub fn facts(doc: &Document) -> Vec<Fact> {
             }
         }
     }
+    if let Some(letter) = &doc.letter {
+        super::letter::facts(letter, &mut |kind, text| push(kind, text, None));
+    }
     out
 }
 

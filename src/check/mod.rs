@@ -11,6 +11,7 @@ mod against;
 mod dates;
 mod docx;
 mod findings;
+mod letter;
 mod pdf;
 pub mod posting;
 mod recognise;

@@ -84,6 +84,10 @@ pub enum Command {
         /// Start from an existing resume (FRESH, Reactive Resume, RenderCV, YAML, TOML, …).
         #[arg(long, value_name = "OTHER")]
         from: Option<PathBuf>,
+        /// Write a starter cover letter (Markdown with front matter) to FILE
+        /// [default: letter.md] instead.
+        #[arg(long, conflicts_with = "from")]
+        letter: bool,
     },
     /// Write a resume as JSON Resume, whatever format and shape it is in
     /// (JSON, YAML or TOML; JSON Resume, FRESH, Reactive Resume or RenderCV).
@@ -97,7 +101,11 @@ pub enum Command {
     /// extensions (tags, tagged highlights, meta.sections, meta.sectionTitles,
     /// meta.language). Name it in a resume's "$schema" (or save it and point your
     /// editor at it) for completion and checks; `validate` checks against it.
-    Schema,
+    Schema {
+        /// The schema of a cover letter's fields instead.
+        #[arg(long)]
+        letter: bool,
+    },
     /// Serve the conversions over HTTP (POST /v1/render, /v1/validate; see /v1/openapi.json).
     ///
     /// Renders run on a bounded pool: --workers at once, --queue waiting, the
@@ -322,6 +330,17 @@ pub struct ExportArgs {
     /// The title of the --bundle cover page [default: Candidates, in the bundle's language].
     #[arg(long, value_name = "TEXT", requires = "bundle")]
     pub title: Option<String>,
+
+    /// A cover letter (Markdown with YAML front matter, or JSON, YAML or
+    /// TOML): one file per format holding the letter, then the INPUT resume
+    /// (an application). A letter given alone as INPUT is rendered by
+    /// itself in the resume's look.
+    #[arg(long, value_name = "LETTER", conflicts_with_all = ["template", "bundle"])]
+    pub letter: Option<PathBuf>,
+
+    /// The resume a letter's sender block comes from, over its `resume:`.
+    #[arg(long, value_name = "FILE")]
+    pub resume: Option<PathBuf>,
 
     /// The reference for the letterhead's {ref} (default: meta.ref); with --bundle,
     /// the shortlist's: the cover's, and a candidate's who has no meta.ref.

@@ -43,6 +43,11 @@ fn against_facts(path: &Path, max: usize) -> Result<Vec<Fact>, String> {
             display_name(path)
         ));
     }
+    if crate::letter::looks_like_letter(&bytes) {
+        let document =
+            super::letter::document(path, &bytes).map_err(|e| format!("--against {}", e))?;
+        return Ok(check::facts(&document));
+    }
     let layout = Layout::builtin("classic").map_err(|e| e.to_string())?;
     let (_, document) = crate::load(&bytes, &layout)
         .map_err(|e| format!("--against {}: {e}", display_name(path)))?;

@@ -12,6 +12,7 @@
 
 mod answer;
 mod input;
+mod letter;
 mod observe;
 mod openapi;
 mod pool;

@@ -91,15 +91,20 @@ pub fn spec(app: &App, table: &[Route]) -> Value {
                 let schema = if *syntax == Syntax::Zip {
                     json!({ "type": "string", "format": "binary" })
                 } else {
-                    json!({ "$ref": "#/components/schemas/Resume" })
+                    super::letter::body_schema(route.path)
                 };
                 content.insert((*media).into(), json!({ "schema": schema }));
             }
+            let description = if route.path == "/v1/render" {
+                super::letter::BODY
+            } else {
+                "The resume: JSON Resume (or FRESH, Reactive Resume, RenderCV) as JSON, YAML or TOML; or LinkedIn's data export, the ZIP itself, as application/zip. Without a Content-Type the syntax is recognised."
+            };
             op.insert(
                 "requestBody".into(),
                 json!({
                     "required": true,
-                    "description": "The resume: JSON Resume (or FRESH, Reactive Resume, RenderCV) as JSON, YAML or TOML; or LinkedIn's data export, the ZIP itself, as application/zip. Without a Content-Type the syntax is recognised.",
+                    "description": description,
                     "content": content,
                 }),
             );
@@ -154,7 +159,7 @@ pub fn spec(app: &App, table: &[Route]) -> Value {
         "paths": paths,
         "components": {
             "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer", "description": "Needed when the server runs with --token-file" } },
-            "schemas": schemas(),
+            "schemas": super::letter::with_schemas(schemas()),
         },
     })
 }

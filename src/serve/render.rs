@@ -171,6 +171,9 @@ pub async fn render(
 
 /// Reads, builds and renders, on a worker.
 fn run(job: &Job, bytes: &[u8], syntax: Option<Syntax>) -> Outcome {
+    if let Some(letter) = super::letter::run(job, bytes, syntax) {
+        return letter;
+    }
     let (_, value) = one_resume(bytes, syntax, &job.limits).map_err(|e| source_problem(&e))?;
     let built = job.build(value);
     let name = built.parsed.resume.basics.name.clone().unwrap_or_default();

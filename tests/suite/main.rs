@@ -27,6 +27,7 @@ mod hyphens;
 mod languages;
 mod last_page;
 mod layouts;
+mod letter;
 mod linkedin;
 mod look;
 mod looks;

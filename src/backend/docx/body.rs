@@ -25,6 +25,8 @@ use docx_rs::{
     ParagraphChild, Run, Tab, TabValueType,
 };
 
+mod letter;
+
 use super::styles::id;
 use super::xml::{clean, safe_scheme, url_target};
 
@@ -455,6 +457,9 @@ pub fn children(
     let mut w = writer(doc, def, links, first_id);
     let mut out = w.header(doc, &plan, photo_rel, text_width);
     let Some(side) = plan.sidebar.as_ref() else {
+        if let Some(letter) = &doc.letter {
+            w.letter(letter);
+        }
         for section in &doc.sections {
             w.section(section);
         }
@@ -486,6 +491,9 @@ pub fn children(
                 }
             }
         } else {
+            if let Some(letter) = &doc.letter {
+                w.letter(letter);
+            }
             for (s, region) in doc.sections.iter().zip(&plan.sections) {
                 if *region == Region::Main {
                     w.section(s);

@@ -28,6 +28,7 @@
 //! - [`direction`]: right-to-left documents (`w:bidi`, `w:rtl`).
 //! - [`package`]: which parts ship, properties, relationships, the zip.
 
+mod application;
 mod body;
 mod bundle;
 mod direction;
@@ -41,6 +42,7 @@ mod sidebar;
 mod styles;
 mod xml;
 
+pub use application::application;
 pub use bundle::bundle;
 pub use package::w3cdtf;
 

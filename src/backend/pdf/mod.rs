@@ -11,6 +11,7 @@
 //! [`fit`] repeats compose and paginate with a tighter definition until the
 //! document fits `--max-pages`.
 
+mod application;
 mod bundle;
 mod compose;
 mod content;
@@ -38,6 +39,7 @@ use printpdf::{PdfDocument, PdfSaveOptions};
 use super::{Backend, FALLBACK_TIMESTAMP, RenderError, RenderOptions, Rendered};
 use crate::document::Document;
 use crate::layout::{Definition, Layout, Paper};
+pub use application::application;
 pub use bundle::{Cover, bundle};
 use compose::{Composer, Item};
 pub use fit::fitted_definition;

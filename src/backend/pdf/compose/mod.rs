@@ -7,6 +7,7 @@ mod cover;
 mod entry;
 mod header;
 mod heading;
+mod letter;
 mod stacked;
 
 pub use cover::{Row, Words};
@@ -336,6 +337,10 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                 false,
                 tag,
             );
+        }
+        if let Some(letter) = &doc.letter {
+            self.letter(letter);
+            return;
         }
         let indices: Vec<usize> = (0..doc.sections.len()).collect();
         match self.plan.as_ref().and_then(|p| p.sidebar.clone()) {
