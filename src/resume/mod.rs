@@ -6,6 +6,8 @@
 //! ([`read`]), collecting a [`Warning`] wherever content was reinterpreted.
 
 mod date;
+// The command line's messages for a source error (with the line it points at).
+#[cfg(feature = "cli")]
 pub(crate) mod diagnostic;
 mod lenient;
 mod limits;
