@@ -7,13 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-target/release/resume-export}
 
-MATURIN=1.13.1
-ZIG=0.15.1
-AUDITWHEEL=6.6.0
+MATURIN=1.16.0
+ZIG=0.17.1
+AUDITWHEEL=6.8.2
 PYSPARK=4.1.4
-PYARROW=23.0.1
+PYARROW=26.0.1
 PANDAS=2.3.3
-PYTEST=9.0.2
+PYTEST=9.2.0
 
 # A Python of 3.10 or later (the wheel's floor).
 py=python3
