@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Spark local[2] over N corpus resumes against the command line's own batch (issue 28).
 
-    python benches/spark_bench.py BIN [--n 10000] [--work target/spark-bench]
+    python benches/spark_bench.py BIN [--n 10000] [--work target/spark-bench] [--write]
 
 Makes N input files by repeating ../shared/corpus/real (hard links), then in
 the same run: `BIN -q -j 2 -f pdf -d OUT IN` (the command line's batch), and
@@ -47,6 +47,7 @@ def main() -> int:
     p.add_argument("bin")
     p.add_argument("--n", type=int, default=10_000)
     p.add_argument("--work", default=str(ROOT / "target" / "spark-bench"))
+    p.add_argument("--write", action="store_true", help="also time render + write_files")
     args = p.parse_args()
     work = Path(args.work)
     folder = inputs(args.n, work)
@@ -76,6 +77,7 @@ def main() -> int:
     def df():
         return spark.read.format("binaryFile").option("pathGlobFilter", "*.json").load(str(folder))
 
+    print(json.dumps(report), file=sys.stderr, flush=True)
     t = time.perf_counter()
     rows = df().select("path", "content").count()
     report["spark_scan_only_s"] = round(time.perf_counter() - t, 1)
@@ -101,7 +103,13 @@ def main() -> int:
     report["spark_render_noop_s"] = round(render_s, 1)
     report["spark_render_resumes_per_s"] = round(args.n / render_s, 1)
     report["engine_s_summed_over_2_workers"] = round(engine.value, 1)
+    print(json.dumps(report), file=sys.stderr, flush=True)
 
+    if not args.write:
+        spark.stop()
+        report["load_after"] = os.getloadavg()[0]
+        print(json.dumps(report))
+        return 0
     out_spark = work / "out-spark"
     shutil.rmtree(out_spark, ignore_errors=True)
     t = time.perf_counter()
