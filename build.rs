@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Fonts of scripts that most resumes never use, in fallback order. They are
 /// stored deflated in the executable and inflated on first use, so that a
@@ -110,7 +110,9 @@ fn main() {
 /// includes.
 fn pack_fonts() -> Result<(), Box<dyn std::error::Error>> {
     let out = PathBuf::from(std::env::var("OUT_DIR")?);
-    let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+    // Read when the script runs, not when it was compiled: a target folder
+    // copied to another checkout must not read the old checkout's fonts.
+    let fonts = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR")?).join("fonts");
     std::fs::create_dir_all(out.join("packed"))?;
     let mut table = String::from("[\n");
     let mut data = String::new();

@@ -2,7 +2,9 @@
 //!
 //! An input is a file, a directory (`*.json`, `*.jsonl`, `*.yaml`, `*.yml` and `*.toml` inside; `-r`
 //! recurses), a glob pattern expanded here (so it works in any shell), or
-//! `-` for standard input. A JSON Lines file holds one resume per line and a
+//! `-` for standard input. A directory that is LinkedIn's data export
+//! unpacked (its CSV files in it, or in one folder inside it) is one unit,
+//! read as the ZIP it came in. A JSON Lines file holds one resume per line and a
 //! file whose top level is an array holds one per element: each is its own
 //! unit. Expansion is sorted, so the unit order never depends on the file
 //! system.
@@ -84,6 +86,9 @@ impl Unit {
             (Origin::Missing(m), _) => Err(m.clone()),
             (Origin::Stdin(data), None) => Ok(data.to_vec()),
             (Origin::Stdin(data), Some(p)) => Ok(data.get(p.range.clone()).unwrap_or(&[]).to_vec()),
+            (Origin::File(path), None) if path.is_dir() => {
+                crate::resume::reader::linkedin::pack_folder(path, max_bytes)
+            }
             (Origin::File(path), None) => {
                 // A file over the limit is refused before it is read into memory.
                 let len = std::fs::metadata(path).map_err(fail)?.len();
@@ -201,6 +206,17 @@ fn expand_one(input: &Path, how: Expand, units: &mut Vec<Unit>) {
         return;
     }
     if input.is_dir() {
+        match linkedin_folder(input) {
+            Ok(true) => {
+                add_file(input, PathBuf::new(), units);
+                return;
+            }
+            Ok(false) => {}
+            Err(e) => {
+                units.push(missing(input, e));
+                return;
+            }
+        }
         let mut files = Vec::new();
         list_dir(input, how.recursive, &mut files);
         files.sort();
@@ -264,6 +280,18 @@ fn expand_one(input: &Path, how: Expand, units: &mut Vec<Unit>) {
         input,
         format!("cannot read {}: no such file or directory", input.display()),
     ));
+}
+
+/// Whether `dir` is LinkedIn's data export unpacked: its CSV files in it or
+/// in one folder inside it, and no resume file of ours beside them (a folder
+/// of resumes stays one, whatever else it holds).
+pub fn linkedin_folder(dir: &Path) -> Result<bool, String> {
+    let mut resumes = Vec::new();
+    list_dir(dir, false, &mut resumes);
+    if !resumes.is_empty() {
+        return Ok(false);
+    }
+    crate::resume::reader::linkedin::folder_files(dir).map(|f| f.is_some())
 }
 
 /// The directory part of a glob pattern before its first wildcard.
@@ -361,6 +389,7 @@ fn add_file(path: &Path, rel_dir: PathBuf, units: &mut Vec<Unit>) {
     // file starts with `[table]`); others are not read here.
     let other_syntax = Syntax::of_name(&path.to_string_lossy()).is_some_and(|s| s != Syntax::Json);
     if !other_syntax
+        && !path.is_dir()
         && starts_with_bracket(path)
         && let Ok(data) = std::fs::read(path)
     {

@@ -44,6 +44,7 @@ mod inject;
 pub mod inputs;
 pub mod job;
 pub mod layout;
+pub mod letter;
 pub mod photo;
 pub mod placeholder;
 pub mod resume;

@@ -41,7 +41,10 @@ impl Backend for Markdown {
         layout: &Layout,
         options: &RenderOptions,
     ) -> Result<Rendered, RenderError> {
-        let text = template::render(self, document, layout, options)?;
+        let mut text = template::render(self, document, layout, options)?;
+        if let Some(letter) = &document.letter {
+            super::letter_text::markdown(&mut text, letter);
+        }
         Ok(Rendered {
             bytes: text.into_bytes(),
             warnings: Vec::new(),

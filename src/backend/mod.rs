@@ -7,14 +7,16 @@
 pub mod custom;
 mod docx;
 mod html;
+mod letter_text;
 mod markdown;
 mod pdf;
 pub(crate) mod segment;
 
+pub use docx::application as docx_application;
 pub use docx::bundle as docx_bundle;
 /// The bundled fonts, for an SVG logo's text.
 pub(crate) use pdf::fonts::bundled as bundled_fonts;
-pub use pdf::{Cover, bundle as pdf_bundle};
+pub use pdf::{Cover, application as pdf_application, bundle as pdf_bundle};
 pub mod template;
 mod text;
 

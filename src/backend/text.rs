@@ -46,7 +46,10 @@ impl Backend for Text {
         layout: &Layout,
         options: &RenderOptions,
     ) -> Result<Rendered, RenderError> {
-        let text = template::render(self, document, layout, options)?;
+        let mut text = template::render(self, document, layout, options)?;
+        if let Some(letter) = &document.letter {
+            super::letter_text::plain(&mut text, document, letter, options.width);
+        }
         Ok(Rendered {
             bytes: text.into_bytes(),
             warnings: Vec::new(),

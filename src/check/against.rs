@@ -100,6 +100,9 @@ pub fn facts(doc: &Document) -> Vec<Fact> {
             }
         }
     }
+    if let Some(letter) = &doc.letter {
+        super::letter::facts(letter, &mut |kind, text| push(kind, text, None));
+    }
     out
 }
 
@@ -131,7 +134,7 @@ fn shape(s: &str) -> String {
 
 /// The lines a parser reads, without page numbers and running headers or footers,
 /// which would otherwise cut a highlight that runs on to the next page.
-fn readable(lines: &[Line]) -> Vec<&Line> {
+pub(super) fn readable(lines: &[Line]) -> Vec<&Line> {
     let read: Vec<&Line> = lines
         .iter()
         .filter(|l| matches!(l.part, Part::Body | Part::Table | Part::TextBox))

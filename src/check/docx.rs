@@ -120,10 +120,12 @@ fn resolve(dir: &str, target: &str) -> String {
 }
 
 /// A table laid out as columns, not data: one row of two or more cells, no
-/// table inside, each cell holding at least one heading paragraph (a
-/// `Heading…` style) with what follows it, so the cells read one after the
-/// other hold whole sections in order. A resume's two-column layout
-/// (ours with a sidebar) is one; a data table's row is not.
+/// table inside, and either each cell holding at least one heading
+/// paragraph (a `Heading…` style) with what follows it, so the cells read
+/// one after the other hold whole sections in order, or one cell holding
+/// the document's title (the `Title` style): a header with the name beside
+/// the contacts. A resume's two-column layout (ours with a sidebar) and a
+/// split header are such tables; a data table's row is not.
 fn layout_table(tbl: Node) -> bool {
     let rows: Vec<Node> = tbl.children().filter(|c| name(c) == "tr").collect();
     let [row] = rows.as_slice() else {
@@ -137,19 +139,21 @@ fn layout_table(tbl: Node) -> bool {
         return false;
     }
     let cells: Vec<Node> = row.children().filter(|c| name(c) == "tc").collect();
-    cells.len() >= 2
-        && cells.iter().all(|cell| {
-            cell.children().filter(|c| name(c) == "p").any(|p| {
-                p.descendants().any(|d| {
-                    d.is_element()
-                        && name(&d) == "pStyle"
-                        && d.attributes().any(|a| {
-                            a.name() == "val"
-                                && a.value().to_ascii_lowercase().starts_with("heading")
-                        })
-                })
+    let styled = |cell: &Node, wanted: &dyn Fn(&str) -> bool| {
+        cell.children().filter(|c| name(c) == "p").any(|p| {
+            p.descendants().any(|d| {
+                d.is_element()
+                    && name(&d) == "pStyle"
+                    && d.attributes()
+                        .any(|a| a.name() == "val" && wanted(&a.value().to_ascii_lowercase()))
             })
         })
+    };
+    let heading = |s: &str| s.starts_with("heading");
+    let title = |s: &str| s == "title";
+    cells.len() >= 2
+        && (cells.iter().all(|cell| styled(cell, &heading))
+            || cells.iter().any(|cell| styled(cell, &title)))
 }
 
 /// The local name of an element.
@@ -172,8 +176,9 @@ impl Walker<'_> {
         for child in node.children().filter(Node::is_element) {
             match name(&child) {
                 "p" => self.paragraph(child, part, depth + 1),
-                // A layout table (the sidebar's row) reads cell by cell in
-                // order, each cell whole sections: as the body.
+                // A layout table (the sidebar's row, a split header) reads
+                // cell by cell in order, each cell whole sections or the
+                // header's parts: as the body.
                 "tbl" if part == Part::Body && layout_table(child) => {
                     self.blocks(child, part, depth + 1)
                 }
@@ -211,6 +216,7 @@ impl Walker<'_> {
                 columns: cols,
                 lines: 0,
                 first: String::new(),
+                apart: false,
             });
         }
     }
@@ -388,10 +394,13 @@ pub fn read(bytes: &[u8]) -> Result<Extraction, String> {
         w.out.text_boxes = boxes;
     }
     let mut out = w.out;
+    // An SVG picture always has a PNG (or other) fallback beside it, the
+    // picture the `a:blip` names: count the picture once.
     out.images = out.images.max(
         doc_rels
             .values()
             .filter(|r| r.kind == "image" && !r.external)
+            .filter(|r| !r.target.to_ascii_lowercase().ends_with(".svg"))
             .count(),
     );
     if let Some(app) = pkg.part("docProps/app.xml")?

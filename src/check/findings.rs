@@ -466,9 +466,11 @@ fn audit_sections(
 
 /// Columns, tables and text boxes, which parsers read out of order or skip.
 fn audit_layout(x: &Extraction, all: &[&Line], f: &mut Vec<Finding>) {
-    if !x.columns.is_empty() {
-        let examples = x
-            .columns
+    // Columns drawn one after the other are read whole by the readers that
+    // follow the drawing order and by the structure tree: not a hazard.
+    let mixed: Vec<&Columns> = x.columns.iter().filter(|c| !c.apart).collect();
+    if !mixed.is_empty() {
+        let examples = mixed
             .iter()
             .map(|c| match c.page {
                 Some(p) => format!(

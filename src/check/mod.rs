@@ -11,7 +11,9 @@ mod against;
 mod dates;
 mod docx;
 mod findings;
+mod letter;
 mod pdf;
+pub mod posting;
 mod recognise;
 
 use serde::Serialize;
@@ -19,6 +21,7 @@ use serde::Serialize;
 pub use against::{Fact, Missing, Recall};
 pub use dates::Found as DateFound;
 pub use findings::{Finding, Layout, Texts};
+pub use posting::{Fit, Posting};
 pub use recognise::{Contact, Contacts, Heading};
 
 /// Version of the JSON report (`schema` field); raised only for a change that breaks readers.
@@ -76,6 +79,9 @@ pub struct Columns {
     pub lines: usize,
     /// The first line of the band, to find it (PDF).
     pub first: String,
+    /// Each column drawn whole before the next (PDF): readers that follow the
+    /// drawing order, and the structure tree, do not mix them.
+    pub apart: bool,
 }
 
 /// What extraction found, the same for both formats.
@@ -207,6 +213,7 @@ fn from_pdf(p: pdf::Pdf) -> Extraction {
                 page: Some(n),
                 columns: b.columns,
                 lines: b.lines,
+                apart: b.apart,
                 first: page
                     .lines
                     .get(b.first_line)

@@ -232,7 +232,7 @@ fn heading_key(line: &str) -> Option<String> {
     Some(key.to_lowercase())
 }
 
-fn heading_of(line: &str) -> Option<&'static str> {
+pub(super) fn heading_of(line: &str) -> Option<&'static str> {
     let key = heading_key(line)?;
     let alt = key.replace('&', "and");
     HEADINGS

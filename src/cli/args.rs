@@ -84,6 +84,10 @@ pub enum Command {
         /// Start from an existing resume (FRESH, Reactive Resume, RenderCV, YAML, TOML, …).
         #[arg(long, value_name = "OTHER")]
         from: Option<PathBuf>,
+        /// Write a starter cover letter (Markdown with front matter) to FILE
+        /// [default: letter.md] instead.
+        #[arg(long, conflicts_with = "from")]
+        letter: bool,
     },
     /// Write a resume as JSON Resume, whatever format and shape it is in
     /// (JSON, YAML or TOML; JSON Resume, FRESH, Reactive Resume or RenderCV).
@@ -97,7 +101,11 @@ pub enum Command {
     /// extensions (tags, tagged highlights, meta.sections, meta.sectionTitles,
     /// meta.language). Name it in a resume's "$schema" (or save it and point your
     /// editor at it) for completion and checks; `validate` checks against it.
-    Schema,
+    Schema {
+        /// The schema of a cover letter's fields instead.
+        #[arg(long)]
+        letter: bool,
+    },
     /// Serve the conversions over HTTP (POST /v1/render, /v1/validate; see /v1/openapi.json).
     ///
     /// Renders run on a bounded pool: --workers at once, --queue waiting, the
@@ -222,8 +230,9 @@ pub struct ExportArgs {
     #[arg(short = 'r', long)]
     pub recursive: bool,
 
-    /// The shape of the inputs: jsonresume, fresh (HackMyResume), reactive-resume
-    /// or rendercv [default: recognised from each file's content].
+    /// The shape of the inputs: jsonresume, fresh (HackMyResume), reactive-resume,
+    /// rendercv, markdown or linkedin (the data export's ZIP, or its folder)
+    /// [default: recognised from each file's content].
     #[arg(long, value_name = "SHAPE", value_parser = shapes())]
     pub from: Option<String>,
 
@@ -322,6 +331,17 @@ pub struct ExportArgs {
     #[arg(long, value_name = "TEXT", requires = "bundle")]
     pub title: Option<String>,
 
+    /// A cover letter (Markdown with YAML front matter, or JSON, YAML or
+    /// TOML): one file per format holding the letter, then the INPUT resume
+    /// (an application). A letter given alone as INPUT is rendered by
+    /// itself in the resume's look.
+    #[arg(long, value_name = "LETTER", conflicts_with_all = ["template", "bundle"])]
+    pub letter: Option<PathBuf>,
+
+    /// The resume a letter's sender block comes from, over its `resume:`.
+    #[arg(long, value_name = "FILE")]
+    pub resume: Option<PathBuf>,
+
     /// The reference for the letterhead's {ref} (default: meta.ref); with --bundle,
     /// the shortlist's: the cover's, and a candidate's who has no meta.ref.
     #[arg(long = "ref", value_name = "REF")]
@@ -409,7 +429,7 @@ Exit codes: 0 no findings; 1 findings in some file; 2 some file is unreadable
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// PDF or DOCX files; '-' reads standard input.
+    /// PDF or DOCX files (with --job, resume files too); '-' reads standard input.
     #[arg(value_name = "FILE", required = true)]
     pub inputs: Vec<PathBuf>,
 
@@ -425,6 +445,16 @@ pub struct CheckArgs {
     /// Also print the text a parser reads (plain report only; JSON always has it).
     #[arg(long)]
     pub text: bool,
+
+    /// A job posting (text, Markdown or HTML): report its key terms that each
+    /// FILE covers, and where, and those it misses, instead of the audit. FILE
+    /// may then also be a resume file (JSON, YAML, TOML, Markdown).
+    #[arg(long, value_name = "POSTING")]
+    pub job: Option<PathBuf>,
+
+    /// The posting's language (a code: en, de, ja…); default: recognised from its words.
+    #[arg(long, value_name = "LANG", requires = "job")]
+    pub job_lang: Option<String>,
 
     /// Largest file accepted, in bytes; K and M suffixes allowed.
     #[arg(long, value_name = "SIZE", default_value = "20M", value_parser = parse_size)]

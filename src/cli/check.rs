@@ -43,6 +43,11 @@ fn against_facts(path: &Path, max: usize) -> Result<Vec<Fact>, String> {
             display_name(path)
         ));
     }
+    if crate::letter::looks_like_letter(&bytes) {
+        let document =
+            super::letter::document(path, &bytes).map_err(|e| format!("--against {}", e))?;
+        return Ok(check::facts(&document));
+    }
     let layout = Layout::builtin("classic").map_err(|e| e.to_string())?;
     let (_, document) = crate::load(&bytes, &layout)
         .map_err(|e| format!("--against {}: {e}", display_name(path)))?;
@@ -50,6 +55,9 @@ fn against_facts(path: &Path, max: usize) -> Result<Vec<Fact>, String> {
 }
 
 pub(super) fn run(args: &CheckArgs) -> ExitCode {
+    if args.job.is_some() {
+        return super::posting::run(args);
+    }
     if args.inputs.iter().filter(|p| is_stdin(p)).count() > 1 {
         return usage_error("standard input ('-') can be read only once");
     }
@@ -220,10 +228,16 @@ fn plain(r: &Report, args: &CheckArgs) -> String {
     if r.layout.columns.is_empty() {
         layout.push("one column".to_string());
     } else {
+        let apart = r.layout.columns.iter().filter(|c| c.apart).count();
         layout.push(format!(
-            "columns in {} place{}",
+            "columns in {} place{}{}",
             r.layout.columns.len(),
-            if r.layout.columns.len() == 1 { "" } else { "s" }
+            if r.layout.columns.len() == 1 { "" } else { "s" },
+            match apart {
+                0 => String::new(),
+                n if n == r.layout.columns.len() => " (drawn one after the other)".into(),
+                n => format!(" ({n} drawn one after the other)"),
+            }
         ));
     }
     layout.push(format!(

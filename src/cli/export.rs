@@ -186,6 +186,9 @@ pub(super) fn run_into(args: &ExportArgs, written: &mut Vec<String>) -> ExitCode
         Ok(fonts) => fonts.unwrap_or_default(),
         Err(e) => return usage_error(&e),
     };
+    if let Some(code) = super::letter::route(args, &job) {
+        return code;
+    }
     let mut units = crate::inputs::expand(
         &args.inputs,
         crate::inputs::Expand {

@@ -12,7 +12,10 @@ const SCHEMA_FILE: &str = "resume.schema.json";
 /// Writes `file` (default `resume.json`): the starter, or `from` converted to
 /// JSON Resume; and, beside it, the schema it names, unless that is there
 /// already. Never replaces a file.
-pub fn run(file: Option<&Path>, from: Option<&Path>) -> ExitCode {
+pub fn run(file: Option<&Path>, from: Option<&Path>, letter: bool) -> ExitCode {
+    if letter {
+        return starter_letter(file);
+    }
     let file = file.map_or_else(|| PathBuf::from("resume.json"), Path::to_path_buf);
     if file.exists() {
         eprintln!(
@@ -49,6 +52,23 @@ pub fn run(file: Option<&Path>, from: Option<&Path>) -> ExitCode {
         } else {
             String::new()
         },
+        file.display()
+    );
+    ExitCode::SUCCESS
+}
+
+/// `init --letter`: the starter letter at `file` (default `letter.md`); never replaces a file.
+fn starter_letter(file: Option<&Path>) -> ExitCode {
+    let file = file.map_or_else(|| PathBuf::from("letter.md"), Path::to_path_buf);
+    if let Err(e) = create_new(&file, crate::letter::STARTER.as_bytes()) {
+        eprintln!(
+            "error: {}: {e} (init never replaces a file)",
+            file.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    eprintln!(
+        "wrote {0}; edit it (its `resume:` names your resume), then: resume-export {0}",
         file.display()
     );
     ExitCode::SUCCESS

@@ -6,6 +6,8 @@ mod check;
 mod convert;
 mod export;
 mod init;
+mod letter;
+mod posting;
 mod serve;
 mod shell;
 mod watch;
@@ -45,12 +47,25 @@ pub fn main() -> ExitCode {
         Some(Command::Layouts(l)) => run_layouts(&l),
         Some(Command::Completions { shell }) => shell::completions(shell),
         Some(Command::Man) => shell::man(),
-        Some(Command::Init { file, from }) => init::run(file.as_deref(), from.as_deref()),
+        Some(Command::Init { file, from, letter }) => {
+            init::run(file.as_deref(), from.as_deref(), letter)
+        }
         Some(Command::Convert(c)) => convert::run(&c),
         Some(Command::Serve(s)) => serve::run(&s),
-        Some(Command::Schema) => shell::print(crate::schema::text().as_bytes()),
+        Some(Command::Schema { letter }) => shell::print(schema_text(letter).as_bytes()),
         None if cli.export.watch => watch::run(&cli.export),
         None => export::run(&cli.export),
+    }
+}
+
+/// `schema`: the resume's JSON Schema, or (`--letter`) a cover letter's.
+fn schema_text(letter: bool) -> String {
+    if letter {
+        let mut s = serde_json::to_string_pretty(&crate::letter::schema()).unwrap_or_default();
+        s.push('\n');
+        s
+    } else {
+        crate::schema::text()
     }
 }
 
@@ -80,6 +95,10 @@ fn read_input(p: &Path) -> Result<Vec<u8>, String> {
             .read_to_end(&mut buf)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
         Ok(buf)
+    } else if p.is_dir() {
+        // LinkedIn's data export, unpacked: read as the ZIP it came in.
+        let max = resume::Limits::default().max_input_bytes;
+        resume::reader::linkedin::pack_folder(p, max)
     } else {
         std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
     }

@@ -95,7 +95,14 @@ fn rules(args: &ExportArgs) -> Result<Vec<Rule>, String> {
         if is_stdin(input) {
             return Err("--watch cannot watch standard input ('-'); name the file instead".into());
         }
-        if input.is_dir() {
+        if input.is_dir() && crate::inputs::linkedin_folder(input).unwrap_or(false) {
+            // LinkedIn's export unpacked: its CSV files, here or one folder down.
+            rules.push(Rule::Tree {
+                dir: absolute(input),
+                recursive: true,
+                extensions: &["csv"],
+            });
+        } else if input.is_dir() {
             rules.push(Rule::Tree {
                 dir: absolute(input),
                 recursive: args.recursive,

@@ -3,6 +3,7 @@
 mod builder;
 mod icon;
 mod labels;
+mod letter;
 pub mod links;
 mod locale;
 pub mod markup;
@@ -12,8 +13,9 @@ mod redact;
 pub use builder::{BuildOptions, DateStyle, Redact, SECTION_IDS, build};
 pub use icon::Icon;
 pub use labels::{Direction, Labels, LabelsError, fill_date};
+pub use letter::{build_letter, letter_words};
 pub use locale::{detect_language, guess as guess_language, to_upper};
 pub use model::{
     Block, Contact, ContactKind, DateRange, Document, Entry, Header, Inline, Inlines, KeywordGroup,
-    Letterhead, Link, Logo, Metadata, Photo, Section, plain_text,
+    Letter, LetterBlock, Letterhead, Link, Logo, Metadata, Photo, Section, plain_text,
 };

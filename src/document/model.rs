@@ -18,6 +18,61 @@ pub struct Document {
     /// An agency's letterhead (`--brand`): page furniture around the resume.
     #[serde(skip)]
     pub letterhead: Option<Letterhead>,
+    /// A cover letter: the header is the sender's, the sections are empty,
+    /// and this is what comes under the header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub letter: Option<Box<Letter>>,
+}
+
+/// What a cover letter shows under the sender's header.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Letter {
+    /// The recipient block, one line each: name, title, organisation, address.
+    pub recipient: Vec<String>,
+    /// The date line as the letter's language writes it (with the place in front).
+    pub date: String,
+    /// The date as ISO `YYYY-MM-DD`.
+    pub iso_date: String,
+    pub subject: Option<String>,
+    pub greeting: String,
+    pub body: Vec<LetterBlock>,
+    pub closing: String,
+    /// The name under the closing.
+    pub signature: String,
+    /// A picture of the handwritten signature, above the name.
+    #[serde(skip)]
+    pub signature_image: Option<Photo>,
+    /// The letter's title in its language ("Cover letter"), for outlines and metadata.
+    pub title: String,
+}
+
+/// A block of a letter's body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum LetterBlock {
+    Paragraph {
+        content: Inlines,
+    },
+    /// A bulleted (or, when `ordered`, numbered from `start`) list.
+    List {
+        ordered: bool,
+        start: u64,
+        items: Vec<Inlines>,
+    },
+}
+
+impl Letter {
+    /// Every paragraph and list item of the body as plain text, in order.
+    pub fn body_text(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for b in &self.body {
+            match b {
+                LetterBlock::Paragraph { content } => out.push(plain_text(content)),
+                LetterBlock::List { items, .. } => out.extend(items.iter().map(|i| plain_text(i))),
+            }
+        }
+        out
+    }
 }
 
 /// An agency's letterhead with its placeholders filled for this resume.
@@ -68,6 +123,7 @@ impl Document {
             && self.header.label.is_none()
             && self.header.contacts.is_empty()
             && self.sections.is_empty()
+            && self.letter.is_none()
     }
 }
 

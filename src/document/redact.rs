@@ -80,6 +80,11 @@ pub fn apply(doc: &mut Document, resume: &Resume, redact: Redact) {
         scrub(&mut c.label);
     }
     let leaks = |url: &str| secrets.iter().any(|(s, _)| url.contains(s.as_str()));
+    if let Some(letter) = &mut doc.letter {
+        super::letter::redact(letter, redact, &scrub, &|i| {
+            scrub_inlines(i, &scrub, &leaks)
+        });
+    }
     for section in &mut doc.sections {
         scrub(&mut section.title);
         for block in &mut section.blocks {
@@ -119,7 +124,11 @@ fn scrub_entry(e: &mut Entry, scrub: &dyn Fn(&mut String), leaks: &dyn Fn(&str) 
     e.keywords.iter_mut().for_each(scrub);
 }
 
-fn scrub_inlines(items: &mut Inlines, scrub: &dyn Fn(&mut String), leaks: &dyn Fn(&str) -> bool) {
+pub(super) fn scrub_inlines(
+    items: &mut Inlines,
+    scrub: &dyn Fn(&mut String),
+    leaks: &dyn Fn(&str) -> bool,
+) {
     let mut out = Vec::with_capacity(items.len());
     for mut item in std::mem::take(items) {
         match &mut item {

@@ -8,6 +8,7 @@
 //! shortlist of many ([`bundle`]).
 
 pub mod bundle;
+pub mod letter;
 
 use std::sync::Arc;
 

@@ -162,6 +162,59 @@ pub struct Sidebar {
     /// line), `photo`, and section ids (`skills`, `languages`, …). The
     /// rest stays in the main column.
     pub holds: Vec<String>,
+    /// One size in points for all its text, headings included, with its
+    /// gaps kept under half a line (0: the page's sizes and gaps). Text
+    /// extractors (poppler, pdfminer.six) then read the sidebar as one block
+    /// and never put its lines among the main column's.
+    pub size: f32,
+    /// How its section headings look, with one text size (a band stands
+    /// out where there is no room for space above a heading); unset: as
+    /// the page's.
+    pub headings: Option<HeadingStyle>,
+}
+
+/// The sizes a sidebar's one text size may have, in points.
+pub const SIDEBAR_SIZE: std::ops::RangeInclusive<f32> = 6.0..=12.0;
+/// Line height of a sidebar with one text size, at most, as a multiple of it.
+const SIDEBAR_LINE_HEIGHT: f32 = 1.25;
+/// How far apart a sidebar with one text size sets two baselines, at most,
+/// as a multiple of its size: poppler starts a new block past 1.5 and
+/// pdfminer.six past half a line's height of white between lines.
+const SIDEBAR_BASELINES: f32 = 1.42;
+/// A sidebar's bullet indent with one text size, at most, as a multiple of it.
+const SIDEBAR_BULLET: f32 = 0.65;
+
+impl super::Definition {
+    /// The definition the sidebar's text is set with: one size for all of
+    /// it, and every vertical gap within [`SIDEBAR_BASELINES`]; `None` when
+    /// the sidebar keeps the page's sizes.
+    pub fn for_sidebar(&self) -> Option<super::Definition> {
+        let size = self.sidebar.size;
+        if self.sidebar.side == Side::None || size <= 0.0 {
+            return None;
+        }
+        let mut d = self.clone();
+        let z = &mut d.sizes;
+        (z.contact, z.heading, z.entry_title, z.body, z.small) = (size, size, size, size, size);
+        let s = &mut d.spacing;
+        s.line_height = s.line_height.min(SIDEBAR_LINE_HEIGHT);
+        let most = ((SIDEBAR_BASELINES - s.line_height) * size).max(0.0);
+        // A bullet's lines start within half a line of its mark, so that
+        // pdfminer.six keeps them in the sidebar's block.
+        s.bullet_indent = s.bullet_indent.min(SIDEBAR_BULLET * size);
+        for gap in [
+            &mut s.before_section,
+            &mut s.after_heading,
+            &mut s.between_entries,
+            &mut s.after_paragraph,
+        ] {
+            *gap = gap.min(most);
+        }
+        if let Some(style) = self.sidebar.headings {
+            d.headings.style = style;
+        }
+        Some(d)
+    }
 }
 
 /// Which side the sidebar is on.
@@ -246,6 +299,17 @@ pub fn contradictions(d: &super::Definition) -> Option<(Vec<&'static str>, Strin
                 format!(
                     "a gap of {} mm beside the sidebar; write 2 to 20 mm (a narrow gap lets extractors run the columns together)",
                     d.sidebar.gap
+                ),
+            ));
+        }
+        if d.sidebar.size != 0.0 && !SIDEBAR_SIZE.contains(&d.sidebar.size) {
+            return Some((
+                vec!["sidebar.size"],
+                format!(
+                    "a sidebar text size of {} pt; write {} to {} pt, or 0 for the page's sizes",
+                    d.sidebar.size,
+                    SIDEBAR_SIZE.start(),
+                    SIDEBAR_SIZE.end()
                 ),
             ));
         }

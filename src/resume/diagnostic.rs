@@ -8,7 +8,9 @@ use crate::resume::SourceError;
 /// `offset`: the 1-based line and column where the text started in its file.
 pub fn location(name: &str, e: &SourceError, offset: (usize, usize)) -> String {
     match e {
-        SourceError::Encoding { .. } | SourceError::Limit(_) => name.to_string(),
+        SourceError::Encoding { .. } | SourceError::Limit(_) | SourceError::Archive(_) => {
+            name.to_string()
+        }
         SourceError::Syntax(j) | SourceError::NotResume(j) => {
             let (line, column) = shift(j.line, j.column, offset);
             format!("{name}:{line}:{column}")
@@ -32,7 +34,7 @@ pub fn source_error(name: &str, e: &SourceError, color: bool, offset: (usize, us
         SourceError::Encoding { offset, message } => {
             format!("error: {name}: {message} (at byte {offset}); nothing was written")
         }
-        SourceError::Limit(message) => {
+        SourceError::Limit(message) | SourceError::Archive(message) => {
             format!("error: {name}: {message}; nothing was written")
         }
         SourceError::Syntax(j) => snippet(name, j, &format!("invalid {}", j.syntax), color, offset),

@@ -6,8 +6,9 @@
 //! ([`read`]), collecting a [`Warning`] wherever content was reinterpreted.
 
 mod date;
-// The command line's messages for a source error (with the line it points at).
-#[cfg(feature = "cli")]
+// Messages for a source error (with the line it points at); the engine alone
+// (no `cli`) uses only `location`, for letters.
+#[cfg_attr(not(feature = "cli"), allow(dead_code))]
 pub(crate) mod diagnostic;
 mod lenient;
 mod limits;

@@ -19,6 +19,9 @@ pub enum SourceError {
     /// Valid JSON, but its top level is not an object, so it is no resume
     /// (the position is where the top-level value starts).
     NotResume(SyntaxError),
+    /// An archive (a LinkedIn data export) that cannot be read: unsafe, over
+    /// the limits, not an export, or a file in it that is not as LinkedIn writes it.
+    Archive(String),
 }
 
 /// A syntax or structure error (JSON, YAML or TOML) with its position.
@@ -45,7 +48,7 @@ impl fmt::Display for SourceError {
             SourceError::Syntax(e) | SourceError::NotResume(e) => {
                 write!(f, "{}:{}: {}", e.line, e.column, e.message)
             }
-            SourceError::Limit(m) => f.write_str(m),
+            SourceError::Limit(m) | SourceError::Archive(m) => f.write_str(m),
         }
     }
 }

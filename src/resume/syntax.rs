@@ -18,6 +18,8 @@ pub enum Syntax {
     Yaml,
     Toml,
     Markdown,
+    /// A ZIP archive: LinkedIn's data export.
+    Zip,
 }
 
 impl Syntax {
@@ -32,6 +34,7 @@ impl Syntax {
             "yaml" | "yml" => Some(Syntax::Yaml),
             "toml" => Some(Syntax::Toml),
             "md" | "markdown" => Some(Syntax::Markdown),
+            "zip" => Some(Syntax::Zip),
             _ => None,
         }
     }
@@ -43,6 +46,7 @@ impl Syntax {
             Syntax::Yaml => "YAML",
             Syntax::Toml => "TOML",
             Syntax::Markdown => "Markdown",
+            Syntax::Zip => "ZIP",
         }
     }
 }
@@ -53,6 +57,13 @@ pub fn parse(
     syntax: Option<Syntax>,
     limits: &Limits,
 ) -> Result<(String, Value), SourceError> {
+    // A ZIP is known by its first bytes, whatever the name says it is.
+    if syntax == Some(Syntax::Zip) || super::reader::linkedin::is_zip(bytes) {
+        super::limits::check_size(bytes.len(), limits).map_err(SourceError::Limit)?;
+        let value =
+            super::reader::linkedin::read_archive(bytes, limits).map_err(SourceError::Archive)?;
+        return Ok((String::new(), value));
+    }
     match syntax {
         Some(Syntax::Json) => parse_json_within(bytes, limits),
         Some(Syntax::Markdown) => {
@@ -170,6 +181,9 @@ fn parse_text(text: &str, syntax: Syntax) -> Result<Value, SourceError> {
         Syntax::Yaml => yaml(text),
         Syntax::Toml => toml(text),
         Syntax::Markdown => Ok(Value::String(text.to_string())),
+        Syntax::Zip => Err(SourceError::Archive(
+            "a ZIP archive is not text; it is read as LinkedIn's data export".into(),
+        )),
     }
 }
 

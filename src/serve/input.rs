@@ -216,6 +216,7 @@ pub const MEDIA_TYPES: &[(&str, Syntax)] = &[
     ("application/x-yaml", Syntax::Yaml),
     ("text/yaml", Syntax::Yaml),
     ("application/toml", Syntax::Toml),
+    ("application/zip", Syntax::Zip),
 ];
 
 /// The query's pairs, each checked against `params`.
@@ -371,7 +372,9 @@ pub fn syntax(headers: &HeaderMap) -> Result<Option<Syntax>, Problem> {
             Problem::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "media_type",
-                format!("a resume is sent as JSON, YAML or TOML, not `{essence}`"),
+                format!(
+                    "a resume is sent as JSON, YAML or TOML (or LinkedIn's data export as a ZIP), not `{essence}`"
+                ),
             )
             .valid(MEDIA_TYPES.iter().map(|(m, _)| m.to_string()).collect())
         })

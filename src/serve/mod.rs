@@ -12,9 +12,11 @@
 
 mod answer;
 mod input;
+mod letter;
 mod observe;
 mod openapi;
 mod pool;
+mod posting;
 mod render;
 mod routes;
 

@@ -4,6 +4,7 @@ use serde_json::{Map, Value, json};
 
 use super::App;
 use super::input::{Kind, MEDIA_TYPES, Route, language_pattern};
+use crate::resume::Syntax;
 
 /// The description of this server's API (its layouts included).
 pub fn spec(app: &App, table: &[Route]) -> Value {
@@ -75,19 +76,35 @@ pub fn spec(app: &App, table: &[Route]) -> Value {
         if !params.is_empty() {
             op.insert("parameters".into(), params.into());
         }
-        if route.method == axum::http::Method::POST {
-            let mut content = Map::new();
-            for (media, _) in MEDIA_TYPES {
-                content.insert(
-                    (*media).into(),
-                    json!({ "schema": { "$ref": "#/components/schemas/Resume" } }),
-                );
-            }
+        if route.path == "/v1/check" {
             op.insert(
                 "requestBody".into(),
                 json!({
                     "required": true,
-                    "description": "The resume: JSON Resume (or FRESH, Reactive Resume, RenderCV) as JSON, YAML or TOML. Without a Content-Type the syntax is recognised.",
+                    "description": "The posting and the resume, as one object (JSON, YAML or TOML).",
+                    "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CheckRequest" } } },
+                }),
+            );
+        } else if route.method == axum::http::Method::POST {
+            let mut content = Map::new();
+            for (media, syntax) in MEDIA_TYPES {
+                let schema = if *syntax == Syntax::Zip {
+                    json!({ "type": "string", "format": "binary" })
+                } else {
+                    super::letter::body_schema(route.path)
+                };
+                content.insert((*media).into(), json!({ "schema": schema }));
+            }
+            let description = if route.path == "/v1/render" {
+                super::letter::BODY
+            } else {
+                "The resume: JSON Resume (or FRESH, Reactive Resume, RenderCV) as JSON, YAML or TOML; or LinkedIn's data export, the ZIP itself, as application/zip. Without a Content-Type the syntax is recognised."
+            };
+            op.insert(
+                "requestBody".into(),
+                json!({
+                    "required": true,
+                    "description": description,
                     "content": content,
                 }),
             );
@@ -142,7 +159,7 @@ pub fn spec(app: &App, table: &[Route]) -> Value {
         "paths": paths,
         "components": {
             "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer", "description": "Needed when the server runs with --token-file" } },
-            "schemas": schemas(),
+            "schemas": super::letter::with_schemas(schemas()),
         },
     })
 }
@@ -150,6 +167,7 @@ pub fn spec(app: &App, table: &[Route]) -> Value {
 fn ok_content(path: &str, produces: &[&str]) -> Value {
     let schema = match path {
         "/v1/validate" => json!({ "$ref": "#/components/schemas/Validation" }),
+        "/v1/check" => json!({ "$ref": "#/components/schemas/Fit" }),
         "/v1/formats" => {
             json!({ "type": "array", "items": { "$ref": "#/components/schemas/Format" } })
         }
@@ -209,6 +227,8 @@ fn schemas() -> Value {
                 } },
             },
         },
+        "CheckRequest": super::posting::request_schema(),
+        "Fit": super::posting::fit_schema(),
         "Format": {
             "type": "object",
             "required": ["name", "extension", "media_type", "description"],

@@ -17,7 +17,7 @@ use crate::job::{self, Job, Options};
 use crate::resume::{self, SourceError, Syntax};
 
 /// A parse failure as an answer: syntax errors with their line and column.
-fn source_problem(e: &SourceError) -> Problem {
+pub(super) fn source_problem(e: &SourceError) -> Problem {
     match e {
         SourceError::Syntax(s) => {
             let mut p = Problem::new(
@@ -47,6 +47,9 @@ fn source_problem(e: &SourceError) -> Problem {
             p
         }
         SourceError::Limit(m) => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "limit", m.clone()),
+        SourceError::Archive(m) => {
+            Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "archive", m.clone())
+        }
     }
 }
 
@@ -75,7 +78,7 @@ fn one_resume(
 type Outcome = Result<(Vec<job::File>, Vec<String>, String), Problem>;
 
 /// Runs `work` on the pool within the request's deadline.
-async fn on_pool<T: Send + 'static>(
+pub(super) async fn on_pool<T: Send + 'static>(
     app: &App,
     started: Instant,
     work: impl FnOnce() -> Result<T, Problem> + Send + 'static,
@@ -168,6 +171,9 @@ pub async fn render(
 
 /// Reads, builds and renders, on a worker.
 fn run(job: &Job, bytes: &[u8], syntax: Option<Syntax>) -> Outcome {
+    if let Some(letter) = super::letter::run(job, bytes, syntax) {
+        return letter;
+    }
     let (_, value) = one_resume(bytes, syntax, &job.limits).map_err(|e| source_problem(&e))?;
     let built = job.build(value);
     let name = built.parsed.resume.basics.name.clone().unwrap_or_default();

@@ -97,6 +97,34 @@ fn make() -> Vec<Route> {
             handler: || post(render::validate),
         },
         Route {
+            method: Method::POST,
+            path: "/v1/check",
+            summary: "How a resume (an object, or a PDF or DOCX in base64) fits a job posting: the posting's key terms covered, where, and those missed",
+            guarded: true,
+            params: &[],
+            answers: &[
+                (
+                    200,
+                    "The fit, as `check --job --json` gives it for one file",
+                ),
+                (
+                    400,
+                    "Malformed body (with line and column), empty body, an unknown field, posting_format or language",
+                ),
+                (401, "No or wrong bearer token"),
+                (408, "The body did not arrive before the deadline"),
+                (413, "Body over the size limit"),
+                (415, "Content-Type other than JSON, YAML or TOML"),
+                (
+                    422,
+                    "No posting, an empty posting or one without key terms, no resume or document (or both), or a document that is not a readable PDF or DOCX",
+                ),
+                (503, "Every worker busy and the queue full; see Retry-After"),
+            ],
+            produces: JSON,
+            handler: || post(super::posting::check),
+        },
+        Route {
             method: Method::GET,
             path: "/v1/formats",
             summary: "The output formats",

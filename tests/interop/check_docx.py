@@ -6,7 +6,10 @@ Usage: check_docx.py DOCX_DIR [--json-dir DIR]
 For every DOCX_DIR/*.docx:
   python-docx  every paragraph has a named style; headings are "Heading 1" or
                "Heading 2"; list paragraphs are "List Bullet" with numbering
-               (numPr) and vice versa; core title/creator carry the name.
+               (numPr) and vice versa; core title/creator carry the name;
+               every picture has alt text or is marked decorative (a contact
+               icon), and no paragraph (table cells included) holds an
+               icon-font character (private use area).
   LibreOffice  converts the file to PDF (files are batched per invocation);
                pdftotext of the PDF holds every employer and position.
   pandoc       `pandoc -f docx -t markdown` shows each Heading 1 as a heading
@@ -106,6 +109,7 @@ def check_python_docx(path, name):
                 failures.append(f"List Bullet paragraph {i} has no numPr")
         elif num:
             failures.append(f"paragraph {i} is numbered but styled {sname!r}")
+    failures += check_pictures(d)
     core = d.core_properties
     title_para = next((p.text for p in d.paragraphs if p.style is not None and p.style.name == "Title"), None)
     person = norm(name) if name else (norm(title_para) if title_para else None)
@@ -117,6 +121,28 @@ def check_python_docx(path, name):
     if core.created is None or core.created.year < 1980:
         failures.append(f"core created is {core.created!r}")
     return failures, headings, h1, bullets
+
+
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+ADEC = "{http://schemas.microsoft.com/office/drawing/2017/decorative}"
+
+
+def check_pictures(d):
+    """Pictures described or decorative; no private-use characters in any paragraph."""
+    failures = []
+    body = d.element.body
+    for pr in body.iter(WP + "docPr"):
+        descr = (pr.get("descr") or "").strip()
+        decorative = any(e.get("val") in ("1", "true") for e in pr.iter(ADEC + "decorative"))
+        if decorative and descr:
+            failures.append(f"picture {pr.get('name')!r} is decorative but has alt text {descr!r}")
+        elif not decorative and not descr:
+            failures.append(f"picture {pr.get('name')!r} has neither alt text nor the decorative mark")
+    for p in body.iter(W + "p"):
+        text = "".join(t.text or "" for t in p.iter(W + "t"))
+        if any("\ue000" <= c <= "\uf8ff" for c in text):
+            failures.append(f"paragraph {text[:30]!r} holds a private-use (icon font) character")
+    return failures
 
 
 def libreoffice_pdfs(paths, outdir):

@@ -23,12 +23,15 @@ const ELEMENTS = new Set([
   "img", "aside", "div", "footer",
   // Contact icons (header.contacts = "icons"): inline SVG, one path.
   "svg", "path",
+  // A cover letter's numbered list.
+  "ol",
 ]);
 const ATTRIBUTES = new Set([
   "lang", "dir", "charset", "http-equiv", "content", "name", "property", "type",
   "class", "id", "href", "rel", "datetime",
   "src", "alt", "width", "height", "aria-label",
   "aria-hidden", "focusable", "viewBox", "fill", "d",
+  "start",
 ]);
 // Images are inline, never fetched.
 const SAFE_IMAGE = /^data:image\/(jpeg|png|svg\+xml);base64,[A-Za-z0-9+\/=]+$/;

@@ -26,6 +26,8 @@ import sys
 import tempfile
 
 READERS = ["pdftotext", "pdftotext-raw", "pdfminer", "pypdf", "pymupdf"]
+# Letters and digits an item needs to place its region on the page.
+MIN_PLACED = 12
 
 
 def squash(text):
@@ -136,7 +138,10 @@ def score(pages, wanted):
         if at >= 0:
             found += 1
             pos[region] = at + len(s)
-            where[region].append((page_of(at), at, at + len(s)))
+            # A short item ("Certified", "SQL") is as likely a word of running
+            # text: it does not tell where its region is.
+            if len(s) >= MIN_PLACED:
+                where[region].append((page_of(at), at, at + len(s)))
     inter = False
     for page in set(p for p, _, _ in where["main"]) & set(p for p, _, _ in where["side"]):
         main = [(a, b) for p, a, b in where["main"] if p == page]

@@ -2,7 +2,9 @@
 # Output validity sweep: converts every corpus file, sample and reader fixture to every format
 # with the release binary and checks each output with real tools:
 #   PDF   qpdf --check, pdffonts (embedded + subset), pdftotext (text, names, employers, positions)
-#   DOCX  python-docx (named styles, headings, list bullets, properties), LibreOffice → PDF, pandoc
+#   DOCX  python-docx (named styles, headings, list bullets, properties, pictures), LibreOffice → PDF, pandoc;
+#         every input in the default layout, the samples and every SHARE-th corpus file (default 4,
+#         a different share per layout) in each other built-in layout
 #   MD    pandoc -f commonmark (only our headings, no raw HTML/images/code, safe links)
 #   TXT   no control characters, lines within 80 columns
 # Prints one line per failure and a final "N passed, N failed"; exit 1 on any failure.
@@ -17,10 +19,12 @@ inputs=(samples/*.json)
 [ -d ../shared/corpus/real ] && inputs+=(../shared/corpus/real/*.json)
 mkdir -p "$out/json"
 for f in "${inputs[@]}"; do ln -s "$(realpath "$f")" "$out/json/$(basename "$f")"; done
-# Other input shapes (FRESH, Reactive Resume, RenderCV): their outputs are
-# checked against the JSON Resume that `convert` makes of them.
-for f in tests/fixtures/readers/{fresh,reactive-resume,rendercv}/*.{json,yaml}; do
+# Other input shapes (FRESH, Reactive Resume, RenderCV, LinkedIn's export
+# folder): their outputs are checked against the JSON Resume that `convert`
+# makes of them.
+for f in tests/fixtures/readers/{fresh,reactive-resume,rendercv}/*.{json,yaml} tests/fixtures/readers/linkedin/*/; do
   [ -e "$f" ] || continue
+  f=${f%/}
   stem=$(basename "${f%.*}")
   if "$bin" convert -q "$f" -o "$out/json/$stem.json"; then
     inputs+=("$f")
@@ -56,6 +60,30 @@ tally < <(bash tests/interop/check_pdf.sh "$out/pdf")
 tally < <(python3 tests/interop/check_pdf_text.py "$out/pdf" "$out/json")
 echo "-- docx: python-docx, LibreOffice, pandoc"
 tally < <(python3 tests/interop/check_docx.py "$out/docx" --json-dir "$out/json")
+# Every other built-in layout in Word too (icons, sidebar, split header, band):
+# the samples and a share of the corpus, every SHARE-th file (default 4), a
+# different share for each layout, so that together they cover the corpus.
+share=${SHARE:-4}
+k=0
+for layout in $("$bin" layouts | awk 'NR > 1 { print $1 }'); do
+  these=(samples/*.json)
+  i=0
+  for f in "${inputs[@]}"; do
+    case "$f" in
+      ../shared/corpus/*)
+        [ $((i % share)) -eq $((k % share)) ] && these+=("$f")
+        i=$((i + 1)) ;;
+    esac
+  done
+  k=$((k + 1))
+  echo "-- docx in $layout (${#these[@]} files): python-docx, LibreOffice, pandoc"
+  if ! "$bin" -q -f docx -l "$layout" -d "$out/docx-$layout" "${these[@]}"; then
+    echo "FAIL: converting to docx in $layout exited non-zero"
+    failed=$((failed + 1))
+    continue
+  fi
+  tally < <(python3 tests/interop/check_docx.py "$out/docx-$layout" --json-dir "$out/json")
+done
 echo "-- md: pandoc"
 tally < <(python3 tests/interop/check_markdown.py "$out/md")
 echo "-- txt: control characters and width"

@@ -89,10 +89,10 @@ fn sample(name: &str) -> PathBuf {
 /// Our outputs of some resumes in every built-in layout, each checked against
 /// its resume: every fact is found, and nothing about the layout is flagged.
 /// Returns the failures.
-fn own_outputs(inputs: &[PathBuf]) -> Vec<String> {
+fn own_outputs(inputs: &[PathBuf], layouts: &[&str]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let mut failures = Vec::new();
-    for layout in ["classic", "modern", "compact"] {
+    for layout in layouts {
         let out = dir.path().join(layout);
         cmd()
             .args(["-q", "-f", "pdf,docx", "-l", layout, "-d"])
@@ -104,6 +104,10 @@ fn own_outputs(inputs: &[PathBuf]) -> Vec<String> {
     }
     failures
 }
+
+/// The built-in layouts with one column of text, and the sidebar's.
+const PLAIN: [&str; 3] = ["classic", "modern", "compact"];
+const STRUCTURED: [&str; 4] = ["banner", "engineering", "harvard", "sidebar"];
 
 fn own_outputs_in(inputs: &[PathBuf], dir: &Path) -> Vec<String> {
     let mut failures = Vec::new();
@@ -155,18 +159,32 @@ fn own_outputs_in(inputs: &[PathBuf], dir: &Path) -> Vec<String> {
 
 #[test]
 fn our_pdf_and_docx_of_each_sample_give_back_every_fact() {
-    let failures = own_outputs(&samples());
+    let failures = own_outputs(&samples(), &[PLAIN.as_slice(), &STRUCTURED].concat());
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
+/// The real corpus whole in the one-column layouts, and every fourth file in
+/// the structured ones (the sidebar's two columns are drawn one after the
+/// other, so `check` does not flag them). Timeline is left out: its split
+/// header (name beside the contacts) is two columns side by side, rightly
+/// flagged, and a Japanese date range broken in its gutter is not found whole.
 #[test]
 fn our_pdf_and_docx_of_the_real_corpus_give_back_every_fact() {
     let inputs = corpus_real();
     if inputs.is_empty() {
         return;
     }
-    let failures = own_outputs(&inputs);
+    let mut failures = own_outputs(&inputs, &PLAIN);
+    let share: Vec<PathBuf> = inputs.iter().step_by(4).cloned().collect();
+    failures.extend(own_outputs(&share, &STRUCTURED));
+    // `check`'s own reading cuts this page's columns into two bands one above
+    // the other, and reads a certificate of the sidebar's among the main
+    // column's bullets (the five extractors read it whole: open in #25).
+    let known = "sidebar/13-qdequippe-fr.pdf: recall 0.986";
+    let (known, failures): (Vec<String>, Vec<String>) =
+        failures.into_iter().partition(|f| f.contains(known));
     assert!(failures.is_empty(), "{failures:#?}");
+    assert!(known.len() <= 1, "{known:#?}");
 }
 
 #[test]

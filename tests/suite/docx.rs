@@ -45,10 +45,16 @@ fn render(doc: &Document, options: &RenderOptions) -> Vec<u8> {
     docx.render(doc, &layout, options).unwrap().bytes
 }
 
-/// Every entry of the zip, in archive order.
+/// Every XML entry of the zip (not the pictures), in archive order.
 fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     (0..archive.len())
+        .filter(|i| {
+            let name = archive.name_for_index(*i).unwrap_or_default();
+            name.ends_with(".xml") || name.ends_with(".rels")
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
         .map(|i| {
             let mut f = archive.by_index(i).unwrap();
             let mut s = String::new();

@@ -1,8 +1,10 @@
 //! `word/document.xml`: the document model as styled paragraphs, in order.
 //!
-//! No tables, text boxes, headers or footers: an applicant-tracking system
-//! reads the body top to bottom, so that is where everything goes (the
-//! photo floats beside the name, and holds no text). Each
+//! No text boxes, headers or footers: an applicant-tracking system reads
+//! the body top to bottom, so that is where everything goes (the photo
+//! floats beside the name or stands in a cell, and holds no text; contact
+//! icons are decorative pictures). The only tables are a sidebar's row and
+//! a split header's ([`header`]), read cell by cell in order. Each
 //! paragraph names its style; runs carry only inline emphasis (bold, italic)
 //! and character styles.
 //!
@@ -23,11 +25,13 @@ use docx_rs::{
     ParagraphChild, Run, Tab, TabValueType,
 };
 
+mod letter;
+
 use super::styles::id;
 use super::xml::{clean, safe_scheme, url_target};
-use crate::document::{
-    Block, Contact, ContactKind, Document, Entry, Inline, KeywordGroup, plain_text,
-};
+
+mod header;
+use crate::document::{Block, Document, Entry, Inline, KeywordGroup, plain_text};
 use crate::layout::{DatePlace, Definition, Lead, Part, Region};
 
 /// External link targets in first-use order; relationship `rIdLink{n}` is entry n-1.
@@ -35,6 +39,8 @@ use crate::layout::{DatePlace, Definition, Lead, Part, Region};
 pub struct Links {
     /// Targets as docx-rs escaped them into the hyperlink (and writes them into the relationships).
     targets: Vec<String>,
+    /// Contact icons in first-use order; relationship `rIdIcon{n}` is entry n-1.
+    icons: Vec<super::icons::Key>,
 }
 
 impl Links {
@@ -56,6 +62,26 @@ impl Links {
             .iter()
             .enumerate()
             .map(|(i, t)| (format!("rIdLink{}", i + 1), t.as_str()))
+    }
+
+    /// The relationship id of an icon's picture, the same for every use of it.
+    fn icon(&mut self, key: super::icons::Key) -> String {
+        let n = match self.icons.iter().position(|k| *k == key) {
+            Some(i) => i + 1,
+            None => {
+                self.icons.push(key);
+                self.icons.len()
+            }
+        };
+        super::icons::names(n).0
+    }
+
+    /// The icons' pictures in order: `(what, relationship id, part relative to word/)`.
+    pub fn icons(&self) -> impl Iterator<Item = (super::icons::Key, String, String)> + '_ {
+        self.icons.iter().enumerate().map(|(i, k)| {
+            let (rel, target) = super::icons::names(i + 1);
+            (*k, rel, target)
+        })
     }
 }
 
@@ -215,40 +241,6 @@ impl Writer<'_> {
                 Inline::Break => self.push_run(Run::new().add_break(BreakType::TextWrapping)),
             }
         }
-    }
-
-    /// The contacts on a line between `separator`, or, `stacked`, one per
-    /// line (in a split header after a tab to the right margin).
-    fn contacts(&mut self, contacts: &[Contact], separator: &str, stacked: bool) {
-        let visible: Vec<&Contact> = contacts
-            .iter()
-            .filter(|c| !c.text.trim().is_empty())
-            .collect();
-        if visible.is_empty() {
-            return;
-        }
-        self.open_p(id::CONTACT);
-        let tab = stacked && self.def.header.align == crate::layout::HeaderAlign::Split;
-        for (i, c) in visible.iter().enumerate() {
-            if i > 0 && stacked {
-                self.push_run(Run::new().add_break(BreakType::TextWrapping));
-            } else if i > 0 {
-                self.run(separator, Fmt::default());
-            }
-            if tab {
-                self.tab();
-            }
-            let shown = if c.kind == ContactKind::Profile && !c.label.trim().is_empty() {
-                format!("{}: {}", c.label, c.text)
-            } else {
-                c.text.clone()
-            };
-            match &c.link {
-                Some(url) => self.link(url, Fmt::default(), |w, f| w.run(&shown, f)),
-                None => self.run(&shown, Fmt::default()),
-            }
-        }
-        self.close_p();
     }
 
     fn entry(&mut self, e: &Entry) {
@@ -443,52 +435,37 @@ fn display_url(url: &str) -> &str {
         .unwrap_or(url)
 }
 
-/// The document's paragraphs, in reading order, collecting the hyperlink targets they refer to.
-/// Paragraph ids start after `first_id`; the photo, if any, is relationship `photo_rel`.
-pub fn paragraphs(
-    doc: &Document,
-    def: &Definition,
-    links: &mut Links,
-    first_id: usize,
-    photo_rel: &str,
-) -> Vec<Paragraph> {
-    let mut w = writer(doc, def, links, first_id);
-    w.header(doc, photo_rel, true);
-    for section in &doc.sections {
-        w.section(section);
-    }
-    w.paragraphs
-}
-
-/// A part of the body: a paragraph, or the sidebar's table.
+/// A part of the body: a paragraph, or a table (the sidebar's row, a split header's).
 pub enum Child {
     Paragraph(Box<Paragraph>),
     Table(Box<docx_rs::Table>),
 }
 
-/// The document's body as the plan lays it out: with a sidebar, the
-/// header's paragraphs, then one table row of two cells in reading order
-/// ([`super::sidebar`]); else [`paragraphs`].
+/// The document's body as the plan lays it out, in reading order, and the
+/// number of paragraphs in it (their ids start after `first_id`): the
+/// header ([`header`]), then the sections; with a sidebar, one table row
+/// of two cells in reading order ([`super::sidebar`]). The photo, if any,
+/// is relationship `photo_rel`; links and icons are collected in `links`.
 pub fn children(
     doc: &Document,
     def: &Definition,
     links: &mut Links,
-    photo_rel: &str,
+    (first_id, photo_rel): (usize, &str),
     text_width: i64,
-) -> Vec<Child> {
+) -> (Vec<Child>, usize) {
     let plan = crate::layout::Plan::new(def, doc);
+    let mut w = writer(doc, def, links, first_id);
+    let mut out = w.header(doc, &plan, photo_rel, text_width);
     let Some(side) = plan.sidebar.as_ref() else {
-        return paragraphs(doc, def, links, 0, photo_rel)
-            .into_iter()
-            .map(|p| Child::Paragraph(Box::new(p)))
-            .collect();
+        if let Some(letter) = &doc.letter {
+            w.letter(letter);
+        }
+        for section in &doc.sections {
+            w.section(section);
+        }
+        out.extend(w.take());
+        return (out, w.first_id - first_id);
     };
-    let mut w = writer(doc, def, links, 0);
-    w.header(doc, photo_rel, plan.contacts == Region::Main);
-    let mut out: Vec<Child> = std::mem::take(&mut w.paragraphs)
-        .into_iter()
-        .map(|p| Child::Paragraph(Box::new(p)))
-        .collect();
     let mut cells = Vec::new();
     let page = usize::try_from(text_width).unwrap_or(0);
     let (side_width, main_width) = super::sidebar::widths(side, text_width);
@@ -505,9 +482,7 @@ pub fn children(
             for part in &side.parts {
                 match part {
                     Part::Contact => w.contacts(&doc.header.contacts, "", true),
-                    // The photo stays beside the name (a floating picture
-                    // anchored in a cell would follow the page margin).
-                    Part::Photo => {}
+                    Part::Photo => w.photo(doc, photo_rel, true),
                     Part::Section(i) => {
                         if let Some(s) = doc.sections.get(*i) {
                             w.section(s);
@@ -516,6 +491,9 @@ pub fn children(
                 }
             }
         } else {
+            if let Some(letter) = &doc.letter {
+                w.letter(letter);
+            }
             for (s, region) in doc.sections.iter().zip(&plan.sections) {
                 if *region == Region::Main {
                     w.section(s);
@@ -528,7 +506,38 @@ pub fn children(
     out.push(Child::Table(Box::new(super::sidebar::table(
         def, side, cells, text_width,
     ))));
-    out
+    (out, w.first_id - first_id)
+}
+
+impl Child {
+    /// Every paragraph in it, a table's cells' too, in order.
+    pub fn paragraphs_mut(&mut self) -> Vec<&mut Paragraph> {
+        use docx_rs::{TableCellContent, TableChild, TableRowChild};
+        match self {
+            Child::Paragraph(p) => vec![p.as_mut()],
+            Child::Table(t) => {
+                let mut out = Vec::new();
+                for TableChild::TableRow(row) in &mut t.rows {
+                    for TableRowChild::TableCell(cell) in &mut row.cells {
+                        for content in &mut cell.children {
+                            if let TableCellContent::Paragraph(p) = content {
+                                out.push(p.as_mut());
+                            }
+                        }
+                    }
+                }
+                out
+            }
+        }
+    }
+}
+
+/// Adds a body child to the document.
+pub fn add(docx: docx_rs::Docx, child: Child) -> docx_rs::Docx {
+    match child {
+        Child::Paragraph(p) => docx.add_paragraph(*p),
+        Child::Table(t) => docx.add_table(*t),
+    }
 }
 
 fn writer<'a>(
@@ -551,39 +560,14 @@ fn writer<'a>(
 }
 
 impl Writer<'_> {
-    /// The name (with the photo floating beside it), the label, and the contacts when `contacts`.
-    fn header(&mut self, doc: &Document, photo_rel: &str, contacts: bool) {
-        let def = self.def;
-        let w = self;
-        let h = &doc.header;
-        // The photo floats at the right of the first paragraph: the name's.
-        let mut photo = h
-            .photo
-            .as_ref()
-            .map(|p| super::photo::run(p, def, photo_rel));
-        if let Some(name) = h.name.as_deref().filter(|s| !s.trim().is_empty()) {
-            w.open_p(id::TITLE);
-            w.children
-                .extend(photo.take().map(|r| ParagraphChild::Run(Box::new(r))));
-            w.run(name, Fmt::default());
-            w.close_p();
-        }
-        if let Some(r) = photo {
-            w.open_p(id::BODY);
-            w.children.push(ParagraphChild::Run(Box::new(r)));
-            w.close_p();
-        }
-        if let Some(label) = h.label.as_deref().filter(|s| !s.trim().is_empty()) {
-            w.open_p(id::SUBTITLE);
-            w.run(label, Fmt::default());
-            w.close_p();
-        }
-        if contacts {
-            let split = def.header.align == crate::layout::HeaderAlign::Split;
-            w.on_band = def.header.band;
-            w.contacts(&h.contacts, &def.style.contact_separator, split);
-            w.on_band = false;
-        }
+    /// The paragraphs written so far as body children; the ids of the next
+    /// ones follow theirs.
+    fn take(&mut self) -> Vec<Child> {
+        self.first_id += self.paragraphs.len();
+        std::mem::take(&mut self.paragraphs)
+            .into_iter()
+            .map(|p| Child::Paragraph(Box::new(p)))
+            .collect()
     }
 
     fn section(&mut self, section: &crate::document::Section) {

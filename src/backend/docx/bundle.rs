@@ -32,8 +32,11 @@ pub fn bundle(
     options: &RenderOptions,
 ) -> Result<Rendered, RenderError> {
     let def = layout.definition();
-    let text_width = usize::try_from(super::Geometry::new(def, options).text_width).unwrap_or(0);
     let rtl = Direction::right_to_left(&cover.meta.language);
+    let geometry = super::Geometry::new(def, options);
+    let text_width = usize::try_from(geometry.text_width).unwrap_or(0);
+    // Which of the body's tables run right to left: the cover's, then each candidate's.
+    let mut tables = vec![rtl];
     // The cover's paragraphs run right to left in such a language.
     let bidi = |mut p: Paragraph| {
         if rtl {
@@ -143,36 +146,56 @@ pub fn bundle(
         let mut first_id = 0;
         for (i, d) in documents.iter().enumerate() {
             let rel = rels.get(i).map_or("", String::as_str);
-            let mut paragraphs = body::paragraphs(d, def, links, first_id, rel);
-            if Direction::right_to_left(&d.meta.language) {
-                for p in &mut paragraphs {
-                    p.property = std::mem::take(&mut p.property).bidi(true);
+            let (mut children, count) =
+                body::children(d, def, links, (first_id, rel), geometry.text_width);
+            first_id += count;
+            let candidate_rtl = Direction::right_to_left(&d.meta.language);
+            for child in &mut children {
+                if matches!(child, body::Child::Table(_)) {
+                    tables.push(candidate_rtl);
+                }
+                if candidate_rtl {
+                    for p in child.paragraphs_mut() {
+                        p.property = std::mem::take(&mut p.property).bidi(true);
+                    }
                 }
             }
-            first_id += paragraphs.len();
-            if paragraphs.is_empty() {
-                paragraphs.push(paragraph(id::BODY));
+            if children.is_empty() {
+                children.push(body::Child::Paragraph(Box::new(paragraph(id::BODY))));
             }
-            let last = paragraphs.len() - 1;
-            for (k, mut p) in paragraphs.into_iter().enumerate() {
-                if k == last && i + 1 < documents.len() {
-                    p = p.section_property(section(i + 1));
-                }
-                if k == 0 {
-                    p.children.insert(
-                        0,
-                        ParagraphChild::BookmarkStart(docx_rs::BookmarkStart::new(
-                            i + 1,
-                            format!("candidate{}", i + 1),
-                        )),
-                    );
-                    p.children
-                        .push(ParagraphChild::BookmarkEnd(docx_rs::BookmarkEnd::new(
-                            i + 1,
-                        )));
-                }
-                docx = docx.add_paragraph(p);
+            // The bookmark on the first paragraph (in a split header's
+            // first cell when the candidate starts with one).
+            if let Some(first) = children
+                .first_mut()
+                .and_then(|c| c.paragraphs_mut().into_iter().next())
+            {
+                first.children.insert(
+                    0,
+                    ParagraphChild::BookmarkStart(docx_rs::BookmarkStart::new(
+                        i + 1,
+                        format!("candidate{}", i + 1),
+                    )),
+                );
+                first
+                    .children
+                    .push(ParagraphChild::BookmarkEnd(docx_rs::BookmarkEnd::new(
+                        i + 1,
+                    )));
             }
+            // The section ends with the last paragraph, one after a table
+            // (the sidebar's row) when the candidate ends with one.
+            if i + 1 < documents.len() {
+                let end = section(i + 1);
+                match children.last_mut() {
+                    Some(body::Child::Paragraph(p)) => {
+                        **p = std::mem::take(p.as_mut()).section_property(end);
+                    }
+                    _ => children.push(body::Child::Paragraph(Box::new(
+                        paragraph(id::BODY).section_property(end),
+                    ))),
+                }
+            }
+            docx = children.into_iter().fold(docx, body::add);
         }
         docx
     })
@@ -184,7 +207,7 @@ pub fn bundle(
     for (path, xml) in &mut parts {
         let patched = match path.as_str() {
             "word/settings.xml" => package::update_fields(xml),
-            "word/document.xml" if rtl => right_to_left_table(xml),
+            "word/document.xml" if tables.contains(&true) => super::sidebar::patch(xml, &tables),
             _ => Ok(()),
         };
         patched.map_err(|message| RenderError::Package {
@@ -201,15 +224,4 @@ pub fn bundle(
         warnings: Vec::new(),
         notes: Vec::new(),
     })
-}
-
-/// Makes the cover's table (the body's first) right to left: docx-rs has
-/// no `w:bidiVisual`, which comes first in its `w:tblPr` (before `w:tblW`).
-fn right_to_left_table(document: &mut Vec<u8>) -> Result<(), String> {
-    super::styles::replace_once(
-        document,
-        "<w:tblPr>",
-        "<w:tblPr><w:bidiVisual />",
-        "document.xml cover table",
-    )
 }

@@ -1,4 +1,4 @@
-//! The structure keys as paragraph properties of the styles: heading rule, band, bar, alignment; header band and split; stacked and gutter entries.
+//! The structure keys as paragraph properties of the styles: heading rule, band, bar, alignment; header band; stacked and gutter entries.
 //!
 //! Everything is in the styles, so a user restyles all headings or entries
 //! at once in Word, and the body stays a flat run of styled paragraphs.
@@ -99,20 +99,6 @@ pub fn header_color(def: &Definition, otherwise: String) -> String {
         def.colors.band_text.hex()
     } else {
         otherwise
-    }
-}
-
-/// The contact paragraph: in a split header, a right tab at the margin
-/// (each contact on its own line after it).
-pub fn contact(def: &Definition, geometry: &Geometry, p: ParagraphProperty) -> ParagraphProperty {
-    if def.header.align == HeaderAlign::Split {
-        p.add_tab(
-            Tab::new()
-                .val(TabValueType::Right)
-                .pos(usize::try_from(geometry.text_width).unwrap_or(0)),
-        )
-    } else {
-        p
     }
 }
 

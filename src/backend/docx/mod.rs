@@ -28,9 +28,11 @@
 //! - [`direction`]: right-to-left documents (`w:bidi`, `w:rtl`).
 //! - [`package`]: which parts ship, properties, relationships, the zip.
 
+mod application;
 mod body;
 mod bundle;
 mod direction;
+mod icons;
 mod letterhead;
 mod looks;
 mod numbering;
@@ -40,6 +42,7 @@ mod sidebar;
 mod styles;
 mod xml;
 
+pub use application::application;
 pub use bundle::bundle;
 pub use package::w3cdtf;
 
@@ -120,25 +123,16 @@ pub fn render_parts(
     };
     let text_width = Geometry::new(def, options).text_width;
     let mut parts = assemble(&package, def, options, |docx, links, rels| {
-        body::children(
-            document,
-            def,
-            links,
-            rels.first().map_or("", String::as_str),
-            text_width,
-        )
-        .into_iter()
-        .fold(docx, |docx, child| match child {
-            body::Child::Paragraph(p) => docx.add_paragraph(*p),
-            body::Child::Table(t) => docx.add_table(*t),
-        })
+        let photo = rels.first().map_or("", String::as_str);
+        let (children, _) = body::children(document, def, links, (0, photo), text_width);
+        children.into_iter().fold(docx, body::add)
     })?;
-    let plan = crate::layout::Plan::new(def, document);
-    if plan.sidebar.is_some()
-        && crate::document::Direction::right_to_left(&document.meta.language)
+    // Right to left, every table (the sidebar's, a split header's) is laid
+    // out from the right, its first cell where the text starts.
+    if crate::document::Direction::right_to_left(&document.meta.language)
         && let Some((_, xml)) = parts.iter_mut().find(|(p, _)| p == "word/document.xml")
     {
-        sidebar::patch(xml)?;
+        sidebar::patch(xml, &[])?;
     }
     Ok(parts)
 }
@@ -170,12 +164,20 @@ fn assemble(
     let rels: Vec<String> = names.iter().map(|(r, _)| r.clone()).collect();
     let (mut xml, links, (headers, footers), own_footers) =
         build(package, def, &geometry, language, |d, l| body(d, l, &rels));
+    // Icons first: their drawing ids follow the photos'.
+    let photos = package.photos.iter().flatten().count();
+    icons::patch(&mut xml.document, photos)?;
     let mut shipped = Vec::new();
     for (photo, (rel, target)) in package.photos.iter().zip(&names) {
         if let Some((p, alt)) = photo {
-            photo::patch(&mut xml.document, alt, def, shipped.len() + 1)?;
+            photo::patch(&mut xml.document, (rel, alt), def, shipped.len() + 1)?;
             shipped.push((rel.clone(), target.clone(), p.jpeg.clone()));
         }
+    }
+    for (n, (key, rel, target)) in links.icons().enumerate() {
+        shipped.push((rel, target, icons::png(key)?));
+        let (rel, target) = icons::svg_names(n + 1);
+        shipped.push((rel, target, icons::svg(key).into_bytes()));
     }
     package::patch_settings(&mut xml.settings, language)?;
     styles::patch(&mut xml.styles, def, language)?;
@@ -287,6 +289,10 @@ fn build(
         }
     }
     docx.content_type = package::content_types();
+    for (n, _) in links.icons().enumerate() {
+        let part = format!("/word/{}", icons::svg_names(n + 1).1);
+        docx.content_type = docx.content_type.add_content(part, "image/svg+xml");
+    }
     for _ in 0..counts.0 {
         docx.content_type = docx.content_type.add_header();
     }
@@ -399,9 +405,8 @@ mod tests {
             candidates: Vec::new(),
         };
         let (xml, links, ..) = build(&package, def, &geometry, "en", |docx, links| {
-            body::paragraphs(&document, def, links, 0, "")
-                .into_iter()
-                .fold(docx, docx_rs::Docx::add_paragraph)
+            let (children, _) = body::children(&document, def, links, (0, ""), 0);
+            children.into_iter().fold(docx, body::add)
         });
         let relationships = |xml: &[u8]| {
             let text = String::from_utf8(xml.to_vec()).unwrap();

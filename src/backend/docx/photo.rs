@@ -1,4 +1,4 @@
-//! The candidate's photo in Word: a picture floating at the right margin beside the name, with the name as its alt text.
+//! The candidate's photo in Word: a picture floating at the right margin beside the name, or inline (a sidebar's cell, a split header's), with the name as its alt text.
 //!
 //! docx-rs writes every picture as a PNG part named from a process-wide
 //! counter, with no alt text and a rectangle outline. So the picture's
@@ -26,14 +26,26 @@ pub fn names(n: usize) -> (String, String) {
 /// English Metric Units per millimetre.
 const EMU_PER_MM: f32 = 36_000.0;
 
+/// The photo's width and height in EMU, `width` millimetres wide at most.
+fn size(photo: &Photo, def: &Definition, width: f32) -> (u32, u32) {
+    let width = def.photo.size.min(width).max(1.0) * EMU_PER_MM;
+    let height = width * photo.height as f32 / photo.width.max(1) as f32;
+    (width.round() as u32, height.round() as u32)
+}
+
+/// The picture of `photo`, relationship `rel`. The bytes docx-rs keeps only
+/// serve its own packer, which is not used; it merges pictures of equal
+/// bytes into the first one's relationship, so each gets its id's.
+fn pic(photo: &Photo, rel: &str, (w, h): (u32, u32)) -> Pic {
+    Pic::new_with_dimensions(rel.as_bytes().to_vec(), photo.width, photo.height)
+        .id(rel)
+        .size(w, h)
+}
+
 /// A run holding the photo, anchored to the right margin at the top of its paragraph.
 pub fn run(photo: &Photo, def: &Definition, rel: &str) -> Run {
-    let width = def.photo.size.max(1.0) * EMU_PER_MM;
-    let height = width * photo.height as f32 / photo.width.max(1) as f32;
     // Distances from the text: 5 mm at the side, 2 mm below.
-    let pic = Pic::new_with_dimensions(photo.jpeg.clone(), photo.width, photo.height)
-        .id(rel)
-        .size(width.round() as u32, height.round() as u32)
+    let pic = pic(photo, rel, size(photo, def, f32::MAX))
         .floating()
         .relative_from_h(RelativeFromHType::Margin)
         .position_h(DrawingPosition::Align(PicAlign::Right))
@@ -44,26 +56,42 @@ pub fn run(photo: &Photo, def: &Definition, rel: &str) -> Run {
     Run::new().add_image(pic)
 }
 
+/// A run holding the photo inline, `width` millimetres wide at most (a table cell's).
+pub fn inline(photo: &Photo, def: &Definition, rel: &str, width: f32) -> Run {
+    Run::new().add_image(pic(photo, rel, size(photo, def, width)))
+}
+
 /// Sets the alt text (`descr`, the name), the drawing's id (unique in the
 /// part) and the outline of the next photo in `document.xml`; fails if
 /// docx-rs no longer writes what is replaced.
-pub fn patch(document: &mut Vec<u8>, alt: &str, def: &Definition, id: usize) -> Result<(), String> {
+pub fn patch(
+    document: &mut Vec<u8>,
+    (rel, alt): (&str, &str),
+    def: &Definition,
+    id: usize,
+) -> Result<(), String> {
     let mut xml = String::from_utf8(std::mem::take(document)).map_err(|e| e.to_string())?;
     let doc_pr = r#"<wp:docPr id="1" name="Figure" />"#;
-    if !xml.contains(doc_pr) {
-        return Err("docx-rs no longer writes the picture's wp:docPr as expected".into());
-    }
+    // The photo's own drawing: the properties before its picture's
+    // relationship, the outline after it (icons have theirs too).
+    let embed = xml
+        .find(&format!("r:embed=\"{rel}\""))
+        .ok_or("docx-rs no longer writes the photo's relationship id as given")?;
+    let at = xml
+        .get(..embed)
+        .and_then(|head| head.rfind(doc_pr))
+        .ok_or("docx-rs no longer writes the picture's wp:docPr as expected")?;
     let alt = super::xml::clean(alt);
     let alt = alt
         .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;");
-    xml = xml.replacen(
-        doc_pr,
+    xml.replace_range(
+        at..at + doc_pr.len(),
         &format!(r#"<wp:docPr id="{id}" name="Photo" descr="{alt}" />"#),
-        1,
     );
+    let embed = xml.find(&format!("r:embed=\"{rel}\"")).unwrap_or_default();
     let geometry = match def.photo.shape {
         PhotoShape::Square => None,
         PhotoShape::Rounded => Some(
@@ -73,10 +101,10 @@ pub fn patch(document: &mut Vec<u8>, alt: &str, def: &Definition, id: usize) -> 
     };
     if let Some(g) = geometry {
         let rect = r#"<a:prstGeom prst="rect"><a:avLst /></a:prstGeom>"#;
-        if !xml.contains(rect) {
+        let Some(at) = xml.get(embed..).and_then(|tail| tail.find(rect)) else {
             return Err("docx-rs no longer writes the picture's a:prstGeom as expected".into());
-        }
-        xml = xml.replacen(rect, g, 1);
+        };
+        xml.replace_range(embed + at..embed + at + rect.len(), g);
     }
     *document = xml.into_bytes();
     Ok(())

@@ -79,13 +79,26 @@ pub fn table(
         .margins(TableCellMargins::new().margin(pad, gap / 2, pad, gap / 2))
 }
 
-/// Marks the sidebar's table right to left (`w:bidiVisual`, first in
-/// `w:tblPr` after the style); fails if docx-rs no longer writes `w:tblPr`.
-pub fn patch(document: &mut Vec<u8>) -> Result<(), String> {
-    super::styles::replace_once(
-        document,
-        "<w:tblPr>",
-        "<w:tblPr><w:bidiVisual />",
-        "document.xml sidebar table",
-    )
+/// Marks tables right to left (`w:bidiVisual`, first in `w:tblPr` after
+/// the style): the `n`-th table in `document.xml` when `which[n]` is true,
+/// every table after the end of `which`; fails if docx-rs no longer writes
+/// `w:tblPr`.
+pub fn patch(document: &mut Vec<u8>, which: &[bool]) -> Result<(), String> {
+    let text = std::str::from_utf8(document).map_err(|e| format!("document.xml: {e}"))?;
+    const PR: &str = "<w:tblPr>";
+    if text.contains("<w:tbl>") && !text.contains(PR) {
+        return Err("document.xml: docx-rs output changed (a table without <w:tblPr>)".into());
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    for (n, piece) in text.split(PR).enumerate() {
+        if n > 0 {
+            out.push_str(PR);
+            if which.get(n - 1).copied().unwrap_or(true) {
+                out.push_str("<w:bidiVisual />");
+            }
+        }
+        out.push_str(piece);
+    }
+    *document = out.into_bytes();
+    Ok(())
 }

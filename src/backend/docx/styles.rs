@@ -250,11 +250,7 @@ pub fn add(
             normal,
             Some(id::BODY),
             12,
-            super::looks::contact(
-                def,
-                geometry,
-                header(spaced(spacing(0.0, sp.after_header, sz.contact, lh))),
-            ),
+            header(spaced(spacing(0.0, sp.after_header, sz.contact, lh))),
             &Run {
                 color: Some(super::looks::header_color(def, col.muted.hex())),
                 size: Some(sz.contact),

@@ -4,6 +4,8 @@
 //! `<h1>`, an `<h2>` per section, an `<h3>` per titled entry, real lists,
 //! `<time>` for dates, contacts in `<address>`. The look is the stylesheet's.
 
+pub(super) mod letter;
+
 use std::fmt::Write as _;
 
 use super::write::{attr, blank, slug, text};
@@ -27,6 +29,11 @@ pub fn write(out: &mut String, doc: &Document, cx: &Context<'_>) {
         letterhead(out, lh);
     }
     super::header::write(out, doc, cx);
+    if let Some(l) = &doc.letter {
+        letter::write(out, l);
+        footer(out, doc);
+        return;
+    }
     // Ids in the document's order, whichever column a section goes in.
     let mut ids: Vec<String> = Vec::new();
     for section in &doc.sections {

@@ -76,6 +76,9 @@ impl Backend for Html {
             header::photo_css(&mut out, def, plan.photo);
         }
         structure::css(&mut out, def, &plan);
+        if document.letter.is_some() {
+            body::letter::css(&mut out);
+        }
         if let Some(lh) = &document.letterhead {
             body::letterhead_css(&mut out, lh);
         }

@@ -38,7 +38,29 @@ pub fn css(out: &mut String, def: &Definition, plan: &Plan) {
             },
             gap = round((side.gap - 4.0).max(2.0)),
         );
+        if let Some(sd) = def.for_sidebar() {
+            sidebar_sizes(out, &sd);
+        }
     }
+}
+
+/// A sidebar with one text size: the size and gap properties again, inside it.
+fn sidebar_sizes(out: &mut String, sd: &Definition) {
+    let (z, sp) = (&sd.sizes, &sd.spacing);
+    let _ = writeln!(
+        out,
+        ".sidebar {{ --size-contact: {}pt; --size-heading: {}pt; --size-entry-title: {}pt; --size-body: {}pt; --size-small: {}pt; --line-height: {}; --before-section: {}pt; --after-heading: {}pt; --between-entries: {}pt; --after-paragraph: {}pt; font-size: var(--size-body); line-height: var(--line-height); }}",
+        round(z.contact),
+        round(z.heading),
+        round(z.entry_title),
+        round(z.body),
+        round(z.small),
+        round(sp.line_height),
+        round(sp.before_section),
+        round(sp.after_heading),
+        round(sp.between_entries),
+        round(sp.after_paragraph),
+    );
 }
 
 /// `--band`, `--band-text`, `--sidebar` and `--gutter`, light and dark, when used.
@@ -103,11 +125,16 @@ fn header(out: &mut String, def: &Definition) {
         );
     }
     if h.band {
-        // Across the page (the body's padding is its margin), in print too.
+        // Across the page (the body's padding is its margin), in print too:
+        // there the page has no side margins (the body's padding keeps the
+        // text in) and page 1 no top margin, so the band bleeds to the edges
+        // as in the PDF instead of being clipped at the page's margins.
         out.push_str(
             ".resume-header.band { background: var(--band); color: var(--band-text); margin: calc(-1 * var(--margin-top)) calc(-1 * var(--margin-right)) var(--after-header) calc(-1 * var(--margin-left)); padding: 7mm var(--margin-right) 6mm var(--margin-left); -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n\
 .resume-header.band h1, .resume-header.band .label, .resume-header.band a, .resume-header.band .icon, .resume-header.band .contacts li::before { color: var(--band-text); }\n\
-@media print { .resume-header.band { margin: 0 0 var(--after-header); padding: 5mm 6mm; } }\n",
+@page { margin-left: 0; margin-right: 0; }\n\
+@page :first { margin-top: 0; }\n\
+@media print { body { padding: 0 var(--margin-right) 0 var(--margin-left); } .resume-header.band { margin: 0 calc(-1 * var(--margin-right)) var(--after-header) calc(-1 * var(--margin-left)); padding: var(--margin-top) var(--margin-right) 6mm var(--margin-left); } }\n",
         );
     }
 }

@@ -11,6 +11,7 @@
 //! [`fit`] repeats compose and paginate with a tighter definition until the
 //! document fits `--max-pages`.
 
+mod application;
 mod bundle;
 mod compose;
 mod content;
@@ -38,6 +39,7 @@ use printpdf::{PdfDocument, PdfSaveOptions};
 use super::{Backend, FALLBACK_TIMESTAMP, RenderError, RenderOptions, Rendered};
 use crate::document::Document;
 use crate::layout::{Definition, Layout, Paper};
+pub use application::application;
 pub use bundle::{Cover, bundle};
 use compose::{Composer, Item};
 pub use fit::fitted_definition;
@@ -365,8 +367,9 @@ fn lay_out_with(
         geo.top += height + letterhead::GAP;
         avail -= height + letterhead::GAP;
     }
+    let side_def = def.for_sidebar();
     let (links, blocks, tree, tint) = {
-        let mut composer = Composer::new(def, shaper, content_width);
+        let mut composer = Composer::new(def, side_def.as_ref(), shaper, content_width);
         if let Some((false, (items, height))) = &band {
             composer.blocks.push(compose::Block {
                 height: height + letterhead::GAP,

@@ -10,6 +10,8 @@ struct Word {
     y: f32,
     size: f32,
     text: String,
+    /// Drawing order: the indices of the word's first and last glyph.
+    drawn: (usize, usize),
 }
 
 /// A line of text in reading order.
@@ -30,6 +32,9 @@ pub struct Band {
     pub lines: usize,
     /// Number of columns side by side (2 or more).
     pub columns: usize,
+    /// Whether each column is drawn whole before the next, so that a reader
+    /// following the drawing order does not mix them.
+    pub apart: bool,
 }
 
 /// A row: words that share a baseline, left to right.
@@ -50,7 +55,7 @@ const MAX_DEPTH: usize = 3;
 fn words(glyphs: &[Glyph]) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut open = false;
-    for g in glyphs {
+    for (at_glyph, g) in glyphs.iter().enumerate() {
         let size = g.size.max(0.1);
         let pieces: Vec<&str> = g.text.split_whitespace().collect();
         if pieces.is_empty() {
@@ -90,6 +95,7 @@ fn words(glyphs: &[Glyph]) -> Vec<Word> {
                 Some(w) if joins => {
                     w.text.push_str(piece);
                     w.x1 = w.x1.max(x1);
+                    w.drawn.1 = at_glyph;
                 }
                 _ => out.push(Word {
                     x0,
@@ -97,6 +103,7 @@ fn words(glyphs: &[Glyph]) -> Vec<Word> {
                     y: g.y,
                     size,
                     text: (*piece).to_string(),
+                    drawn: (at_glyph, at_glyph),
                 }),
             }
             open = true;
@@ -237,14 +244,8 @@ fn is_columns(left: &[Row], right: &[Row], gutter: Span) -> bool {
         .iter()
         .filter(|r| r.words.last().is_some_and(|w| w.x1 >= gutter.0 - reach))
         .count();
-    // A narrow right side whose lines end flush is a column of dates (or
-    // places) beside a list, each on its item's line: read across, as a table.
-    let size = median_size(right);
-    let ends = right.iter().filter_map(|r| r.words.last()).map(|w| w.x1);
-    let (end_lo, end_hi) = ends.fold((f32::MAX, f32::MIN), |(a, b), x| (a.min(x), b.max(x)));
-    let dates = width(right) < 0.4 * width(left) && end_hi - end_lo <= 0.5 * size;
     let lines = left.len() + right.len();
-    if dates {
+    if dates_column(left, right) {
         // A flush-right column of dates, each on its item's line, is a list
         // read across as a table, however many lines under its items have
         // none beside them. It is a column of its own (RenderCV's grid of
@@ -255,7 +256,18 @@ fn is_columns(left: &[Row], right: &[Row], gutter: Span) -> bool {
             .any(|w| matches!(w, [a, b] if (a.y - b.y).abs() <= 1.3 * a.size.max(b.size)));
         return stacked && unpaired >= 2 && unpaired * 10 >= lines * 3;
     }
-    unpaired >= 2 && unpaired * 10 >= lines * 3 || filled * 10 >= left.len() * 6
+    // Two lines out of step are a heading or a stray line (harvard's centred
+    // heading over an organisation and its place), not a column.
+    unpaired >= 3 && unpaired * 10 >= lines * 3 || filled * 10 >= left.len() * 6
+}
+
+/// A narrow right side whose lines end flush: a column of dates (or places)
+/// beside a list, each on its item's line.
+fn dates_column(left: &[Row], right: &[Row]) -> bool {
+    let size = median_size(right);
+    let ends = right.iter().filter_map(|r| r.words.last()).map(|w| w.x1);
+    let (end_lo, end_hi) = ends.fold((f32::MAX, f32::MIN), |(a, b), x| (a.min(x), b.max(x)));
+    width(right) < 0.4 * width(left) && end_hi - end_lo <= 0.5 * size
 }
 
 /// Median font size of some rows.
@@ -346,10 +358,15 @@ impl Bounds {
 /// With `wide`, both sides must be at least 30 % of the width or hold at
 /// least a quarter of the words.
 fn band_at(rows: &[Row], i: usize, b: &Bounds, wide: bool) -> Option<(usize, Vec<Row>, Vec<Row>)> {
-    // The longest run of rows from `i` that share a gap.
-    let mut gaps = free(rows.get(i)?, b.lo, b.hi, b.min);
+    // The longest run of rows from `i` that share a gap; a line centred on
+    // the page (a centred heading) is not in a column.
+    let first = rows.get(i)?;
+    if centred(first, b) {
+        return None;
+    }
+    let mut gaps = free(first, b.lo, b.hi, b.min);
     let mut j = i + 1;
-    while let Some(r) = rows.get(j) {
+    while let Some(r) = rows.get(j).filter(|r| !centred(r, b)) {
         let next = intersect(&gaps, &free(r, b.lo, b.hi, b.min), b.min);
         if next.is_empty() {
             break;
@@ -378,6 +395,17 @@ fn band_at(rows: &[Row], i: usize, b: &Bounds, wide: bool) -> Option<(usize, Vec
     None
 }
 
+/// Whether a row stands alone in the middle of the region, as a centred
+/// heading does.
+fn centred(row: &Row, b: &Bounds) -> bool {
+    let (Some(first), Some(last)) = (row.words.first(), row.words.last()) else {
+        return false;
+    };
+    let span = b.hi - b.lo;
+    let mid = (first.x0 + last.x1) / 2.0;
+    first.x0 > b.lo + 0.1 * span && (mid - (b.lo + b.hi) / 2.0).abs() <= 0.02 * span
+}
+
 /// Reads two sides one after the other and records the band.
 fn columns(
     left: Vec<Row>,
@@ -388,6 +416,12 @@ fn columns(
 ) {
     let first_line = lines.len();
     let before = bands.len();
+    // Dates drawn apart from their entries are still read apart from them;
+    // two columns of text are read whole by every reader when they are drawn
+    // one after the other and one of them is a single block of text.
+    let apart = drawn_apart(&left, &right)
+        && !dates_column(&left, &right)
+        && (one_block(&left) || one_block(&right));
     read(left, depth + 1, lines, bands);
     read(right, depth + 1, lines, bands);
     // Columns inside a column add to the count of this band.
@@ -397,7 +431,49 @@ fn columns(
         first_line,
         lines: lines.len() - first_line,
         columns,
+        apart: apart && inner.iter().all(|b| b.apart),
     });
+}
+
+/// Whether rows are one block to text extractors, but for a line or two
+/// above it (the header's label over a sidebar): one size (within 5 %), no
+/// baseline more than 1.5 times it below the one before. Beyond that,
+/// poppler starts a new block and pdfminer.six a new box, which they may
+/// then read among the other column's lines.
+fn one_block(rows: &[Row]) -> bool {
+    let (mut best, mut run) = (0usize, 0usize);
+    let mut start: Option<&Row> = None;
+    let mut prev: Option<&Row> = None;
+    for r in rows {
+        let joins = match (start, prev) {
+            (Some(s), Some(p)) => {
+                (r.size - s.size).abs() <= 0.05 * s.size && p.y - r.y <= 1.5 * s.size + 0.01
+            }
+            _ => false,
+        };
+        if joins {
+            run += 1;
+        } else {
+            start = Some(r);
+            run = 1;
+        }
+        best = best.max(run);
+        prev = Some(r);
+    }
+    best >= 2 && best * 10 >= rows.len() * 8
+}
+
+/// Whether every glyph of one side is drawn before every glyph of the other.
+fn drawn_apart(left: &[Row], right: &[Row]) -> bool {
+    let span = |rows: &[Row]| {
+        rows.iter()
+            .flat_map(|r| r.words.iter())
+            .fold((usize::MAX, 0), |(lo, hi), w| {
+                (lo.min(w.drawn.0), hi.max(w.drawn.1))
+            })
+    };
+    let (l, r) = (span(left), span(right));
+    l.1 < r.0 || r.1 < l.0
 }
 
 fn line(r: &Row) -> Line {
@@ -534,9 +610,75 @@ mod tests {
             [Band {
                 first_line: 1,
                 lines: 8,
-                columns: 2
+                columns: 2,
+                apart: true
             }]
         );
+    }
+
+    #[test]
+    fn columns_drawn_line_by_line_are_not_apart() {
+        let left = ["Skills", "Rust and Go", "Python", "SQL"];
+        let right = [
+            "Experience at a company",
+            "doing work over years",
+            "and more work here",
+            "the end of it",
+        ];
+        let mut items = Vec::new();
+        for (k, (l, r)) in left.iter().zip(right).enumerate() {
+            items.push((50.0, 700.0 - 12.0 * k as f32, *l));
+            items.push((250.0, 704.0 - 13.0 * k as f32, r));
+        }
+        let (lines, bands) = order(&text(&items));
+        let mut want = left.to_vec();
+        want.extend(right);
+        assert_eq!(texts(&lines), want);
+        assert!(bands.iter().all(|b| !b.apart), "{bands:?}");
+        assert_eq!(bands.len(), 1);
+    }
+
+    #[test]
+    fn a_centred_heading_over_an_organisation_and_its_place_is_not_columns() {
+        let g = text(&[
+            (260.0, 730.0, "EXPERIENCE"),
+            (50.0, 712.0, "Pied Piper"),
+            (470.0, 712.0, "Palo Alto, CA"),
+            (50.0, 700.0, "CEO/President"),
+            (440.0, 700.0, "Dec 2013 – Dec 2014"),
+            (50.0, 688.0, "piedpiper.example.com"),
+            (
+                50.0,
+                676.0,
+                "Awesome compression company with a long line of text that runs across",
+            ),
+        ]);
+        let (lines, bands) = order(&g);
+        assert!(bands.is_empty(), "{bands:?}");
+        assert_eq!(texts(&lines)[1], "Pied Piper Palo Alto, CA");
+    }
+
+    #[test]
+    fn columns_drawn_apart_in_several_blocks_are_not_apart() {
+        // Lines further apart than 1.5 times their size: extractors cut each
+        // column into blocks that they may read among the other's.
+        let mut items = Vec::new();
+        let left = ["Skills", "Rust and Go", "Python", "SQL"];
+        for (k, t) in left.iter().enumerate() {
+            items.push((50.0, 700.0 - 16.0 * k as f32, *t));
+        }
+        let right = [
+            "Experience at a company",
+            "doing work",
+            "and more work",
+            "the end",
+        ];
+        for (k, t) in right.iter().enumerate() {
+            items.push((250.0, 708.0 - 16.0 * k as f32, *t));
+        }
+        let (_, bands) = order(&text(&items));
+        assert_eq!(bands.len(), 1);
+        assert!(!bands[0].apart, "{bands:?}");
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub fn build(resume: &Resume, options: &BuildOptions) -> Document {
         header,
         sections,
         letterhead: None,
+        letter: None,
     };
     super::redact::apply(&mut document, resume, options.redact);
     document

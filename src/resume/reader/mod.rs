@@ -9,6 +9,7 @@
 
 mod fresh;
 mod html;
+pub mod linkedin;
 mod map;
 pub mod markdown;
 mod reactive;
@@ -51,6 +52,7 @@ impl Reader for JsonResume {
 
 /// Every reader, JSON Resume last since it takes anything.
 pub static READERS: &[&dyn Reader] = &[
+    &linkedin::LinkedIn,
     &fresh::Fresh,
     &reactive::ReactiveResume,
     &rendercv::RenderCv,
@@ -101,6 +103,10 @@ mod tests {
             "reactive-resume"
         );
         assert_eq!(detect(&json!({"cv": {"name": "A"}})).name(), "rendercv");
+        assert_eq!(
+            detect(&json!({linkedin::KEY: {"Skills.csv": []}})).name(),
+            "linkedin"
+        );
         assert_eq!(detect(&json!([])).name(), "jsonresume");
         for r in READERS {
             assert_eq!(by_name(r.name()).map(|x| x.name()), Some(r.name()));

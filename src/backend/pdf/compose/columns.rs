@@ -51,7 +51,10 @@ impl Composer<'_, '_, '_> {
                     // No hyphens in a narrow column: words broken there are
                     // what parsers read wrong most (`check` flags them).
                     let hyphenate = self.hyphenate.take();
+                    let def = self.def;
+                    self.def = self.side_def.unwrap_or(def);
                     self.sidebar(doc, &side.parts);
+                    self.def = def;
                     self.hyphenate = hyphenate;
                     self.narrow = false;
                     self.indent = indent;

@@ -338,7 +338,12 @@ impl Composer<'_, '_, '_> {
         self.push_lines(lines, x, d.sizes.body, Align::Left, Vec::new(), false, tag);
     }
 
-    fn inline_spans(&mut self, inlines: &[Inline], style: &TextStyle, out: &mut Vec<Span>) {
+    pub(super) fn inline_spans(
+        &mut self,
+        inlines: &[Inline],
+        style: &TextStyle,
+        out: &mut Vec<Span>,
+    ) {
         for i in inlines {
             match i {
                 Inline::Text { text } => out.push(Span {

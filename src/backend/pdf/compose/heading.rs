@@ -35,7 +35,18 @@ impl Composer<'_, '_, '_> {
         let base = self.baseline(size);
         let tag = self.tree.leaf(Kind::H(self.level));
         let mut items = Vec::new();
-        let top = if hd.style == HeadingStyle::Band {
+        // A sidebar with one text size has no room for padding: its band
+        // reaches into the gaps above and below instead.
+        let tight = self.narrow && d.sidebar.size > 0.0;
+        let reach = if tight {
+            d.spacing
+                .before_section
+                .min(d.spacing.after_heading)
+                .min(0.2 * size)
+        } else {
+            0.0
+        };
+        let top = if hd.style == HeadingStyle::Band && !tight {
             pad / 2.0
         } else {
             0.0
@@ -81,14 +92,16 @@ impl Composer<'_, '_, '_> {
                 }
             }
             HeadingStyle::Band => {
-                y += pad / 2.0;
+                if !tight {
+                    y += pad / 2.0;
+                }
                 items.insert(
                     0,
                     Item::Fill {
                         x0: gutter,
                         x1: self.width,
-                        y0: 0.0,
-                        y1: y,
+                        y0: -reach,
+                        y1: y + reach,
                         color: d.colors.band,
                     },
                 );

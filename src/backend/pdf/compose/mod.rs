@@ -7,6 +7,7 @@ mod cover;
 mod entry;
 mod header;
 mod heading;
+mod letter;
 mod stacked;
 
 pub use cover::{Row, Words};
@@ -195,6 +196,8 @@ pub struct Tint {
 /// Builds blocks for one content width.
 pub struct Composer<'d, 's, 'f> {
     def: &'d Definition,
+    /// What the sidebar's text is set with, when it differs from `def`.
+    side_def: Option<&'d Definition>,
     shaper: &'d mut Shaper<'s, 'f>,
     width: f32,
     /// Link targets, indexed by [`TextStyle::link`].
@@ -235,9 +238,15 @@ pub struct Composer<'d, 's, 'f> {
 }
 
 impl<'d, 's, 'f> Composer<'d, 's, 'f> {
-    pub fn new(def: &'d Definition, shaper: &'d mut Shaper<'s, 'f>, width: f32) -> Self {
+    pub fn new(
+        def: &'d Definition,
+        side_def: Option<&'d Definition>,
+        shaper: &'d mut Shaper<'s, 'f>,
+        width: f32,
+    ) -> Self {
         Composer {
             def,
+            side_def,
             shaper,
             width,
             links: Vec::new(),
@@ -328,6 +337,10 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
                 false,
                 tag,
             );
+        }
+        if let Some(letter) = &doc.letter {
+            self.letter(letter);
+            return;
         }
         let indices: Vec<usize> = (0..doc.sections.len()).collect();
         match self.plan.as_ref().and_then(|p| p.sidebar.clone()) {

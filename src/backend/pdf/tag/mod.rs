@@ -59,6 +59,8 @@ pub enum Numbering {
     Disc,
     Circle,
     Square,
+    /// 1., 2., 3. (a letter's numbered list).
+    Decimal,
     /// Labels of other text (a dash, an arrow).
     None,
 }
@@ -79,6 +81,7 @@ impl Numbering {
             Numbering::Disc => b"Disc",
             Numbering::Circle => b"Circle",
             Numbering::Square => b"Square",
+            Numbering::Decimal => b"Decimal",
             Numbering::None => b"None",
         }
     }

@@ -1,0 +1,84 @@
+//! A cover letter's `<main>`: the recipient, the date (`<time>`), the subject, the greeting, the body's paragraphs and lists, the closing and the signature.
+
+use std::fmt::Write as _;
+
+use super::super::write::{attr, text};
+use super::inlines;
+use crate::document::{Letter, LetterBlock};
+
+/// The letter after the header.
+pub(in crate::backend::html) fn write(out: &mut String, letter: &Letter) {
+    out.push_str("<main class=\"letter\">\n");
+    if !letter.recipient.is_empty() {
+        out.push_str("<div class=\"recipient\">\n");
+        for line in &letter.recipient {
+            out.push_str("<p>");
+            text(out, line);
+            out.push_str("</p>\n");
+        }
+        out.push_str("</div>\n");
+    }
+    out.push_str("<p class=\"date\"><time datetime=\"");
+    attr(out, &letter.iso_date);
+    out.push_str("\">");
+    text(out, &letter.date);
+    out.push_str("</time></p>\n");
+    if let Some(subject) = &letter.subject {
+        out.push_str("<p class=\"subject\"><strong>");
+        text(out, subject);
+        out.push_str("</strong></p>\n");
+    }
+    out.push_str("<p class=\"greeting\">");
+    text(out, &letter.greeting);
+    out.push_str("</p>\n");
+    for block in &letter.body {
+        match block {
+            LetterBlock::Paragraph { content } => {
+                out.push_str("<p>");
+                inlines(out, content);
+                out.push_str("</p>\n");
+            }
+            LetterBlock::List {
+                ordered,
+                start,
+                items,
+            } => {
+                if *ordered {
+                    if *start == 1 {
+                        out.push_str("<ol>\n");
+                    } else {
+                        let _ = writeln!(out, "<ol start=\"{start}\">");
+                    }
+                } else {
+                    out.push_str("<ul>\n");
+                }
+                for item in items {
+                    out.push_str("<li>");
+                    inlines(out, item);
+                    out.push_str("</li>\n");
+                }
+                out.push_str(if *ordered { "</ol>\n" } else { "</ul>\n" });
+            }
+        }
+    }
+    out.push_str("<p class=\"closing\">");
+    text(out, &letter.closing);
+    out.push_str("</p>\n<p class=\"signature\">");
+    text(out, &letter.signature);
+    out.push_str("</p>\n</main>\n");
+}
+
+/// The letter's rules: the date at the line's end, room to sign.
+pub(in crate::backend::html) fn css(out: &mut String) {
+    out.push_str(
+        ".letter { margin-top: calc(2 * var(--before-section)); font-size: 1.1em; }\n\
+.letter p { margin: 0 0 0.9em; }\n\
+.letter .recipient { margin-bottom: 1.5em; }\n\
+.letter .recipient p { margin: 0; }\n\
+.letter .date { text-align: end; margin-bottom: 1.5em; }\n\
+.letter .subject { margin-bottom: 1.2em; }\n\
+.letter ul, .letter ol { margin: 0 0 0.9em; padding-inline-start: 1.5em; }\n\
+.letter .closing { margin-top: 1.2em; break-after: avoid; }\n\
+.letter .signature { margin-top: 3em; }\n",
+    );
+}
