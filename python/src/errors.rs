@@ -98,10 +98,12 @@ pub fn source(e: &SourceError) -> Error {
             ),
             position: Some((s.line, s.column)),
         },
-        SourceError::Encoding { .. } | SourceError::Limit(_) => Error::Invalid {
-            message: e.to_string(),
-            position: None,
-        },
+        SourceError::Encoding { .. } | SourceError::Limit(_) | SourceError::Archive(_) => {
+            Error::Invalid {
+                message: e.to_string(),
+                position: None,
+            }
+        }
     }
 }
 
