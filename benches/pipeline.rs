@@ -56,3 +56,18 @@ fn everything_all_formats(bencher: divan::Bencher) {
         }
     });
 }
+
+/// What the Python binding's `Renderer.render` runs (issue 28): a resolved
+/// job, the bytes read and built, the PDF rendered. Compare with
+/// `benches/python_bench.py render` (BENCHMARKS.md).
+#[divan::bench]
+fn job_pdf(bencher: divan::Bencher) {
+    let layout = std::sync::Arc::new(Layout::builtin("classic").unwrap());
+    let job = resume_export::job::Options::default()
+        .resolve(layout)
+        .unwrap();
+    bencher.bench_local(|| {
+        let built = job.read(black_box(SAMPLE), None).unwrap();
+        black_box(job.render(&built.document, false).unwrap())
+    });
+}

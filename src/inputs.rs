@@ -76,47 +76,7 @@ impl Unit {
             _ => None,
         }
         .unwrap_or(Path::new("."));
-        let path = dir.join(name);
-        let fail = |e: std::io::Error| format!("cannot be read ({}: {e})", path.display());
-        let outside = || {
-            format!(
-                "is not in the resume's folder ({}); only a file beside the resume (or in a folder below it) is read",
-                path.display()
-            )
-        };
-        // The name itself was checked (no `..`, nothing absolute); where it
-        // leads is checked here: a plain file, not a link, in the folder.
-        let kind = std::fs::symlink_metadata(&path).map_err(fail)?.file_type();
-        if kind.is_symlink() {
-            return Err(format!(
-                "is a symbolic link ({}); name the file itself",
-                path.display()
-            ));
-        }
-        if !kind.is_file() {
-            return Err(format!("is not a file ({})", path.display()));
-        }
-        let within = std::fs::canonicalize(dir)
-            .and_then(|d| std::fs::canonicalize(&path).map(|p| p.starts_with(d)))
-            .map_err(fail)?;
-        if !within {
-            return Err(outside());
-        }
-        let len = std::fs::metadata(&path).map_err(fail)?.len();
-        let max = crate::resume::MAX_PHOTO_BYTES as u64;
-        if len > max {
-            return Err(format!(
-                "is {:.1} MB ({}), over the limit of {} MB",
-                len as f64 / 1_048_576.0,
-                path.display(),
-                max / 1_048_576
-            ));
-        }
-        let mut bytes = Vec::new();
-        std::fs::File::open(&path)
-            .and_then(|f| f.take(max + 1).read_to_end(&mut bytes))
-            .map_err(fail)?;
-        Ok(bytes)
+        read_photo_in(dir, name)
     }
 
     /// The unit's bytes; a file larger than `max_bytes` is not read.
@@ -573,6 +533,54 @@ fn sanitize_rel(p: &Path) -> PathBuf {
             _ => None,
         })
         .collect()
+}
+
+/// Reads a photo a resume names from `dir`: a plain file in `dir` or a folder
+/// below it, not a link, at most [`crate::resume::MAX_PHOTO_BYTES`]. The
+/// command line passes the resume's folder; the Python binding its explicit
+/// `base_dir`. The error ends a sentence: "photo `x` left out: …".
+pub fn read_photo_in(dir: &Path, name: &str) -> Result<Vec<u8>, String> {
+    let path = dir.join(name);
+    let fail = |e: std::io::Error| format!("cannot be read ({}: {e})", path.display());
+    let outside = || {
+        format!(
+            "is not in the resume's folder ({}); only a file beside the resume (or in a folder below it) is read",
+            path.display()
+        )
+    };
+    // The name itself was checked (no `..`, nothing absolute); where it
+    // leads is checked here: a plain file, not a link, in the folder.
+    let kind = std::fs::symlink_metadata(&path).map_err(fail)?.file_type();
+    if kind.is_symlink() {
+        return Err(format!(
+            "is a symbolic link ({}); name the file itself",
+            path.display()
+        ));
+    }
+    if !kind.is_file() {
+        return Err(format!("is not a file ({})", path.display()));
+    }
+    let within = std::fs::canonicalize(dir)
+        .and_then(|d| std::fs::canonicalize(&path).map(|p| p.starts_with(d)))
+        .map_err(fail)?;
+    if !within {
+        return Err(outside());
+    }
+    let len = std::fs::metadata(&path).map_err(fail)?.len();
+    let max = crate::resume::MAX_PHOTO_BYTES as u64;
+    if len > max {
+        return Err(format!(
+            "is {:.1} MB ({}), over the limit of {} MB",
+            len as f64 / 1_048_576.0,
+            path.display(),
+            max / 1_048_576
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(&path)
+        .and_then(|f| f.take(max + 1).read_to_end(&mut bytes))
+        .map_err(fail)?;
+    Ok(bytes)
 }
 
 #[cfg(test)]

@@ -18,6 +18,10 @@
 //! - [`batch`] runs many resumes in parallel with a report.
 //! - [`serve`] is the HTTP face: the same jobs, on a bounded pool.
 //! - [`cli`] is the only place that touches files, the environment or the clock.
+//!
+//! [`cli`] (with [`batch`]) and [`serve`] come with the Cargo features of those
+//! names (on by default); without them the crate is the engine alone, as the
+//! Python binding (`python/`) builds it.
 
 // Panic policy: no unwrap, expect or unchecked indexing outside tests; data
 // comes from untrusted files. Any panic left is a bug the batch runner
@@ -28,11 +32,14 @@
 )]
 
 pub mod backend;
+#[cfg(feature = "cli")]
 pub mod batch;
 pub mod brand;
 pub mod check;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod document;
+#[cfg(any(feature = "cli", feature = "serve"))]
 mod inject;
 pub mod inputs;
 pub mod job;
@@ -42,6 +49,7 @@ pub mod photo;
 pub mod placeholder;
 pub mod resume;
 pub mod schema;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod validate;
 

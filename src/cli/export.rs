@@ -260,15 +260,7 @@ pub(super) fn run_into(args: &ExportArgs, written: &mut Vec<String>) -> ExitCode
 
 /// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for a fixed creation time.
 pub(super) fn source_date_epoch() -> Result<Option<i64>, String> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) if v.trim().is_empty() => Ok(None),
-        Ok(v) => {
-            v.trim().parse::<i64>().map(Some).map_err(|_| {
-                format!("SOURCE_DATE_EPOCH must be a whole number of seconds, not `{v}`")
-            })
-        }
-        Err(_) => Ok(None),
-    }
+    crate::job::source_date_epoch(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())
 }
 
 /// Reads every `.ttf`/`.otf` file in `dir`, in name order (so output does not

@@ -449,6 +449,18 @@ impl Job {
     }
 }
 
+/// The creation time `SOURCE_DATE_EPOCH`'s text gives (each face reads the
+/// variable itself): none when unset or blank, else whole seconds.
+pub fn source_date_epoch(text: Option<&str>) -> Result<Option<i64>, String> {
+    match text.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => v
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| format!("SOURCE_DATE_EPOCH must be a whole number of seconds, not `{v}`")),
+    }
+}
+
 /// The date a letterhead's `{date}` and a bundle's cover show, as
 /// YYYY-MM-DD: `SOURCE_DATE_EPOCH`'s when it is set, or today's. (File
 /// metadata takes a fixed date without `SOURCE_DATE_EPOCH`; a recruiter's

@@ -6,6 +6,9 @@
 //! ([`read`]), collecting a [`Warning`] wherever content was reinterpreted.
 
 mod date;
+// Messages for a source error (with the line it points at); the engine alone
+// (no `cli`) uses only `location`, for letters.
+#[cfg_attr(not(feature = "cli"), allow(dead_code))]
 pub(crate) mod diagnostic;
 mod lenient;
 mod limits;
