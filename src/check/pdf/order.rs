@@ -86,6 +86,10 @@ fn words(glyphs: &[Glyph]) -> Vec<Word> {
             let joins = open
                 && k == 0
                 && out.last().is_some_and(|w| {
+                    if is_mark(&w.text) {
+                        // A list's mark set close to its text is not part of it.
+                        return false;
+                    }
                     let tol = 0.3 * size.max(w.size);
                     (w.y - g.y).abs() <= tol
                         && x0 >= w.x1 - tol
@@ -113,6 +117,11 @@ fn words(glyphs: &[Glyph]) -> Vec<Word> {
         }
     }
     out
+}
+
+/// Whether a word is a list item's mark alone (a bullet, a dash).
+fn is_mark(text: &str) -> bool {
+    matches!(text, "•" | "◦" | "▪" | "‣" | "·" | "–" | "—" | "-" | "*")
 }
 
 /// Rows: words sorted top to bottom, grouped while baselines stay within a
@@ -679,6 +688,14 @@ mod tests {
         let (_, bands) = order(&text(&items));
         assert_eq!(bands.len(), 1);
         assert!(!bands[0].apart, "{bands:?}");
+    }
+
+    #[test]
+    fn a_bullet_close_to_its_text_is_a_word_of_its_own() {
+        let mut g = text(&[(50.0, 700.0, "•")]);
+        g.extend(text(&[(55.5, 700.0, "User")]));
+        let (lines, _) = order(&g);
+        assert_eq!(texts(&lines), ["• User"]);
     }
 
     #[test]
