@@ -66,9 +66,19 @@ pub(super) fn is_dates(text: &str, words: &Words) -> bool {
     sides.iter().all(|s| {
         let s = s.trim();
         is_present(s) || any_date(s, words).is_some() || words.date(s).is_some()
-    }) || (t.chars().any(|c| c.is_ascii_digit())
-        && t.split_whitespace().count() <= 6
-        && t.chars().filter(char::is_ascii_digit).count() >= 4)
+    }) || (t.split_whitespace().count() <= 6 && has_year(t))
+}
+
+/// Whether text holds a year (four digits in a row) or a numeric date such
+/// as `03/20`: not just digits (`50% 50%` is no date).
+fn has_year(t: &str) -> bool {
+    let mut runs = t
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty());
+    let numeric = t.as_bytes().windows(3).any(
+        |w| matches!(w, [a, b'/' | b'.' | b'-', c] if a.is_ascii_digit() && c.is_ascii_digit()),
+    );
+    numeric || runs.any(|r| r.len() == 4)
 }
 
 /// The two ends of a range (or one).

@@ -332,4 +332,14 @@ mod tests {
         assert_eq!(any_date("janvier 2019", en).as_deref(), Some("2019-01"));
         assert!(is_present("Present") && is_present("heute") && !is_present("2019"));
     }
+
+    #[test]
+    fn numbers_without_a_year_are_no_dates() {
+        use super::super::entries::is_dates;
+        let en = &all()[0];
+        // Found by the round-trip property: a summary line under a heading.
+        assert!(!is_dates("50% 50%", en));
+        assert!(is_dates("03/20 – 05/22", en));
+        assert!(is_dates("2019 – 2021", en));
+    }
 }
