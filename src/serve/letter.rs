@@ -135,7 +135,8 @@ pub(super) const BODY: &str = "A resume: JSON Resume (or FRESH, Reactive Resume,
 /// The request body's schema: a resume, and on `/v1/render` a letter or a letter with its resume.
 pub(super) fn body_schema(path: &str) -> serde_json::Value {
     if path == "/v1/render" {
-        serde_json::json!({ "oneOf": [
+        // Recognised by content: a body may fit more than one (anyOf).
+        serde_json::json!({ "anyOf": [
             { "$ref": "#/components/schemas/Resume" },
             { "$ref": "#/components/schemas/Letter" },
             { "$ref": "#/components/schemas/Application" },

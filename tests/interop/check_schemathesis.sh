@@ -43,10 +43,18 @@ echo "schemathesis $("$ST" --version 2>&1 | grep -o '[0-9][0-9.]*' | head -1), s
 # keeps a cache in the folder it runs in: it runs in the temporary one.
 st=$(cd "$(dirname "$ST")" && pwd)/$(basename "$ST")
 status=0
-(cd "$work" && "$st" run "$URL/v1/openapi.json" \
-  --seed "$SEED" --max-examples "$EXAMPLES" \
-  --generation-database none --phases "$phases" \
-  --checks all --workers 2 --request-timeout 30 --no-color) || status=$?
+run() {
+  (cd "$work" && "$st" run "$URL/v1/openapi.json" \
+    --seed "$SEED" --max-examples "$EXAMPLES" \
+    --generation-database none --phases "$phases" \
+    --workers 2 --request-timeout 30 --no-color "$@") || status=$?
+}
+# Every check on every operation but POST /v1/check; there every check but
+# positive_data_acceptance: its `document` is a PDF or DOCX in base64, and no
+# schema can say "a readable PDF", so schema-valid bytes that are not one are
+# rightly a 422 (invalid ones are still checked to be refused).
+run --checks all --exclude-path /v1/check
+run --checks all --exclude-checks positive_data_acceptance --include-path /v1/check
 
 # The server must have stayed up (and logged no panic) through all of it.
 if ! kill -0 "$PID" 2>/dev/null; then
