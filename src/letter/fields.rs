@@ -245,6 +245,7 @@ pub(super) fn schema() -> Value {
             },
             "date": {
                 "type": "string",
+                "format": "date",
                 "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
                 "description": "ISO date (YYYY-MM-DD), shown as the letter's language writes it; default today, or SOURCE_DATE_EPOCH's day"
             },
@@ -268,7 +269,11 @@ pub(super) fn schema() -> Value {
             },
             "language": text("BCP 47 tag (de, fr, ar, pt-BR); default the resume's language"),
             "resume": text("The resume the sender block comes from, relative to the letter (--resume overrides it)"),
-            "body": text("The letter's text, Markdown (paragraphs, lists, emphasis, links); in a Markdown letter, the text after the front matter")
+            "body": {
+                "type": "string",
+                "pattern": "\\S",
+                "description": "The letter's text, Markdown (paragraphs, lists, emphasis, links), not blank; in a Markdown letter, the text after the front matter"
+            }
         }
     })
 }

@@ -28,10 +28,14 @@ fn pair(
     bytes: &[u8],
     syntax: Option<Syntax>,
 ) -> Option<(Vec<u8>, Option<serde_json::Value>, bool)> {
-    if !matches!(syntax, None | Some(Syntax::Json)) {
-        return None;
-    }
-    let serde_json::Value::Object(map) = serde_json::from_slice(bytes).ok()? else {
+    // In whichever syntax the body is (a YAML or TOML body too).
+    let value: serde_json::Value = match syntax {
+        None | Some(Syntax::Json) => serde_json::from_slice(bytes).ok()?,
+        Some(Syntax::Yaml) => serde_yaml_ng::from_slice(bytes).ok()?,
+        Some(Syntax::Toml) => toml::from_str(std::str::from_utf8(bytes).ok()?).ok()?,
+        Some(Syntax::Markdown | Syntax::Zip) => return None,
+    };
+    let serde_json::Value::Object(map) = value else {
         return None;
     };
     let letter = map.get("letter")?;
@@ -163,8 +167,8 @@ pub(super) fn with_schemas(mut schemas: serde_json::Value) -> serde_json::Value 
                 "description": "A cover letter and the resume its sender block comes from.",
                 "properties": {
                     "letter": {
-                        "description": "The letter: Markdown with YAML front matter, or its fields as an object",
-                        "oneOf": [ { "type": "string" }, { "$ref": "#/components/schemas/Letter" } ]
+                        "description": "The letter: Markdown with YAML front matter (not blank: a letter without a body is a 422), or its fields as an object",
+                        "oneOf": [ { "type": "string", "pattern": "\\S" }, { "$ref": "#/components/schemas/Letter" } ]
                     },
                     "resume": { "$ref": "#/components/schemas/Resume" },
                     "application": {
