@@ -246,7 +246,7 @@ pub(super) fn schema() -> Value {
             "date": {
                 "type": "string",
                 "format": "date",
-                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                "pattern": "^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$",
                 "description": "ISO date (YYYY-MM-DD), shown as the letter's language writes it; default today, or SOURCE_DATE_EPOCH's day"
             },
             "place": text("Where it is written from, shown before the date (\"Berlin, 6. Dezember 2026\")"),

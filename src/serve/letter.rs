@@ -142,7 +142,7 @@ pub(super) fn body_schema(path: &str) -> serde_json::Value {
         // Recognised by content: a body may fit more than one (anyOf).
         serde_json::json!({ "anyOf": [
             { "$ref": "#/components/schemas/Resume" },
-            { "$ref": "#/components/schemas/Letter" },
+            { "allOf": [ { "$ref": "#/components/schemas/Letter" }, { "required": ["body"] } ] },
             { "$ref": "#/components/schemas/Application" },
         ] })
     } else {
@@ -168,7 +168,7 @@ pub(super) fn with_schemas(mut schemas: serde_json::Value) -> serde_json::Value 
                 "properties": {
                     "letter": {
                         "description": "The letter: Markdown with YAML front matter (not blank: a letter without a body is a 422), or its fields as an object",
-                        "oneOf": [ { "type": "string", "pattern": "\\S" }, { "$ref": "#/components/schemas/Letter" } ]
+                        "oneOf": [ { "type": "string", "pattern": "\\S" }, { "allOf": [ { "$ref": "#/components/schemas/Letter" }, { "required": ["body"] } ] } ]
                     },
                     "resume": { "$ref": "#/components/schemas/Resume" },
                     "application": {
