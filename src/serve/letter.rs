@@ -28,13 +28,13 @@ fn pair(
     bytes: &[u8],
     syntax: Option<Syntax>,
 ) -> Option<(Vec<u8>, Option<serde_json::Value>, bool)> {
-    // In whichever syntax the body is (a YAML or TOML body too).
-    let value: serde_json::Value = match syntax {
-        None | Some(Syntax::Json) => serde_json::from_slice(bytes).ok()?,
-        Some(Syntax::Yaml) => serde_yaml_ng::from_slice(bytes).ok()?,
-        Some(Syntax::Toml) => toml::from_str(std::str::from_utf8(bytes).ok()?).ok()?,
-        Some(Syntax::Markdown | Syntax::Zip) => return None,
-    };
+    // In whichever syntax the body is (a YAML or TOML body too), read as a
+    // resume is read (YAML's odd keys and long integers included).
+    if matches!(syntax, Some(Syntax::Markdown | Syntax::Zip)) {
+        return None;
+    }
+    let (_, value) =
+        crate::resume::syntax::parse(bytes, syntax, &crate::resume::Limits::default()).ok()?;
     let serde_json::Value::Object(map) = value else {
         return None;
     };
