@@ -168,7 +168,7 @@ pub(super) fn with_schemas(mut schemas: serde_json::Value) -> serde_json::Value 
                 "properties": {
                     "letter": {
                         "description": "The letter: Markdown with YAML front matter (not blank: a letter without a body is a 422), or its fields as an object",
-                        "oneOf": [ { "type": "string", "pattern": "\\S" }, { "allOf": [ { "$ref": "#/components/schemas/Letter" }, { "required": ["body"] } ] } ]
+                        "oneOf": [ { "type": "string", "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$" }, { "allOf": [ { "$ref": "#/components/schemas/Letter" }, { "required": ["body"] } ] } ]
                     },
                     "resume": { "$ref": "#/components/schemas/Resume" },
                     "application": {
