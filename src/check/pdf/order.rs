@@ -86,8 +86,9 @@ fn words(glyphs: &[Glyph]) -> Vec<Word> {
             let joins = open
                 && k == 0
                 && out.last().is_some_and(|w| {
-                    if is_mark(&w.text) {
-                        // A list's mark set close to its text is not part of it.
+                    if is_mark(&w.text) && piece.starts_with(char::is_alphanumeric) {
+                        // A list's mark set close to its text is not part of it
+                        // (a dash before a comma, "-,", still is one word).
                         return false;
                     }
                     let tol = 0.3 * size.max(w.size);
@@ -696,6 +697,13 @@ mod tests {
         g.extend(text(&[(55.5, 700.0, "User")]));
         let (lines, _) = order(&g);
         assert_eq!(texts(&lines), ["• User"]);
+    }
+
+    #[test]
+    fn a_dash_before_punctuation_stays_in_its_word() {
+        let g = text(&[(50.0, 700.0, "-, Santiago")]);
+        let (lines, _) = order(&g);
+        assert_eq!(texts(&lines), ["-, Santiago"]);
     }
 
     #[test]
