@@ -14,6 +14,7 @@ pub(crate) mod segment;
 
 pub use docx::application as docx_application;
 pub use docx::bundle as docx_bundle;
+pub use html::application as html_application;
 /// The bundled fonts, for an SVG logo's text.
 pub(crate) use pdf::fonts::bundled as bundled_fonts;
 pub use pdf::{Cover, application as pdf_application, bundle as pdf_bundle};

@@ -1,7 +1,7 @@
 //! A cover letter through the same [`Job`]: the letter's document from the letter and its resume, and an application (the letter, then the resume) in one file.
 
 use super::{Built, Failure, File, Files, Job};
-use crate::backend::{self, RenderError};
+use crate::backend;
 use crate::document::{self, Document};
 use crate::letter::Letter;
 use crate::photo;
@@ -70,23 +70,21 @@ impl Job {
             };
             let titles = application_titles(letter, resume);
             let rendered = match b.name() {
-                "pdf" => backend::pdf_application(
-                    [letter, resume],
-                    titles,
-                    &self.layout,
-                    &self.render,
-                ),
+                "pdf" => {
+                    backend::pdf_application([letter, resume], titles, &self.layout, &self.render)
+                }
                 "docx" => backend::docx_application([letter, resume], &self.layout, &self.render),
-                "html" => Err(RenderError::Package {
-                    format: "HTML".into(),
-                    message: "an application (--letter) is one PDF, DOCX, Markdown or text file; a web page holds one document: render the letter and the resume to HTML one at a time".into(),
-                }),
+                "html" => backend::html_application([letter, resume], &self.layout, &self.render),
                 _ => {
                     let one = b.render(letter, &self.layout, &self.render).map_err(fail)?;
                     let two = b.render(resume, &self.layout, &self.render).map_err(fail)?;
                     let mut bytes = one.bytes;
                     // A form feed between them: a page break when printed.
-                    bytes.extend_from_slice(if b.name() == "md" { b"\n---\n\n" } else { b"\n\x0c\n" });
+                    bytes.extend_from_slice(if b.name() == "md" {
+                        b"\n---\n\n"
+                    } else {
+                        b"\n\x0c\n"
+                    });
                     bytes.extend(two.bytes);
                     Ok(backend::Rendered {
                         bytes,

@@ -13,21 +13,22 @@ type Outcome = Result<(Vec<crate::job::File>, Vec<String>, String), Problem>;
 /// The files, warnings and name of a letter request, or `None` when the
 /// body is no letter (an ordinary resume).
 pub(super) fn run(job: &Job, bytes: &[u8], syntax: Option<Syntax>) -> Option<Outcome> {
-    let (letter_bytes, resume, application) = match pair(bytes, syntax) {
+    let (name, letter_bytes, resume, application) = match pair(bytes, syntax) {
         Some(p) => p,
-        None if letter::looks_like_letter(bytes) => (bytes.to_vec(), None, false),
+        // A letter alone: its content says JSON, YAML, TOML or Markdown.
+        None if letter::looks_like_letter(bytes) => ("letter", bytes.to_vec(), None, false),
         None => return None,
     };
-    Some(render(job, &letter_bytes, resume, application))
+    Some(render(job, name, &letter_bytes, resume, application))
 }
 
-/// `{"letter": …, "resume": {…}}`: the letter's bytes (Markdown text as
-/// is, an object as JSON), the resume, and whether both are rendered
+/// `{"letter": …, "resume": {…}}`: the letter's name and bytes (Markdown
+/// text as is, an object as JSON), the resume, and whether both are rendered
 /// (`"application": false` renders the letter alone under the resume's header).
 fn pair(
     bytes: &[u8],
     syntax: Option<Syntax>,
-) -> Option<(Vec<u8>, Option<serde_json::Value>, bool)> {
+) -> Option<(&'static str, Vec<u8>, Option<serde_json::Value>, bool)> {
     // In whichever syntax the body is (a YAML or TOML body too), read as a
     // resume is read (YAML's odd keys and long integers included).
     if matches!(syntax, Some(Syntax::Markdown | Syntax::Zip)) {
@@ -40,28 +41,26 @@ fn pair(
     };
     let letter = map.get("letter")?;
     let resume = map.get("resume")?.clone();
-    let letter = match letter {
-        serde_json::Value::String(s) => s.clone().into_bytes(),
-        other => serde_json::to_vec(other).ok()?,
+    // A string is a letter's Markdown text (front matter allowed), never
+    // read as JSON or YAML, however it opens ("Dear:"); an object is a letter's fields.
+    let (name, letter) = match letter {
+        serde_json::Value::String(s) => ("letter.md", s.clone().into_bytes()),
+        other => ("letter.json", serde_json::to_vec(other).ok()?),
     };
     let application = map
         .get("application")
         .and_then(serde_json::Value::as_bool)
         .unwrap_or(true);
-    Some((letter, Some(resume), application))
+    Some((name, letter, Some(resume), application))
 }
 
 fn render(
     job: &Job,
+    name: &str,
     letter_bytes: &[u8],
     resume: Option<serde_json::Value>,
     application: bool,
 ) -> Outcome {
-    let name = if letter_bytes.first() == Some(&b'{') {
-        "letter.json"
-    } else {
-        "letter"
-    };
     let read = letter::read(name, letter_bytes, &job.limits).map_err(|e| {
         let mut p = Problem::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -94,13 +93,6 @@ fn render(
             serde_json::json!({})
         }
     };
-    if application && job.backends.iter().any(|b| b.name() == "html") {
-        return Err(Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "letter",
-            "an application (letter and resume in one file) is PDF, DOCX, Markdown or text: a web page holds one document; send \"application\": false for the letter's page".to_string(),
-        ));
-    }
     let built = job.build_letter(&read.letter, resume, &|_| {
         Err("it is a file path, and files are not read here; send the photo as a data: URI".into())
     });
@@ -167,14 +159,14 @@ pub(super) fn with_schemas(mut schemas: serde_json::Value) -> serde_json::Value 
                 "description": "A cover letter and the resume its sender block comes from.",
                 "properties": {
                     "letter": {
-                        "description": "The letter: Markdown with YAML front matter (not blank: a letter without a body is a 422), or its fields as an object",
+                        "description": "The letter: its Markdown text, front matter allowed (a string is always read as Markdown, never as JSON or YAML; not blank: a letter without a body is a 422), or its fields as an object",
                         "oneOf": [ { "type": "string", "pattern": "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$" }, { "allOf": [ { "$ref": "#/components/schemas/Letter" }, { "required": ["body"] } ] } ]
                     },
                     "resume": { "$ref": "#/components/schemas/Resume" },
                     "application": {
                         "type": "boolean",
                         "default": true,
-                        "description": "true: one file, the letter then the resume (PDF with an outline entry each, DOCX with a section each, Markdown and text one after the other; HTML is refused); false: the letter alone"
+                        "description": "true: one file, the letter then the resume (PDF with an outline entry each, DOCX with a section each, Markdown and text one after the other, HTML one page with the letter in a region of its own and a page break before the resume when printed); false: the letter alone"
                     }
                 }
             }),

@@ -81,7 +81,7 @@ for layout in $layouts; do
   html_dirs+=("$out/$layout")
 done
 
-# The application: one PDF (both outline entries) and one DOCX, under a letterhead.
+# The application: one PDF (both outline entries), one DOCX and one HTML page, under a letterhead.
 app="$out/application"
 mkdir -p "$app"
 for claim in ua-1 a-2a,ua-1; do
@@ -107,6 +107,18 @@ if "$bin" -q --letter samples/letters/anschreiben-de.md --brand samples/brand --
 else
   fail "converting the application to DOCX"
 fi
+# And one HTML page (the letter a region, then the resume), through axe-core below,
+# in every layout (a sidebar's grid after the letter's region).
+for layout in $layouts; do
+  mkdir -p "$app/html-$layout"
+  if "$bin" -q --letter samples/letters/anschreiben-de.md --brand samples/brand -l "$layout" \
+    -f html -o "$app/html-$layout/application.html" samples/lebenslauf-de.json; then
+    pass
+    html_dirs+=("$app/html-$layout")
+  else
+    fail "converting the application to HTML ($layout)"
+  fi
+done
 
 node_dir=target/interop-node
 if [ -d "$node_dir/node_modules/axe-core" ]; then

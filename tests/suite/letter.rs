@@ -480,6 +480,49 @@ fn an_application_is_one_pdf_with_an_outline_entry_for_each() {
 }
 
 #[test]
+fn an_application_is_one_html_page_with_the_letter_in_a_region_of_its_own() {
+    let brand = common::root().join("samples/brand");
+    for layout in ["classic", "sidebar"] {
+        let (_dir, bytes) =
+            application("html", &["-l", layout, "--brand", brand.to_str().unwrap()]);
+        let html = String::from_utf8(bytes).unwrap();
+        // One header (the sender's), one <main> (the resume's); the letter
+        // is a region named by its title.
+        let page = common::check_html(&html, layout);
+        let region =
+            scraper::Selector::parse("section.cover-letter[aria-label=\"Anschreiben\"]").unwrap();
+        let letter = page.select(&region).next().expect("the letter's region");
+        let text: String = letter.text().collect();
+        assert!(
+            text.contains("Sehr geehrte Damen und Herren,"),
+            "{layout}: {text}"
+        );
+        assert!(
+            !text.contains("Berufserfahrung"),
+            "{layout}: the resume is after it"
+        );
+        let main = scraper::Selector::parse("main").unwrap();
+        let resume: String = page.select(&main).next().unwrap().text().collect();
+        assert!(resume.contains("Berufserfahrung"), "{layout}");
+        let at = |s: &str| html.find(s).unwrap();
+        assert!(
+            at("<header") < at("<section class=\"cover-letter")
+                && at("cover-letter\"") < at("<main"),
+            "{layout}: header, letter, resume"
+        );
+        assert_eq!(
+            html.matches("<aside").count(),
+            1,
+            "{layout}: one letterhead"
+        );
+        assert!(
+            html.contains(".cover-letter { break-after: page; }"),
+            "{layout}"
+        );
+    }
+}
+
+#[test]
 fn an_application_is_one_docx_with_a_section_each_and_redaction_covers_both() {
     let (_dir, bytes) = application("docx", &["--redact", "contact"]);
     let xml = docx_xml(&bytes, "word/document.xml");
@@ -685,6 +728,13 @@ fn the_server_renders_letters_with_the_command_lines_bytes() {
     let (status, served) = server.post("?format=txt", letter.as_bytes());
     assert_eq!(status, 200);
     assert!(String::from_utf8_lossy(&served).contains("Dear Dr. Chen,"));
+    // An application's letter as a string is Markdown text, even when its
+    // first line reads like a YAML key ("Re: …"; schemathesis sent "ü:").
+    let body =
+        serde_json::json!({ "letter": "Re: the backend role\n\nDear team,", "resume": resume });
+    let (status, served) = server.post("?format=txt", body.to_string().as_bytes());
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&served));
+    assert!(String::from_utf8_lossy(&served).contains("Re: the backend role"));
     // A bad letter: 422 naming the problem.
     let (status, served) = server.post("?format=txt", b"---\nsubject: S\n---\n   \n");
     assert_eq!(status, 422, "{}", String::from_utf8_lossy(&served));

@@ -21,6 +21,9 @@ pub struct Context<'a> {
     pub plan: &'a Plan,
     /// Between the two ends of a date range in this language (` – `).
     pub range_separator: &'a str,
+    /// An application's letter, written after the resume's header (the
+    /// sender's, once on the page) and before its sections.
+    pub cover: Option<&'a Document>,
 }
 
 /// Writes the letterhead, the header and `<main>`, and the letterhead's footer.
@@ -30,9 +33,12 @@ pub fn write(out: &mut String, doc: &Document, cx: &Context<'_>) {
     }
     super::header::write(out, doc, cx);
     if let Some(l) = &doc.letter {
-        letter::write(out, l);
+        letter::write(out, l, "main");
         footer(out, doc);
         return;
+    }
+    if let Some(cover) = cx.cover {
+        self::cover(out, cover, doc);
     }
     // Ids in the document's order, whichever column a section goes in.
     let mut ids: Vec<String> = Vec::new();
@@ -82,6 +88,25 @@ pub fn write(out: &mut String, doc: &Document, cx: &Context<'_>) {
     }
     out.push_str("</main>\n");
     footer(out, doc);
+}
+
+/// An application's letter: a region named by the letter's word for itself,
+/// in its own language when that is not the resume's.
+fn cover(out: &mut String, cover: &Document, resume: &Document) {
+    let Some(l) = &cover.letter else {
+        return;
+    };
+    out.push_str("<section class=\"cover-letter\" aria-label=\"");
+    attr(out, &l.title);
+    out.push('"');
+    if cover.meta.language != resume.meta.language {
+        out.push_str(" lang=\"");
+        attr(out, &super::language_tag(&cover.meta.language));
+        out.push('"');
+    }
+    out.push_str(">\n");
+    letter::write(out, l, "div");
+    out.push_str("</section>\n");
 }
 
 fn section(out: &mut String, section: &Section, id: &str, cx: &Context<'_>) {

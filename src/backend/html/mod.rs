@@ -48,55 +48,86 @@ impl Backend for Html {
         layout: &Layout,
         options: &RenderOptions,
     ) -> Result<Rendered, RenderError> {
-        let def = layout.definition();
-        let language = language_tag(&document.meta.language);
-        let labels = layout.labels(&language);
-        let rtl = match &labels {
-            Some(l) => l.direction == Direction::Rtl,
-            None => Direction::right_to_left(&language),
-        };
-        let range_separator = labels
-            .as_ref()
-            .map(|l| l.range_separator.clone())
-            .unwrap_or_default();
-        let paper = options.paper.unwrap_or(def.page.paper);
-        let stylesheet = layout.asset(STYLESHEET).unwrap_or_default();
-
-        let mut out = String::with_capacity(24 * 1024);
-        out.push_str("<!DOCTYPE html>\n<html lang=\"");
-        out.push_str(&language);
-        out.push_str("\" dir=\"");
-        out.push_str(if rtl { "rtl" } else { "ltr" });
-        out.push_str("\">\n<head>\n");
-        head::write(&mut out, document);
-        out.push_str("<style>\n");
-        out.push_str(&style::css(def, paper, &language, stylesheet));
-        let plan = Plan::new(def, document);
-        if document.header.photo.is_some() {
-            header::photo_css(&mut out, def, plan.photo);
-        }
-        structure::css(&mut out, def, &plan);
-        if document.letter.is_some() {
-            body::letter::css(&mut out);
-        }
-        if let Some(lh) = &document.letterhead {
-            body::letterhead_css(&mut out, lh);
-        }
-        out.push_str("</style>\n</head>\n<body>\n");
-        let cx = body::Context {
-            def,
-            plan: &plan,
-            range_separator: &range_separator,
-        };
-        body::write(&mut out, document, &cx);
-        out.push_str("</body>\n</html>\n");
-        Ok(Rendered {
-            bytes: out.into_bytes(),
-            warnings: Vec::new(),
-            notes: Vec::new(),
-        })
+        Ok(page(None, document, layout, options))
     }
 }
+
+/// An application on one page: the sender's header, the letter in a region
+/// of its own, then the resume's sections, a page apart when printed. The
+/// page's language, description and schema.org data are the resume's.
+pub fn application(
+    [letter, resume]: [&Document; 2],
+    layout: &Layout,
+    options: &RenderOptions,
+) -> Result<Rendered, RenderError> {
+    Ok(page(Some(letter), resume, layout, options))
+}
+
+/// The page of `document`, after `letter` when there is one.
+fn page(
+    letter: Option<&Document>,
+    document: &Document,
+    layout: &Layout,
+    options: &RenderOptions,
+) -> Rendered {
+    let def = layout.definition();
+    let language = language_tag(&document.meta.language);
+    let labels = layout.labels(&language);
+    let rtl = match &labels {
+        Some(l) => l.direction == Direction::Rtl,
+        None => Direction::right_to_left(&language),
+    };
+    let range_separator = labels
+        .as_ref()
+        .map(|l| l.range_separator.clone())
+        .unwrap_or_default();
+    let paper = options.paper.unwrap_or(def.page.paper);
+    let stylesheet = layout.asset(STYLESHEET).unwrap_or_default();
+
+    let mut out = String::with_capacity(24 * 1024);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"");
+    out.push_str(&language);
+    out.push_str("\" dir=\"");
+    out.push_str(if rtl { "rtl" } else { "ltr" });
+    out.push_str("\">\n<head>\n");
+    head::write(&mut out, document);
+    out.push_str("<style>\n");
+    out.push_str(&style::css(def, paper, &language, stylesheet));
+    let plan = Plan::new(def, document);
+    if document.header.photo.is_some() {
+        header::photo_css(&mut out, def, plan.photo);
+    }
+    structure::css(&mut out, def, &plan);
+    if document.letter.is_some() || letter.is_some() {
+        body::letter::css(&mut out);
+    }
+    if letter.is_some() {
+        out.push_str(APPLICATION_CSS);
+    }
+    // One letterhead on the page, the resume's (`--brand` gives both the same).
+    if let Some(lh) = &document.letterhead {
+        body::letterhead_css(&mut out, lh);
+    }
+    out.push_str("</style>\n</head>\n<body>\n");
+    let cx = body::Context {
+        def,
+        plan: &plan,
+        range_separator: &range_separator,
+        cover: letter,
+    };
+    body::write(&mut out, document, &cx);
+    out.push_str("</body>\n</html>\n");
+    Rendered {
+        bytes: out.into_bytes(),
+        warnings: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
+/// On an application's page: the letter apart from the resume on screen,
+/// and on a page of its own when printed.
+const APPLICATION_CSS: &str = ".cover-letter { break-after: page; }\n\
+@media screen { .cover-letter { padding-bottom: var(--before-section); margin-bottom: calc(2 * var(--before-section)); border-bottom: var(--rule-thickness) solid var(--accent); } }\n";
 
 /// The document's language as a well-formed tag (letters, digits and hyphens
 /// in subtags of 1–8), else `en`.

@@ -282,8 +282,8 @@ pub fn check_text(txt: &str, width: usize, context: &str) {
 /// The elements the HTML backend writes; any other came from input.
 pub const HTML_ELEMENTS: &[&str] = &[
     "html", "head", "meta", "title", "style", "script", "body", "header", "h1", "p", "address",
-    "ul", "li", "a", "main", "section", "h2", "article", "h3", "span", "time", "strong", "em",
-    "br", "div", "svg", "path",
+    "ul", "ol", "li", "a", "main", "section", "h2", "article", "h3", "span", "time", "strong",
+    "em", "br", "div", "svg", "path", "aside", "img", "footer",
 ];
 
 /// The attributes the HTML backend writes.
@@ -303,10 +303,16 @@ pub const HTML_ATTRIBUTES: &[&str] = &[
     "datetime",
     // Contact icons: inline SVG hidden from assistive technology.
     "aria-hidden",
+    "aria-label",
     "focusable",
     "viewBox",
     "fill",
     "d",
+    // A photo or a letterhead's logo: embedded, with its text alternative.
+    "src",
+    "alt",
+    "width",
+    "height",
 ];
 
 /// Parses a page with an HTML5 parser (html5ever, through scraper) and checks
@@ -334,6 +340,12 @@ pub fn check_html(html: &str, context: &str) -> scraper::Html {
             );
             if attr == "href" {
                 assert!(is_safe_target(value), "{context}: unsafe link {value:?}");
+            }
+            if attr == "src" {
+                assert!(
+                    value.starts_with("data:image/"),
+                    "{context}: an image from outside the page"
+                );
             }
         }
         if name == "a" {

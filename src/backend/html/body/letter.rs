@@ -1,4 +1,4 @@
-//! A cover letter's `<main>`: the recipient, the date (`<time>`), the subject, the greeting, the body's paragraphs and lists, the closing and the signature.
+//! A cover letter's `<main>` (a `<div>` in an application's page): the recipient, the date (`<time>`), the subject, the greeting, the body's paragraphs and lists, the closing and the signature.
 
 use std::fmt::Write as _;
 
@@ -7,8 +7,8 @@ use super::inlines;
 use crate::document::{Letter, LetterBlock};
 
 /// The letter after the header.
-pub(in crate::backend::html) fn write(out: &mut String, letter: &Letter) {
-    out.push_str("<main class=\"letter\">\n");
+pub(in crate::backend::html) fn write(out: &mut String, letter: &Letter, element: &str) {
+    let _ = writeln!(out, "<{element} class=\"letter\">");
     if !letter.recipient.is_empty() {
         out.push_str("<div class=\"recipient\">\n");
         for line in &letter.recipient {
@@ -65,7 +65,7 @@ pub(in crate::backend::html) fn write(out: &mut String, letter: &Letter) {
     text(out, &letter.closing);
     out.push_str("</p>\n<p class=\"signature\">");
     text(out, &letter.signature);
-    out.push_str("</p>\n</main>\n");
+    let _ = writeln!(out, "</p>\n</{element}>");
 }
 
 /// The letter's rules: the date at the line's end, room to sign.
