@@ -310,7 +310,7 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
         self.level = if named { 2 } else { 1 };
         let plan = Plan::new(self.def, doc);
         self.indent = match self.def.entries.dates {
-            crate::layout::DatePlace::Gutter => self.def.entries.gutter * super::PT_PER_MM,
+            crate::layout::DatePlace::Gutter => self.gutter(doc),
             _ => 0.0,
         };
         self.plan = Some(plan);
@@ -407,6 +407,41 @@ impl<'d, 's, 'f> Composer<'d, 's, 'f> {
         style.link = Some(self.link(url));
         style.color = self.def.colors.link;
         style
+    }
+
+    /// The date gutter's width: the layout's, or up to a quarter more when
+    /// the widest date range then fits on one line (a range broken over two
+    /// lines is read as two pieces by anything that reads across the page,
+    /// as in `2020年12月 – 2021年9` / `月`).
+    fn gutter(&mut self, doc: &Document) -> f32 {
+        let d = self.def;
+        let base = d.entries.gutter * super::PT_PER_MM;
+        let st = self.style(Role::Body, false, false, d.sizes.small, d.colors.muted);
+        let widest = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                crate::document::Block::Entry(e) => e.dates.as_ref(),
+                _ => None,
+            })
+            .map(|r| {
+                let span = Span {
+                    text: r.text.clone(),
+                    style: st.clone(),
+                };
+                self.lines(&[span], f32::MAX)
+                    .iter()
+                    .map(|l| l.width)
+                    .fold(0.0, f32::max)
+            })
+            .fold(0.0, f32::max);
+        let need = widest + 0.6 * d.sizes.entry_title + 0.5;
+        if need > base && need <= 1.25 * base {
+            need
+        } else {
+            base
+        }
     }
 
     fn lines(&mut self, spans: &[Span], width: f32) -> Vec<Line> {
