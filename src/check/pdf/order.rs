@@ -125,6 +125,14 @@ fn is_mark(text: &str) -> bool {
     matches!(text, "•" | "◦" | "▪" | "‣" | "·" | "–" | "—" | "-" | "*")
 }
 
+/// The size a row's tolerance is a share of: the larger, unless one is more
+/// than twice the other (a name beside small contact lines shares a row only
+/// with what sits on its baseline; a superscript still joins its line).
+fn same_line_size(a: f32, b: f32) -> f32 {
+    let (lo, hi) = (a.min(b), a.max(b));
+    if hi > 2.0 * lo { lo } else { hi }
+}
+
 /// Rows: words sorted top to bottom, grouped while baselines stay within a
 /// fraction of the font size, each row sorted left to right.
 fn rows(mut words: Vec<Word>) -> Vec<Row> {
@@ -132,7 +140,7 @@ fn rows(mut words: Vec<Word>) -> Vec<Row> {
     let mut out: Vec<Row> = Vec::new();
     for w in words {
         match out.last_mut() {
-            Some(r) if r.y - w.y <= 0.45 * r.size.max(w.size) => {
+            Some(r) if r.y - w.y <= 0.45 * same_line_size(r.size, w.size) => {
                 r.size = r.size.max(w.size);
                 r.words.push(w);
             }
@@ -272,12 +280,22 @@ fn is_columns(left: &[Row], right: &[Row], gutter: Span) -> bool {
 }
 
 /// A narrow right side whose lines end flush: a column of dates (or places)
-/// beside a list, each on its item's line.
+/// beside a list, each on its item's line (two in three at least; a split
+/// header's contact lines, stacked beside a name, are not).
 fn dates_column(left: &[Row], right: &[Row]) -> bool {
     let size = median_size(right);
     let ends = right.iter().filter_map(|r| r.words.last()).map(|w| w.x1);
     let (end_lo, end_hi) = ends.fold((f32::MAX, f32::MIN), |(a, b), x| (a.min(x), b.max(x)));
-    width(right) < 0.4 * width(left) && end_hi - end_lo <= 0.5 * size
+    let beside = right
+        .iter()
+        .filter(|r| {
+            left.iter()
+                .any(|l| (l.y - r.y).abs() <= 0.15 * l.size.max(r.size))
+        })
+        .count();
+    width(right) < 0.4 * width(left)
+        && end_hi - end_lo <= 0.5 * size
+        && beside * 3 >= right.len() * 2
 }
 
 /// Median font size of some rows.
@@ -429,9 +447,12 @@ fn columns(
     // Dates drawn apart from their entries are still read apart from them;
     // two columns of text are read whole by every reader when they are drawn
     // one after the other and one of them is a single block of text.
-    let apart = drawn_apart(&left, &right)
-        && !dates_column(&left, &right)
-        && (one_block(&left) || one_block(&right));
+    let apart = {
+        // Rows wholly below the other side (the heading after a split
+        // header) are beside nothing: no reader mixes them in.
+        let (l, r) = (beside(&left, &right), beside(&right, &left));
+        drawn_apart(l, r) && !dates_column(l, r) && (one_block(l) || one_block(r))
+    };
     read(left, depth + 1, lines, bands);
     read(right, depth + 1, lines, bands);
     // Columns inside a column add to the count of this band.
@@ -471,6 +492,19 @@ fn one_block(rows: &[Row]) -> bool {
         prev = Some(r);
     }
     best >= 2 && best * 10 >= rows.len() * 8
+}
+
+/// The rows of `side` down to the last one beside `other` (its baseline not
+/// more than one and a half lines below the other's last).
+fn beside<'a>(side: &'a [Row], other: &[Row]) -> &'a [Row] {
+    let Some(last) = other.last() else {
+        return side;
+    };
+    let n = side
+        .iter()
+        .take_while(|r| last.y - r.y <= 1.5 * r.size.max(last.size))
+        .count();
+    side.get(..n).unwrap_or(side)
 }
 
 /// Whether every glyph of one side is drawn before every glyph of the other.
@@ -521,204 +555,4 @@ pub fn order(glyphs: &[Glyph]) -> (Vec<Line>, Vec<Band>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Glyphs for words at (x, y), 10 pt, 5 pt per character.
-    fn text(items: &[(f32, f32, &str)]) -> Vec<Glyph> {
-        let mut out = Vec::new();
-        for &(x, y, t) in items {
-            let mut at = x;
-            for c in t.chars() {
-                out.push(Glyph {
-                    x: at,
-                    y,
-                    end: at + 5.0,
-                    size: 10.0,
-                    text: c.to_string(),
-                    rotated: false,
-                });
-                at += 5.0;
-            }
-        }
-        out
-    }
-
-    fn texts(lines: &[Line]) -> Vec<&str> {
-        lines.iter().map(|l| l.text.as_str()).collect()
-    }
-
-    #[test]
-    fn a_right_aligned_date_stays_on_its_line() {
-        let g = text(&[
-            (50.0, 700.0, "Engineer, Acme"),
-            (400.0, 700.0, "Jan 2020 – Present"),
-            (50.0, 688.0, "Berlin"),
-            (
-                50.0,
-                676.0,
-                "Built a thing that spans the whole width of the column text",
-            ),
-        ]);
-        let (lines, bands) = order(&g);
-        assert_eq!(
-            texts(&lines),
-            [
-                "Engineer, Acme Jan 2020 – Present",
-                "Berlin",
-                "Built a thing that spans the whole width of the column text"
-            ]
-        );
-        assert!(bands.is_empty());
-    }
-
-    #[test]
-    fn a_list_with_dates_is_not_columns() {
-        let g = text(&[
-            (50.0, 700.0, "Best paper award"),
-            (400.0, 700.0, "2014"),
-            (50.0, 688.0, "Dean's list"),
-            (400.0, 688.0, "2013"),
-            (50.0, 676.0, "Prize"),
-            (400.0, 676.0, "2012"),
-        ]);
-        let (lines, bands) = order(&g);
-        assert_eq!(
-            texts(&lines),
-            ["Best paper award 2014", "Dean's list 2013", "Prize 2012"]
-        );
-        assert!(bands.is_empty());
-    }
-
-    #[test]
-    fn two_columns_are_read_one_after_the_other() {
-        let mut items = vec![(
-            50.0,
-            760.0,
-            "Name Surname spans both columns of the page here",
-        )];
-        let left = ["Skills", "Rust and Go", "Python", "SQL"];
-        let right = [
-            "Experience at a company",
-            "doing work over years",
-            "and more work here",
-            "the end of it",
-        ];
-        for (k, t) in left.iter().enumerate() {
-            items.push((50.0, 700.0 - 12.0 * k as f32, t));
-        }
-        for (k, t) in right.iter().enumerate() {
-            items.push((250.0, 704.0 - 13.0 * k as f32, t));
-        }
-        let (lines, bands) = order(&text(&items));
-        let mut want = vec!["Name Surname spans both columns of the page here"];
-        want.extend(left);
-        want.extend(right);
-        assert_eq!(texts(&lines), want);
-        assert_eq!(
-            bands,
-            [Band {
-                first_line: 1,
-                lines: 8,
-                columns: 2,
-                apart: true
-            }]
-        );
-    }
-
-    #[test]
-    fn columns_drawn_line_by_line_are_not_apart() {
-        let left = ["Skills", "Rust and Go", "Python", "SQL"];
-        let right = [
-            "Experience at a company",
-            "doing work over years",
-            "and more work here",
-            "the end of it",
-        ];
-        let mut items = Vec::new();
-        for (k, (l, r)) in left.iter().zip(right).enumerate() {
-            items.push((50.0, 700.0 - 12.0 * k as f32, *l));
-            items.push((250.0, 704.0 - 13.0 * k as f32, r));
-        }
-        let (lines, bands) = order(&text(&items));
-        let mut want = left.to_vec();
-        want.extend(right);
-        assert_eq!(texts(&lines), want);
-        assert!(bands.iter().all(|b| !b.apart), "{bands:?}");
-        assert_eq!(bands.len(), 1);
-    }
-
-    #[test]
-    fn a_centred_heading_over_an_organisation_and_its_place_is_not_columns() {
-        let g = text(&[
-            (260.0, 730.0, "EXPERIENCE"),
-            (50.0, 712.0, "Pied Piper"),
-            (470.0, 712.0, "Palo Alto, CA"),
-            (50.0, 700.0, "CEO/President"),
-            (440.0, 700.0, "Dec 2013 – Dec 2014"),
-            (50.0, 688.0, "piedpiper.example.com"),
-            (
-                50.0,
-                676.0,
-                "Awesome compression company with a long line of text that runs across",
-            ),
-        ]);
-        let (lines, bands) = order(&g);
-        assert!(bands.is_empty(), "{bands:?}");
-        assert_eq!(texts(&lines)[1], "Pied Piper Palo Alto, CA");
-    }
-
-    #[test]
-    fn columns_drawn_apart_in_several_blocks_are_not_apart() {
-        // Lines further apart than 1.5 times their size: extractors cut each
-        // column into blocks that they may read among the other's.
-        let mut items = Vec::new();
-        let left = ["Skills", "Rust and Go", "Python", "SQL"];
-        for (k, t) in left.iter().enumerate() {
-            items.push((50.0, 700.0 - 16.0 * k as f32, *t));
-        }
-        let right = [
-            "Experience at a company",
-            "doing work",
-            "and more work",
-            "the end",
-        ];
-        for (k, t) in right.iter().enumerate() {
-            items.push((250.0, 708.0 - 16.0 * k as f32, *t));
-        }
-        let (_, bands) = order(&text(&items));
-        assert_eq!(bands.len(), 1);
-        assert!(!bands[0].apart, "{bands:?}");
-    }
-
-    #[test]
-    fn a_bullet_close_to_its_text_is_a_word_of_its_own() {
-        let mut g = text(&[(50.0, 700.0, "•")]);
-        g.extend(text(&[(55.5, 700.0, "User")]));
-        let (lines, _) = order(&g);
-        assert_eq!(texts(&lines), ["• User"]);
-    }
-
-    #[test]
-    fn a_dash_before_punctuation_stays_in_its_word() {
-        let g = text(&[(50.0, 700.0, "-, Santiago")]);
-        let (lines, _) = order(&g);
-        assert_eq!(texts(&lines), ["-, Santiago"]);
-    }
-
-    #[test]
-    fn spaces_and_gaps_split_words() {
-        let mut g = text(&[(50.0, 700.0, "ab"), (62.0, 700.0, "cd")]);
-        g.push(Glyph {
-            x: 72.0,
-            y: 700.0,
-            end: 75.0,
-            size: 10.0,
-            text: " ".into(),
-            rotated: false,
-        });
-        g.extend(text(&[(75.0, 700.0, "ef")]));
-        let (lines, _) = order(&g);
-        assert_eq!(texts(&lines), ["ab cd ef"]);
-    }
-}
+mod tests;
