@@ -84,7 +84,10 @@ fn run(
         Err(e) => return fail(&e),
     };
     let unit = photo_reader(&resume_path);
-    let built = job.build_letter(&read.letter, value, &|n| unit.read_photo(n));
+    let beside = photo_reader(letter_path);
+    let built = job.build_letter(&read.letter, value, &|n| unit.read_photo(n), &|n| {
+        beside.read_photo(n)
+    });
     if !args.quiet {
         for w in &read.warnings {
             eprintln!("warning: {name}: {w}");
@@ -220,8 +223,11 @@ pub(super) fn document(path: &Path, bytes: &[u8]) -> Result<crate::document::Doc
         .map_or_else(|| PathBuf::from(r), |d| d.join(r));
     let value = read_resume(&resume_path, &name, bytes, &read.letter, false)?;
     let unit = photo_reader(&resume_path);
+    let beside = photo_reader(path);
     Ok(job
-        .build_letter(&read.letter, value, &|n| unit.read_photo(n))
+        .build_letter(&read.letter, value, &|n| unit.read_photo(n), &|n| {
+            beside.read_photo(n)
+        })
         .letter
         .document)
 }

@@ -17,12 +17,14 @@ pub struct LetterBuilt {
 impl Job {
     /// Builds `letter` over the resume `value` (its header is the sender):
     /// in the letter's language unless the job names one; the resume's
-    /// photo read by `read`, the brand's letterhead on it.
+    /// photo read by `read`, the signature's picture by `read_letter` (beside
+    /// the letter), the brand's letterhead on it.
     pub fn build_letter(
         &self,
         letter: &Letter,
         value: serde_json::Value,
         read: photo::ReadFile<'_>,
+        read_letter: photo::ReadFile<'_>,
     ) -> LetterBuilt {
         let resume = self.build_with(value.clone(), read);
         let mut job = self.clone();
@@ -31,17 +33,29 @@ impl Job {
         }
         let mut built = job.build_with(value, read);
         let today = parse_day(&super::shown_date(self.render.timestamp));
-        let mut doc = document::build_letter(letter, &built.parsed.resume, &built.build, today);
+        // The signature's picture, unread when redaction takes the name.
+        let signature = letter
+            .signature
+            .image
+            .as_deref()
+            .map(str::trim)
+            .filter(|i| !i.is_empty() && !self.build.redact.name)
+            .and_then(|image| match photo::signature(image, read_letter) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    built.warnings.push(format!(
+                        "the letter's signature.image `{image}` left out: {e}"
+                    ));
+                    None
+                }
+            });
+        let mut doc =
+            document::build_letter(letter, &built.parsed.resume, &built.build, today, signature);
         doc.header.photo = built.document.header.photo.take();
         doc.letterhead = built.document.letterhead.take();
         built
             .warnings
             .retain(|w| !w.contains("the resume has no content"));
-        if letter.signature.image.is_some() {
-            built.warnings.push(
-                "signature.image: a picture of the signature is not drawn yet; the name is".into(),
-            );
-        }
         built.document = doc;
         LetterBuilt {
             letter: built,

@@ -121,6 +121,42 @@ pub fn decode(bytes: &[u8], shape: PhotoShape) -> Result<Photo, String> {
     } else {
         image
     };
+    encode(image)
+}
+
+/// A picture of a handwritten signature (`signature.image` of a letter),
+/// read as a photo is (a `data:` URI or, through `read`, a file; never the
+/// network; every limit), never cropped, at most [`EMBED_SIDE`] pixels a
+/// side, flattened on white. The error is the sentence's end ("left out: …").
+pub fn signature(image: &str, read: ReadFile<'_>) -> Result<Photo, String> {
+    // The reasons a path is refused speak of the file that names it: here the letter.
+    signature_picture(image, read).map_err(|e| e.replace("the resume", "the letter"))
+}
+
+fn signature_picture(image: &str, read: ReadFile<'_>) -> Result<Photo, String> {
+    let bytes = match reference(image) {
+        Reference::Remote => {
+            return Err("pictures are never fetched from the network; save it beside the letter and name the file".into());
+        }
+        Reference::Bad(why) => return Err(format!("it {why}")),
+        Reference::Data(bytes) => bytes,
+        Reference::Path(path) => read(&path)?,
+    };
+    let image = pixels(&bytes, 2 * EMBED_SIDE).map_err(|e| format!("it {e}"))?;
+    let image = if image.width().max(image.height()) > EMBED_SIDE {
+        image.resize(
+            EMBED_SIDE,
+            EMBED_SIDE,
+            image::imageops::FilterType::CatmullRom,
+        )
+    } else {
+        image
+    };
+    encode(image).map_err(|e| format!("it {e}"))
+}
+
+/// The pixels as a baseline JPEG, nothing but the picture in it.
+fn encode(image: DynamicImage) -> Result<Photo, String> {
     let rgb = image.into_rgb8();
     let mut jpeg = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, QUALITY)

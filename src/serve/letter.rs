@@ -93,9 +93,13 @@ fn render(
             serde_json::json!({})
         }
     };
-    let built = job.build_letter(&read.letter, resume, &|_| {
-        Err("it is a file path, and files are not read here; send the photo as a data: URI".into())
-    });
+    let refuse: &dyn Fn(&str) -> Result<Vec<u8>, String> = &|_| {
+        Err(
+            "it is a file path, and files are not read here; send the picture as a data: URI"
+                .into(),
+        )
+    };
+    let built = job.build_letter(&read.letter, resume, refuse, refuse);
     warnings.extend(built.letter.warnings);
     let files = if application {
         job.render_application(&built.letter.document, &built.resume)

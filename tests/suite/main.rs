@@ -28,6 +28,7 @@ mod languages;
 mod last_page;
 mod layouts;
 mod letter;
+mod letter_signature;
 mod linkedin;
 mod look;
 mod looks;

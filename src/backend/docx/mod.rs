@@ -93,9 +93,17 @@ impl Backend for Docx {
         };
         let parts = render_parts(document, def, options).map_err(package_error)?;
         let bytes = package::zip(&parts).map_err(|e| package_error(e.to_string()))?;
+        let mut warnings = Vec::new();
+        if document
+            .letter
+            .as_ref()
+            .is_some_and(|l| l.signature_image.is_some())
+        {
+            warnings.push("the signature's picture is drawn in PDF and HTML; in DOCX the name stands alone, to sign by hand".into());
+        }
         Ok(Rendered {
             bytes,
-            warnings: Vec::new(),
+            warnings,
             notes: Vec::new(),
         })
     }

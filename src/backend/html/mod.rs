@@ -98,8 +98,14 @@ fn page(
         header::photo_css(&mut out, def, plan.photo);
     }
     structure::css(&mut out, def, &plan);
-    if document.letter.is_some() || letter.is_some() {
-        body::letter::css(&mut out);
+    let letters = || {
+        [Some(document), letter]
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d.letter.as_ref())
+    };
+    if letters().next().is_some() {
+        body::letter::css(&mut out, letters().any(|l| l.signature_image.is_some()));
     }
     if letter.is_some() {
         out.push_str(APPLICATION_CSS);

@@ -277,6 +277,13 @@ fn finish(
             photo::embed(&mut out, i, p).map_err(RenderError::Pdf)?;
         }
     }
+    for (i, d) in furniture.documents.iter().enumerate() {
+        if let Some(p) = d.letter.as_ref().and_then(|l| l.signature_image.as_ref())
+            && drawn(compose::Picture::Signature(i))
+        {
+            photo::embed_signature(&mut out, i, p).map_err(RenderError::Pdf)?;
+        }
+    }
     if let Some(logo) = furniture.letterhead.and_then(|l| l.logo.as_ref())
         && drawn(compose::Picture::Logo)
     {

@@ -1,4 +1,4 @@
-//! The candidate's photo: one JPEG image XObject, drawn clipped to the layout's shape, as an artifact.
+//! The candidate's photo (and a letter's signature picture): one JPEG image XObject, drawn clipped to the layout's shape, as an artifact.
 //!
 //! An artifact rather than a `Figure`: the photo stands beside the name,
 //! which is the `H1` a screen reader announces first, and "photo of Jane
@@ -38,6 +38,7 @@ pub fn draw(content: &mut Content, page: &Page, geo: Geometry) {
             let name = match picture {
                 Picture::Photo(i) => photo_name(i),
                 Picture::Logo => LOGO.to_vec(),
+                Picture::Signature(i) => signature_name(i),
             };
             content.image(&name, (geo.left + x, bottom, width, height), radius);
             content.end_marked();
@@ -45,14 +46,27 @@ pub fn draw(content: &mut Content, page: &Page, geo: Geometry) {
     }
 }
 
+fn signature_name(index: usize) -> Vec<u8> {
+    format!("Signature{index}").into_bytes()
+}
+
 /// Adds the `index`-th candidate's photo as an image XObject to the resources every page shares.
 pub fn embed(doc: &mut Document, index: usize, photo: &Photo) -> Result<(), String> {
+    embed_jpeg(doc, &photo_name(index), photo)
+}
+
+/// Adds the picture of the `index`-th document's signature, as a photo is added.
+pub fn embed_signature(doc: &mut Document, index: usize, picture: &Photo) -> Result<(), String> {
+    embed_jpeg(doc, &signature_name(index), picture)
+}
+
+fn embed_jpeg(doc: &mut Document, name: &[u8], photo: &Photo) -> Result<(), String> {
     let mut dict = image_dict(photo.width, photo.height);
     dict.set("Filter", Object::Name(b"DCTDecode".to_vec()));
     let mut stream = Stream::new(dict, photo.jpeg.clone());
     stream.allows_compression = false;
     let id = doc.add_object(stream);
-    add(doc, &photo_name(index), id)
+    add(doc, name, id)
 }
 
 /// Adds the logo: an SVG as vectors (a Form XObject), else, or if that

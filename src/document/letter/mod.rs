@@ -10,7 +10,7 @@ mod words;
 
 use super::builder::{BuildOptions, Redact, build};
 use super::labels::Labels;
-use super::model::{Document, Letter};
+use super::model::{Document, Letter, Photo};
 use crate::letter::Letter as Input;
 use crate::resume::Resume;
 
@@ -22,12 +22,14 @@ pub fn letter_words(tag: &str) -> (&'static str, &'static str, &'static str) {
 
 /// The letter's document: `resume`'s header built with `options` (whose
 /// labels are the letter's language), and the letter's parts; `today` is
-/// the date shown when the letter gives none.
+/// the date shown when the letter gives none; `signature_image` the picture of
+/// the signature, read already (redaction of the name leaves it out).
 pub fn build_letter(
     input: &Input,
     resume: &Resume,
     options: &BuildOptions,
     today: (i32, u32, u32),
+    signature_image: Option<Photo>,
 ) -> Document {
     let plain = BuildOptions {
         redact: Redact::default(),
@@ -65,7 +67,7 @@ pub fn build_letter(
         body: body::blocks(&input.body),
         closing: input.closing.clone().unwrap_or_else(|| closing.into()),
         signature,
-        signature_image: None,
+        signature_image,
         title: title.to_string(),
     }));
     super::redact::apply(&mut doc, resume, options.redact);

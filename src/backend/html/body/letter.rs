@@ -64,12 +64,26 @@ pub(in crate::backend::html) fn write(out: &mut String, letter: &Letter, element
     out.push_str("<p class=\"closing\">");
     text(out, &letter.closing);
     out.push_str("</p>\n<p class=\"signature\">");
+    if let Some(p) = &letter.signature_image {
+        // Decoration beside the name it shows signed: no text of its own.
+        let _ = write!(
+            out,
+            "<img class=\"signed\" width=\"{}\" height=\"{}\" alt=\"\" src=\"data:image/jpeg;base64,",
+            p.width, p.height
+        );
+        out.push_str(&crate::photo::encode_base64(&p.jpeg));
+        out.push_str("\"><br>");
+    }
     text(out, &letter.signature);
     let _ = writeln!(out, "</p>\n</{element}>");
 }
 
-/// The letter's rules: the date at the line's end, room to sign.
-pub(in crate::backend::html) fn css(out: &mut String) {
+/// The letter's rules: the date at the line's end, room to sign (the
+/// signature's picture in it, when `signed`).
+pub(in crate::backend::html) fn css(out: &mut String, signed: bool) {
+    if signed {
+        out.push_str(".letter .signed { display: block; height: 3.2em; width: auto; max-width: 60mm; object-fit: contain; margin: -2.6em 0 0.2em; }\n");
+    }
     out.push_str(
         ".letter { margin-top: calc(2 * var(--before-section)); font-size: 1.1em; }\n\
 .letter p { margin: 0 0 0.9em; }\n\

@@ -1,13 +1,14 @@
-//! A cover letter under the sender's header: the recipient block, the date line at the end of its line, the subject, the greeting, the body, the closing, room to sign and the name.
+//! A cover letter under the sender's header: the recipient block, the date line at the end of its line, the subject, the greeting, the body, the closing, room to sign (or the signature's picture) and the name.
 //!
 //! Every part is tagged (a `P` each; the body's lists as `L` with labels), so
 //! the letter is as accessible as the resume and `check` reads it back.
 
-use super::{Block, Composer, Item};
+use super::{Block, Composer, Item, Picture};
+use crate::backend::pdf::PT_PER_MM;
 use crate::backend::pdf::fonts::Role;
 use crate::backend::pdf::shape::Span;
 use crate::backend::pdf::tag::{Kind, Numbering};
-use crate::document::{Inline, Letter, LetterBlock};
+use crate::document::{Inline, Letter, LetterBlock, Photo};
 use crate::layout::Align;
 
 /// Lines of space left between the closing and the name, to sign in.
@@ -90,7 +91,37 @@ impl Composer<'_, '_, '_> {
             b.iter_mut().for_each(|b| b.keep_with_next = true);
         }
         self.gap = line * SIGNING_LINES;
+        if let Some(picture) = &letter.signature_image {
+            self.signature_picture(picture, line);
+        }
         self.plain_line(&letter.signature, false);
+    }
+
+    /// The picture of the signature in the room to sign, above the name:
+    /// as tall as most of that room, at most 60 mm wide, kept with the name.
+    fn signature_picture(&mut self, picture: &Photo, line: f32) {
+        let ratio = picture.width.max(1) as f32 / picture.height.max(1) as f32;
+        let mut height = 0.9 * line * SIGNING_LINES;
+        let mut width = height * ratio;
+        let widest = 60.0 * PT_PER_MM;
+        if width > widest {
+            (width, height) = (widest, widest / ratio);
+        }
+        self.gap = 0.3 * line;
+        self.push(Block {
+            height,
+            keep_with_next: true,
+            items: vec![Item::Photo {
+                picture: Picture::Signature(self.candidate),
+                x: 0.0,
+                y: 0.0,
+                width,
+                height,
+                radius: 0.0,
+            }],
+            ..Block::default()
+        });
+        self.gap = 0.2 * line;
     }
 
     /// One short text (a recipient line, the subject, the greeting): its

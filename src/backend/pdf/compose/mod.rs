@@ -161,6 +161,8 @@ pub enum Picture {
     Photo(usize),
     /// The agency's logo (`--brand`).
     Logo,
+    /// The picture of the signature under the n-th document's letter.
+    Signature(usize),
 }
 
 /// An unbreakable piece of the column.
