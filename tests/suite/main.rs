@@ -12,6 +12,7 @@ mod brand;
 mod bundle;
 mod check;
 mod check_hostile;
+mod check_letter;
 mod cli;
 mod content;
 mod corpus;
