@@ -29,6 +29,7 @@ mod languages;
 mod last_page;
 mod layouts;
 mod letter;
+mod letter_docx_lists;
 mod linkedin;
 mod look;
 mod looks;
