@@ -323,7 +323,8 @@ pub struct ExportArgs {
 
     /// Every input resume in one PDF for a client: a cover page (letterhead,
     /// title, date, a table of the candidates), then each candidate from a new
-    /// page, with bookmarks per candidate and section.
+    /// page, with bookmarks per candidate and section. A cover letter among the
+    /// inputs goes before the resume its `resume:` names.
     #[arg(long, value_name = "FILE.pdf", conflicts_with_all = ["output", "out_dir", "template", "report", "formats"])]
     pub bundle: Option<PathBuf>,
 

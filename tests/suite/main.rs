@@ -10,6 +10,7 @@ mod pdf_dump;
 mod batch;
 mod brand;
 mod bundle;
+mod bundle_letters;
 mod check;
 mod check_hostile;
 mod check_letter;

@@ -494,6 +494,10 @@ fn content_hash(
                 h.write(b"\0");
             }
             h.write(&serde_json::to_vec(c.meta).unwrap_or_default());
+            for letter in c.letters.iter().flatten() {
+                h.write(b"\0letter\0");
+                h.write(&serde_json::to_vec(letter).unwrap_or_default());
+            }
             if let Some(lh) = c.letterhead {
                 hash_letterhead(h, lh);
             }
