@@ -412,6 +412,16 @@ pub fn read(bytes: &[u8]) -> Result<Extraction, String> {
             .and_then(|n| n.text())
             .and_then(|t| t.trim().parse().ok());
     }
+    if let Some(core) = pkg.part("docProps/core.xml")?
+        && let Ok(d) = parse("docProps/core.xml", &core)
+    {
+        out.title = d
+            .descendants()
+            .find(|n| name(n) == "title")
+            .and_then(|n| n.text())
+            .map(str::to_string)
+            .filter(|t| !t.trim().is_empty());
+    }
     Ok(out)
 }
 

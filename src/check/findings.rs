@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::kind::{self, Kind, KindFrom};
 use super::recognise::{self, Contact, Contacts, Heading};
 use super::{Columns, Extraction, Format, Line, Part, Recall, Report, dates};
 
@@ -169,8 +170,14 @@ fn broken_words(lines: &[&Line]) -> Vec<String> {
     out
 }
 
-/// Audits an extraction.
-pub fn audit(name: &str, format: Format, bytes: u64, x: Extraction) -> Report {
+/// Audits an extraction as `given` kind of file, else the kind recognised.
+pub fn audit(
+    name: &str,
+    format: Format,
+    bytes: u64,
+    x: Extraction,
+    given: Option<(Kind, KindFrom)>,
+) -> Report {
     let join = |part: Part| {
         x.lines
             .iter()
@@ -197,6 +204,8 @@ pub fn audit(name: &str, format: Format, bytes: u64, x: Extraction) -> Report {
 
     let contacts = recognise::contacts(&all, &x.links);
     let headings = recognise::headings(&all);
+    let (kind, kind_from) = given
+        .unwrap_or_else(|| kind::recognise(x.title.as_deref(), &x.lines, !headings.is_empty()));
     let mut found_dates = Vec::new();
     for l in &all {
         if found_dates.len() < 500 {
@@ -247,12 +256,19 @@ pub fn audit(name: &str, format: Format, bytes: u64, x: Extraction) -> Report {
         };
         f.push(finding("no-text", what.into(), vec![]));
     } else {
-        audit_text(&x, &read, &all, &contacts, &headings, &found_dates, &mut f);
+        let found = Found {
+            contacts: &contacts,
+            headings: &headings,
+            dates: &found_dates,
+        };
+        audit_text(&x, &read, &all, kind, &found, &mut f);
     }
 
     Report {
         file: name.to_string(),
         format,
+        kind,
+        kind_from,
         bytes,
         pages: x.pages,
         words,
@@ -272,20 +288,33 @@ pub fn audit(name: &str, format: Format, bytes: u64, x: Extraction) -> Report {
     }
 }
 
-/// The findings of a file that has text, phase by phase.
+/// What was recognised in the text.
+struct Found<'a> {
+    contacts: &'a Contacts,
+    headings: &'a [Heading],
+    dates: &'a [dates::Found],
+}
+
+/// The findings of a file that has text, phase by phase. A letter has no
+/// sections or dated entries, and its contact details are the resume's
+/// matter: those findings are a resume's only.
 fn audit_text(
     x: &Extraction,
     read: &[&Line],
     all: &[&Line],
-    contacts: &Contacts,
-    headings: &[Heading],
-    found_dates: &[dates::Found],
+    kind: Kind,
+    found: &Found,
     f: &mut Vec<Finding>,
 ) {
     audit_pages(x, f);
     audit_characters(read, all, f);
-    audit_contacts(contacts, f);
-    audit_sections(all, headings, found_dates, f);
+    if kind == Kind::Resume {
+        audit_contacts(found.contacts, f);
+    }
+    audit_margins(all, f);
+    if kind == Kind::Resume {
+        audit_sections(found.headings, found.dates, f);
+    }
     audit_layout(x, all, f);
 }
 
@@ -417,13 +446,8 @@ fn audit_contacts(contacts: &Contacts, f: &mut Vec<Finding>) {
     }
 }
 
-/// Text only in headers or footers, section headings and dates.
-fn audit_sections(
-    all: &[&Line],
-    headings: &[Heading],
-    found_dates: &[dates::Found],
-    f: &mut Vec<Finding>,
-) {
+/// Text only in headers or footers.
+fn audit_margins(all: &[&Line], f: &mut Vec<Finding>) {
     let margins: Vec<String> = all
         .iter()
         .filter(|l| {
@@ -441,6 +465,10 @@ fn audit_sections(
             margins,
         ));
     }
+}
+
+/// Section headings and dates (a resume's).
+fn audit_sections(headings: &[Heading], found_dates: &[dates::Found], f: &mut Vec<Finding>) {
     if headings.is_empty() {
         f.push(finding(
             "no-headings",
@@ -542,9 +570,13 @@ pub fn add_recall(report: &mut Report, recall: Recall) {
         report.findings.push(finding(
             "missing-facts",
             format!(
-                "{} of {} facts of the resume are not in the text a parser reads.",
+                "{} of {} facts of the {} are not in the text a parser reads.",
                 recall.missing.len(),
-                recall.total
+                recall.total,
+                match report.kind {
+                    Kind::Resume => "resume",
+                    Kind::Letter => "letter",
+                }
             ),
             recall
                 .missing

@@ -11,6 +11,7 @@ mod against;
 mod dates;
 mod docx;
 mod findings;
+mod kind;
 mod letter;
 mod pdf;
 pub mod posting;
@@ -21,6 +22,7 @@ use serde::Serialize;
 pub use against::{Fact, Missing, Recall};
 pub use dates::Found as DateFound;
 pub use findings::{Finding, Layout, Texts};
+pub use kind::{Kind, KindFrom};
 pub use posting::{Fit, Posting};
 pub use recognise::{Contact, Contacts, Heading};
 
@@ -105,6 +107,8 @@ pub struct Extraction {
     pub text_boxes: usize,
     /// Limits on work were reached: part of the file was not read.
     pub truncated: bool,
+    /// The title in the file's properties (PDF `Title`, DOCX `dc:title`).
+    pub title: Option<String>,
 }
 
 /// Everything `check` says about one file.
@@ -112,6 +116,10 @@ pub struct Extraction {
 pub struct Report {
     pub file: String,
     pub format: Format,
+    /// A resume or a cover letter; a letter has no resume-only findings.
+    pub kind: Kind,
+    /// How the kind was known.
+    pub kind_from: KindFrom,
     pub bytes: u64,
     pub pages: Option<usize>,
     /// Words in the text a parser reads (body, tables and text boxes).
@@ -136,13 +144,24 @@ pub struct Report {
 /// the facts of the resume to look for (see [`facts`]). The error is a
 /// sentence saying why the file cannot be read.
 pub fn check(name: &str, bytes: &[u8], against: Option<&[Fact]>) -> Result<Report, String> {
+    check_as(name, bytes, against, None)
+}
+
+/// [`check`], with the kind of file given (by `--kind`, or by what
+/// `--against` names) instead of recognised from the file.
+pub fn check_as(
+    name: &str,
+    bytes: &[u8],
+    against: Option<&[Fact]>,
+    kind: Option<(Kind, KindFrom)>,
+) -> Result<Report, String> {
     let (format, extraction) = extract(bytes)?;
     let lines = if against.is_some() {
         extraction.lines.clone()
     } else {
         Vec::new()
     };
-    let mut report = findings::audit(name, format, bytes.len() as u64, extraction);
+    let mut report = findings::audit(name, format, bytes.len() as u64, extraction, kind);
     if let Some(facts) = against {
         let recall = against::recall(facts, &lines);
         findings::add_recall(&mut report, recall);
@@ -181,6 +200,7 @@ fn from_pdf(p: pdf::Pdf) -> Extraction {
         language: p.language,
         links: p.links,
         truncated: p.truncated,
+        title: p.title,
         ..Extraction::default()
     };
     x.fonts = p

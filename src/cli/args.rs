@@ -323,7 +323,8 @@ pub struct ExportArgs {
 
     /// Every input resume in one PDF for a client: a cover page (letterhead,
     /// title, date, a table of the candidates), then each candidate from a new
-    /// page, with bookmarks per candidate and section.
+    /// page, with bookmarks per candidate and section. A cover letter among the
+    /// inputs goes before the resume its `resume:` names.
     #[arg(long, value_name = "FILE.pdf", conflicts_with_all = ["output", "out_dir", "template", "report", "formats"])]
     pub bundle: Option<PathBuf>,
 
@@ -442,6 +443,12 @@ pub struct CheckArgs {
     #[arg(long, value_name = "RESUME.json")]
     pub against: Option<PathBuf>,
 
+    /// What each FILE is: `letter` leaves out the resume's findings (section
+    /// headings, dates, contact details); `auto` knows a letter by --against,
+    /// by the title in its properties, or by a greeting and no section heading.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub kind: CheckKind,
+
     /// Also print the text a parser reads (plain report only; JSON always has it).
     #[arg(long)]
     pub text: bool,
@@ -459,6 +466,14 @@ pub struct CheckArgs {
     /// Largest file accepted, in bytes; K and M suffixes allowed.
     #[arg(long, value_name = "SIZE", default_value = "20M", value_parser = parse_size)]
     pub max_input_size: usize,
+}
+
+/// `check --kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckKind {
+    Auto,
+    Resume,
+    Letter,
 }
 
 /// Arguments of `validate`.

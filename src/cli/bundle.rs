@@ -1,4 +1,4 @@
-//! `--bundle FILE.pdf|FILE.docx`: every input resume in one file for a client, behind a cover page.
+//! `--bundle FILE.pdf|FILE.docx`: every input resume (with its cover letter, when one is an input too) in one file for a client, behind a cover page.
 //!
 //! The reading, building and rendering are the library's ([`Job::bundle`]);
 //! this face reports and writes.
@@ -53,6 +53,10 @@ pub fn run(job: &Job, units: &[Unit], path: &Path, title: Option<&str>, quiet: b
             eprintln!("error: the bundle was not written");
             return ExitCode::FAILURE;
         }
+        Err(Error::Letter { message }) => {
+            eprintln!("error: {message}; the bundle was not written");
+            return ExitCode::FAILURE;
+        }
         Err(Error::Render(e)) => {
             eprintln!("error: the bundle failed: {e}");
             return ExitCode::FAILURE;
@@ -70,7 +74,16 @@ pub fn run(job: &Job, units: &[Unit], path: &Path, title: Option<&str>, quiet: b
         return ExitCode::FAILURE;
     }
     if !quiet {
-        eprintln!("wrote {} ({} resumes)", path.display(), units.len());
+        let letters = match bundle.letters {
+            0 => String::new(),
+            1 => ", 1 with a cover letter".to_string(),
+            n => format!(", {n} with a cover letter"),
+        };
+        eprintln!(
+            "wrote {} ({} resumes{letters})",
+            path.display(),
+            bundle.resumes
+        );
     }
     ExitCode::SUCCESS
 }

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::args::CheckArgs;
+use super::args::{CheckArgs, CheckKind};
 use super::{display_name, is_stdin, read_input, usage_error};
-use crate::check::{self, Fact, Report};
+use crate::check::{self, Fact, Kind, KindFrom, Report};
 use crate::layout::Layout;
 
 /// Exit code when every file is readable and none has a finding.
@@ -34,8 +34,9 @@ struct Output {
     exit: u8,
 }
 
-/// The facts of `--against`, or the message saying why there are none.
-fn against_facts(path: &Path, max: usize) -> Result<Vec<Fact>, String> {
+/// The facts of `--against` and whether it is a letter, or the message
+/// saying why there are none.
+fn against_facts(path: &Path, max: usize) -> Result<(Vec<Fact>, Kind), String> {
     let bytes = read_input(path)?;
     if bytes.len() > max {
         return Err(format!(
@@ -46,12 +47,21 @@ fn against_facts(path: &Path, max: usize) -> Result<Vec<Fact>, String> {
     if crate::letter::looks_like_letter(&bytes) {
         let document =
             super::letter::document(path, &bytes).map_err(|e| format!("--against {}", e))?;
-        return Ok(check::facts(&document));
+        return Ok((check::facts(&document), Kind::Letter));
     }
     let layout = Layout::builtin("classic").map_err(|e| e.to_string())?;
     let (_, document) = crate::load(&bytes, &layout)
         .map_err(|e| format!("--against {}: {e}", display_name(path)))?;
-    Ok(check::facts(&document))
+    Ok((check::facts(&document), Kind::Resume))
+}
+
+/// The kind of file `--kind` and `--against` say, if they say one.
+fn given_kind(option: CheckKind, against: Option<Kind>) -> Option<(Kind, KindFrom)> {
+    match option {
+        CheckKind::Resume => Some((Kind::Resume, KindFrom::Option)),
+        CheckKind::Letter => Some((Kind::Letter, KindFrom::Option)),
+        CheckKind::Auto => against.map(|k| (k, KindFrom::Against)),
+    }
 }
 
 pub(super) fn run(args: &CheckArgs) -> ExitCode {
@@ -61,13 +71,14 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
     if args.inputs.iter().filter(|p| is_stdin(p)).count() > 1 {
         return usage_error("standard input ('-') can be read only once");
     }
-    let facts = match &args.against {
-        None => None,
+    let (facts, against_kind) = match &args.against {
+        None => (None, None),
         Some(p) => match against_facts(p, args.max_input_size) {
-            Ok(f) => Some(f),
+            Ok((f, kind)) => (Some(f), Some(kind)),
             Err(e) => return usage_error(&e),
         },
     };
+    let kind = given_kind(args.kind, against_kind);
     let mut exit = CLEAN;
     let mut entries = Vec::new();
     let stdout = std::io::stdout();
@@ -82,7 +93,7 @@ pub(super) fn run(args: &CheckArgs) -> ExitCode {
                     args.max_input_size
                 ));
             }
-            check::check(&name, &bytes, facts.as_deref())
+            check::check_as(&name, &bytes, facts.as_deref(), kind)
         });
         match result {
             Ok(report) => {
@@ -206,24 +217,22 @@ fn plain(r: &Report, args: &CheckArgs) -> String {
             list(&r.contacts.links)
         ),
     );
-    let headings: Vec<String> = r.headings.iter().map(|h| h.text.clone()).collect();
-    row(
-        &mut s,
-        "headings",
-        if headings.is_empty() {
-            "none recognised".into()
-        } else {
-            format!("{} ({})", some(&headings, 8), headings.len())
-        },
-    );
-    row(
-        &mut s,
-        "dates",
-        match r.dates.first() {
-            None => "none recognised".into(),
-            Some(d) => format!("{} recognised, e.g. {}", r.dates.len(), d.text),
-        },
-    );
+    if r.kind == Kind::Letter {
+        let from = match r.kind_from {
+            KindFrom::Option => "as --kind says",
+            KindFrom::Against => "as --against says",
+            KindFrom::Metadata => "from the title in its properties",
+            KindFrom::Content => "from its greeting; no section heading",
+            KindFrom::Default => "",
+        };
+        row(
+            &mut s,
+            "kind",
+            format!("cover letter ({from}): the resume's findings are left out"),
+        );
+    } else {
+        sections(&mut s, r);
+    }
     let mut layout = Vec::new();
     if r.layout.columns.is_empty() {
         layout.push("one column".to_string());
@@ -262,9 +271,14 @@ fn plain(r: &Report, args: &CheckArgs) -> String {
             &mut s,
             "recall",
             format!(
-                "{}/{} facts of the resume found ({:.0}%)",
+                "{}/{} facts of the {} found ({:.0}%)",
                 a.found,
                 a.total,
+                if r.kind == Kind::Letter {
+                    "letter"
+                } else {
+                    "resume"
+                },
                 a.recall * 100.0
             ),
         );
@@ -287,4 +301,28 @@ fn plain(r: &Report, args: &CheckArgs) -> String {
         }
     }
     s
+}
+
+/// The rows of what a resume's sections hold: headings and dates.
+fn sections(s: &mut String, r: &Report) {
+    let row =
+        |s: &mut String, label: &str, text: String| s.push_str(&format!("  {label:<9} {text}\n"));
+    let headings: Vec<String> = r.headings.iter().map(|h| h.text.clone()).collect();
+    row(
+        s,
+        "headings",
+        if headings.is_empty() {
+            "none recognised".into()
+        } else {
+            format!("{} ({})", some(&headings, 8), headings.len())
+        },
+    );
+    row(
+        s,
+        "dates",
+        match r.dates.first() {
+            None => "none recognised".into(),
+            Some(d) => format!("{} recognised, e.g. {}", r.dates.len(), d.text),
+        },
+    );
 }

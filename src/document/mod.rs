@@ -13,7 +13,7 @@ mod redact;
 pub use builder::{BuildOptions, DateStyle, Redact, SECTION_IDS, build};
 pub use icon::Icon;
 pub use labels::{Direction, Labels, LabelsError, fill_date};
-pub use letter::{build_letter, letter_words};
+pub use letter::{all_letter_words, build_letter, letter_words};
 pub use locale::{detect_language, guess as guess_language, to_upper};
 pub use model::{
     Block, Contact, ContactKind, DateRange, Document, Entry, Header, Inline, Inlines, KeywordGroup,

@@ -1,8 +1,9 @@
-//! A shortlist for a client (`--bundle`): every resume read and built in input order, then rendered behind a cover page in one PDF or DOCX.
+//! A shortlist for a client (`--bundle`): every resume read and built in input order, each with its cover letter when one is among the inputs, then rendered behind a cover page in one PDF or DOCX.
 
 use std::path::Path;
 
 use super::Job;
+use super::bundle_letters as letters;
 use crate::backend::{self, Cover, RenderError, Rendered};
 use crate::document::{Document, Labels, Metadata};
 use crate::inputs::Unit;
@@ -46,6 +47,9 @@ pub enum Error {
         error: SourceError,
         earlier: Vec<Vec<String>>,
     },
+    /// A letter among the inputs cannot be read, names no resume of the
+    /// bundle, or a resume has two letters; the message names the letter.
+    Letter { message: String },
     /// The backend failed.
     Render(RenderError),
 }
@@ -53,8 +57,12 @@ pub enum Error {
 /// A bundle's bytes, and the warnings of each resume (in input order) and of the file.
 pub struct Bundle {
     pub bytes: Vec<u8>,
+    /// The warnings of each unit, in input order (a letter's under its own unit).
     pub candidates: Vec<Vec<String>>,
     pub warnings: Vec<String>,
+    /// Resumes in the bundle, and how many of them come with a letter.
+    pub resumes: usize,
+    pub letters: usize,
 }
 
 impl Job {
@@ -69,25 +77,36 @@ impl Job {
         format: Format,
         title: Option<&str>,
     ) -> Result<Bundle, Error> {
-        if units.is_empty() {
-            return Err(Error::Empty);
-        }
-        let mut documents = Vec::with_capacity(units.len());
-        let mut candidates = Vec::with_capacity(units.len());
+        // Every unit read first, to pair the letters; a unit that cannot be
+        // read fails the bundle in its turn, after the warnings before it.
+        let sources: Vec<Result<Vec<u8>, String>> = units
+            .iter()
+            .map(|u| u.read(self.limits.max_input_bytes))
+            .collect();
+        let mut candidates: Vec<Vec<String>> = vec![Vec::new(); units.len()];
+        let letters = letters::pair(self, units, &sources, &mut candidates)?;
+        let mut documents = Vec::new();
+        let mut letter_documents = Vec::new();
         for (index, unit) in units.iter().enumerate() {
-            let bytes = match unit.read(self.limits.max_input_bytes) {
-                Ok(bytes) => bytes,
-                Err(message) => {
+            if letters.is_letter(index) {
+                continue;
+            }
+            let bytes = match sources.get(index) {
+                Some(Ok(bytes)) => bytes.as_slice(),
+                Some(Err(message)) => {
+                    candidates.truncate(index);
                     return Err(Error::Read {
                         index,
-                        message,
+                        message: message.clone(),
                         earlier: candidates,
                     });
                 }
+                None => &[],
             };
-            let value = match resume::syntax::parse(&bytes, unit.syntax(), &self.limits) {
+            let value = match resume::syntax::parse(bytes, unit.syntax(), &self.limits) {
                 Ok((_, value)) => value,
                 Err(error) => {
+                    candidates.truncate(index);
                     return Err(Error::Source {
                         index,
                         error,
@@ -95,17 +114,44 @@ impl Job {
                     });
                 }
             };
-            let built = self.build_candidate(value, &|name| unit.read_photo(name));
+            let read = |name: &str| unit.read_photo(name);
+            let letter = letters.of(index).map(|(at, l)| {
+                // The signature's picture is beside the letter.
+                let beside = |name: &str| match units.get(at) {
+                    Some(u) => u.read_photo(name),
+                    None => Err("cannot be read".to_string()),
+                };
+                let mut built = self
+                    .build_letter(l, value.clone(), &read, &beside)
+                    .letter
+                    .document;
+                built.letterhead = None;
+                built
+            });
+            let built = self.build_candidate(value, &read);
+            let letter = letter.map(|mut l| {
+                // The candidate's own letterhead (their `meta.ref`), as on their resume.
+                l.letterhead = built.document.letterhead.clone();
+                l
+            });
             documents.push(built.document);
-            candidates.push(built.warnings);
+            letter_documents.push(letter);
+            if let Some(w) = candidates.get_mut(index) {
+                w.extend(built.warnings);
+            }
+        }
+        if documents.is_empty() {
+            return Err(Error::Empty);
         }
         let rendered = self
-            .render_bundle(&documents, format, title)
+            .render_bundle_with(&documents, &letter_documents, format, title)
             .map_err(Error::Render)?;
         Ok(Bundle {
             bytes: rendered.bytes,
             candidates,
             warnings: rendered.warnings,
+            resumes: documents.len(),
+            letters: letter_documents.iter().flatten().count(),
         })
     }
 
@@ -114,6 +160,18 @@ impl Job {
     pub fn render_bundle(
         &self,
         documents: &[Document],
+        format: Format,
+        title: Option<&str>,
+    ) -> Result<Rendered, RenderError> {
+        self.render_bundle_with(documents, &[], format, title)
+    }
+
+    /// [`Job::render_bundle`], each candidate's letter (`letters[i]`, a
+    /// document built by [`Job::build_letter`]) before their resume.
+    pub fn render_bundle_with(
+        &self,
+        documents: &[Document],
+        letters: &[Option<Document>],
         format: Format,
         title: Option<&str>,
     ) -> Result<Rendered, RenderError> {
@@ -158,6 +216,7 @@ impl Job {
             letterhead: letterhead.as_ref(),
             heads: [&labels.candidate, &labels.headline, &labels.page],
             meta: &meta,
+            letters,
         };
         let mut options = self.render.clone();
         options.parallel = true;

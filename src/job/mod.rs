@@ -8,6 +8,7 @@
 //! shortlist of many ([`bundle`]).
 
 pub mod bundle;
+mod bundle_letters;
 pub mod letter;
 
 use std::sync::Arc;

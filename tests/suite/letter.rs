@@ -405,7 +405,12 @@ fn application(format: &str, extra: &[&str]) -> (tempfile::TempDir, Vec<u8>) {
 }
 
 /// The outline's titles under `node`, indented by level.
-fn outline(doc: &lopdf::Document, node: lopdf::ObjectId, level: usize, out: &mut Vec<String>) {
+pub(crate) fn outline(
+    doc: &lopdf::Document,
+    node: lopdf::ObjectId,
+    level: usize,
+    out: &mut Vec<String>,
+) {
     let dict = doc.get_dictionary(node).unwrap();
     let mut next = dict.get(b"First").ok().and_then(|f| f.as_reference().ok());
     while let Some(id) = next {

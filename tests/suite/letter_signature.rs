@@ -120,3 +120,38 @@ fn a_remote_or_outside_picture_is_left_out_with_a_warning() {
         assert!(!has_key(&pdf, b"Signature0"), "{image}");
     }
 }
+
+#[test]
+fn the_picture_is_in_an_application_and_in_a_bundle() {
+    let dir = folder("sig.png");
+    for args in [
+        vec![
+            "--letter",
+            "letter.md",
+            "-f",
+            "pdf",
+            "-o",
+            "app.pdf",
+            "resume.json",
+        ],
+        vec!["--bundle", "app.pdf", "resume.json", "letter.md"],
+    ] {
+        let out = Command::cargo_bin("resume-export")
+            .unwrap()
+            .args(&args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let pdf = std::fs::read(dir.path().join("app.pdf")).unwrap();
+        assert!(
+            has_key(&pdf, b"Signature0") || has_key(&pdf, b"Signature1"),
+            "{args:?}"
+        );
+        std::fs::remove_file(dir.path().join("app.pdf")).unwrap();
+    }
+}

@@ -41,9 +41,24 @@ pub struct Links {
     targets: Vec<String>,
     /// Contact icons in first-use order; relationship `rIdIcon{n}` is entry n-1.
     icons: Vec<super::icons::Key>,
+    /// The start of each numbered list in order; list k is `w:numId`
+    /// [`super::numbering::FIRST_NUMBERED_ID`] + k.
+    numbered: Vec<u64>,
 }
 
 impl Links {
+    /// A new numbered list starting at `start`: its `w:numId`, its own so
+    /// that its numbers start again.
+    fn numbered_list(&mut self, start: u64) -> usize {
+        self.numbered.push(start);
+        super::numbering::FIRST_NUMBERED_ID + self.numbered.len() - 1
+    }
+
+    /// The starts of the numbered lists, in `w:numId` order.
+    pub fn numbered(&self) -> &[u64] {
+        &self.numbered
+    }
+
     /// The relationship id for a target (as escaped by docx-rs), the same for every use of it.
     fn id(&mut self, target: &str) -> String {
         let n = match self.targets.iter().position(|t| t == target) {

@@ -146,9 +146,26 @@ pub fn bundle(
         let mut first_id = 0;
         for (i, d) in documents.iter().enumerate() {
             let rel = rels.get(i).map_or("", String::as_str);
-            let (mut children, count) =
+            let mut children = Vec::new();
+            if let Some(letter) = cover.letters.get(i).and_then(Option::as_ref) {
+                // The letter first; the resume from a new page.
+                let (letter, count) =
+                    body::children(letter, def, links, (first_id, rel), geometry.text_width);
+                first_id += count;
+                children.extend(letter);
+            }
+            let resume_first = children.len();
+            let (resume, count) =
                 body::children(d, def, links, (first_id, rel), geometry.text_width);
             first_id += count;
+            children.extend(resume);
+            if resume_first > 0
+                && let Some(p) = children
+                    .get_mut(resume_first)
+                    .and_then(|c| c.paragraphs_mut().into_iter().next())
+            {
+                p.property = std::mem::take(&mut p.property).page_break_before(true);
+            }
             let candidate_rtl = Direction::right_to_left(&d.meta.language);
             for child in &mut children {
                 if matches!(child, body::Child::Table(_)) {

@@ -9,7 +9,8 @@
 //!   fixed times and order ([`package`]).
 //! - docx-rs's own `Normal` style and numbering id 1 are never redefined:
 //!   the base formatting goes into the document defaults ([`styles`]), the
-//!   bullet list is id 2 ([`numbering`]).
+//!   bullet list is id 2, and each numbered list (a letter's) a numbering
+//!   of its own from id 4 over the decimal list 3 ([`numbering`]).
 //! - What it has no API for is patched into the built parts, each patch
 //!   small and failing loudly if docx-rs's output changes: core and app
 //!   properties (replaced), `w:default` on the default styles, the text
@@ -23,7 +24,7 @@
 //! referenced by name in the styles, with every script slot set.
 //!
 //! - [`styles`]: every look as a named style, from the layout definition.
-//! - [`numbering`]: the bullet list definition.
+//! - [`numbering`]: the bullet and decimal list definitions.
 //! - [`body`]: the document model as paragraphs.
 //! - [`direction`]: right-to-left documents (`w:bidi`, `w:rtl`).
 //! - [`package`]: which parts ship, properties, relationships, the zip.
@@ -275,6 +276,7 @@ fn build(
     let mut docx = styles::add(docx, def, geometry, language);
     docx = numbering::add(docx, def);
     docx = body(docx, &mut links);
+    docx = numbering::add_numbered(docx, def, links.numbered());
     let mut counts = (0, 0);
     let mut own_footers = None;
     if let Some(lh) = package.letterhead {

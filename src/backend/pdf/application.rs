@@ -83,6 +83,7 @@ pub fn application(
         let furniture = Furniture {
             meta: &meta,
             photos: owned.iter().map(|d| d.header.photo.as_ref()).collect(),
+            signatures: owned.iter().map(super::signature).collect(),
             letterhead: letter.letterhead.as_ref(),
             footers: by_page,
             cover: None,

@@ -5,7 +5,7 @@
 //! change height, so the pages stay where they were). The outline holds
 //! one entry per candidate with its sections inside.
 
-use super::compose::{Row, Words};
+use super::compose::{Block, Composer, Row, Words};
 use super::fonts::FontSet;
 use super::shape::Shaper;
 use super::{Furniture, finish, lay_out_with, with_fonts};
@@ -24,6 +24,9 @@ pub struct Cover<'a> {
     pub heads: [&'a str; 3],
     /// Properties of the file (title, author, language).
     pub meta: &'a Metadata,
+    /// Each candidate's cover letter (by index; shorter, or empty, when
+    /// some or all have none), before their resume.
+    pub letters: &'a [Option<Document>],
 }
 
 /// The bundle of `documents` (already redacted as the job asked).
@@ -89,7 +92,10 @@ fn lay_out_bundle(
             |c| {
                 c.cover(&words, rows);
                 for (i, d) in documents.iter().enumerate() {
-                    c.candidate(d, i, &name(d));
+                    match cover.letters.get(i).and_then(Option::as_ref) {
+                        Some(letter) => with_letter(c, (letter, d), i, &name(d)),
+                        None => c.candidate(d, i, &name(d)),
+                    }
                 }
             },
         )
@@ -115,6 +121,15 @@ fn lay_out_bundle(
     let furniture = Furniture {
         meta: cover.meta,
         photos: documents.iter().map(|d| d.header.photo.as_ref()).collect(),
+        signatures: (0..documents.len())
+            .map(|i| {
+                cover
+                    .letters
+                    .get(i)
+                    .and_then(Option::as_ref)
+                    .and_then(super::signature)
+            })
+            .collect(),
         letterhead: cover.letterhead,
         footers: by_page,
         cover: Some(cover),
@@ -131,4 +146,36 @@ fn lay_out_bundle(
         warnings,
         Vec::new(),
     )
+}
+
+/// A candidate with a cover letter: one outline entry of their name from
+/// the letter's page, holding the letter's entry and then the resume's
+/// sections; the resume from a new page.
+fn with_letter(
+    c: &mut Composer<'_, '_, '_>,
+    (letter, resume): (&Document, &Document),
+    i: usize,
+    name: &str,
+) {
+    let first = c.blocks.len();
+    c.candidate(letter, i, name);
+    let title = letter
+        .letter
+        .as_ref()
+        .map_or_else(String::new, |l| l.title.clone());
+    c.blocks.insert(
+        (first + 1).min(c.blocks.len()),
+        Block {
+            keep_with_next: true,
+            bookmark: Some(title),
+            bookmark_level: 1,
+            ..Block::default()
+        },
+    );
+    let start = c.blocks.len();
+    c.candidate(resume, i, name);
+    // The resume's opening block keeps its page break, not its entry.
+    if let Some(b) = c.blocks.get_mut(start) {
+        b.bookmark = None;
+    }
 }

@@ -89,6 +89,7 @@ impl Backend for Pdf {
             let furniture = Furniture {
                 meta: &document.meta,
                 photos: vec![document.header.photo.as_ref()],
+                signatures: vec![signature(document)],
                 letterhead: document.letterhead.as_ref(),
                 footers: vec![(0, document.letterhead.as_ref())],
                 cover: None,
@@ -99,6 +100,11 @@ impl Backend for Pdf {
             )
         })
     }
+}
+
+/// The picture of a letter's signature.
+fn signature(document: &Document) -> Option<&crate::document::Photo> {
+    document.letter.as_ref()?.signature_image.as_ref()
 }
 
 /// Runs `render` with the layout's fonts (`--font-dir`'s first), a shaper
@@ -128,6 +134,8 @@ fn with_fonts<R>(
 pub(crate) struct Furniture<'a> {
     pub meta: &'a crate::document::Metadata,
     pub photos: Vec<Option<&'a crate::document::Photo>>,
+    /// The pictures of the letters' signatures, by candidate, as the photos.
+    pub signatures: Vec<Option<&'a crate::document::Photo>>,
     /// The band and its logo.
     pub letterhead: Option<&'a crate::document::Letterhead>,
     /// From which page (0-based) on a letterhead's footer line is shown, in
@@ -277,8 +285,8 @@ fn finish(
             photo::embed(&mut out, i, p).map_err(RenderError::Pdf)?;
         }
     }
-    for (i, d) in furniture.documents.iter().enumerate() {
-        if let Some(p) = d.letter.as_ref().and_then(|l| l.signature_image.as_ref())
+    for (i, picture) in furniture.signatures.iter().enumerate() {
+        if let Some(p) = picture
             && drawn(compose::Picture::Signature(i))
         {
             photo::embed_signature(&mut out, i, p).map_err(RenderError::Pdf)?;
@@ -501,6 +509,10 @@ fn content_hash(
                 h.write(b"\0");
             }
             h.write(&serde_json::to_vec(c.meta).unwrap_or_default());
+            for letter in c.letters.iter().flatten() {
+                h.write(b"\0letter\0");
+                h.write(&serde_json::to_vec(letter).unwrap_or_default());
+            }
             if let Some(lh) = c.letterhead {
                 hash_letterhead(h, lh);
             }

@@ -47,6 +47,8 @@ pub struct Pdf {
     pub links: Vec<String>,
     /// Limits on work were reached: the rest of the file was not read.
     pub truncated: bool,
+    /// The document information's `Title`.
+    pub title: Option<String>,
 }
 
 /// An object with references followed.
@@ -123,6 +125,16 @@ pub fn read(bytes: &[u8]) -> Result<Pdf, String> {
             .and_then(|o| lopdf::decode_text_string(o).ok())
             .filter(|l| !l.trim().is_empty());
     }
+    out.title = doc
+        .trailer
+        .get(b"Info")
+        .ok()
+        .and_then(|o| deref(&doc, o))
+        .and_then(|o| o.as_dict().ok())
+        .and_then(|info| info.get(b"Title").ok())
+        .and_then(|o| deref(&doc, o))
+        .and_then(|o| lopdf::decode_text_string(o).ok())
+        .filter(|t| !t.trim().is_empty());
     let pages = doc.get_pages();
     if pages.is_empty() {
         return Err("the PDF has no pages".into());

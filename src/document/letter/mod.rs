@@ -20,6 +20,12 @@ pub fn letter_words(tag: &str) -> (&'static str, &'static str, &'static str) {
     words::words(&Labels::primary(tag))
 }
 
+/// Every built-in language's (greeting, closing, "cover letter"): the
+/// words `check` knows a letter by.
+pub fn all_letter_words() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    words::all_words()
+}
+
 /// The letter's document: `resume`'s header built with `options` (whose
 /// labels are the letter's language), and the letter's parts; `today` is
 /// the date shown when the letter gives none; `signature_image` the picture of

@@ -154,6 +154,12 @@ pub fn words(primary: &str) -> (&'static str, &'static str, &'static str) {
     )
 }
 
+/// Every language's (greeting, closing, "cover letter"), for `check` to
+/// recognise a letter it reads.
+pub fn all_words() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    WORDS.iter().map(|w| (w.1, w.2, w.3))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

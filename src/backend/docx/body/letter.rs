@@ -1,6 +1,6 @@
 //! A cover letter's paragraphs after the sender's header: recipient, the date at the line's end, subject, greeting, body, closing and signature, all in the layout's body style.
 
-use docx_rs::{AlignmentType, LineSpacing, Paragraph};
+use docx_rs::{AlignmentType, IndentLevel, LineSpacing, NumberingId, Paragraph};
 
 use super::{Fmt, Writer, id};
 use crate::document::{Inline, Letter, LetterBlock};
@@ -56,20 +56,14 @@ impl Writer<'_> {
                     start,
                     items,
                 } => {
-                    // Numbered by text: the label, then the item, hanging.
-                    for (k, item) in items.iter().enumerate() {
+                    // Word's own numbering (numbering.xml), a list of its
+                    // own so that it starts at `start`.
+                    let num = self.links.numbered_list(*start);
+                    for item in items {
                         self.open_p(id::BODY);
-                        self.run(&format!("{}.\u{a0}", start + k as u64), Fmt::default());
                         self.inlines(item, Fmt::default());
                         self.close_p();
-                        self.last(|p| {
-                            p.indent(
-                                Some(360),
-                                Some(docx_rs::SpecialIndentType::Hanging(360)),
-                                None,
-                                None,
-                            )
-                        });
+                        self.last(|p| p.numbering(NumberingId::new(num), IndentLevel::new(0)));
                     }
                 }
             }
