@@ -369,22 +369,24 @@ class Renderer:
         resume's look, and returns the file's bytes (as ``resume-export
         letter.md``; with ``application``, as ``resume-export --letter``).
 
-        :param letter: Markdown with YAML front matter (``recipient``,
-            ``subject``, ``date``…, then the body), or the letter's fields as
-            a dict or JSON/YAML text with the body in ``body``. See
-            docs/letters.md.
+        :param letter: a ``str`` is the letter's Markdown (YAML front matter
+            with ``recipient``, ``subject``, ``date``…, then the body), never
+            read as JSON or YAML; a ``dict`` is its fields with the body in
+            ``body``; ``bytes`` (a file's content) are recognised: Markdown
+            with front matter, or the fields as JSON, YAML or TOML. A
+            ``signature.image`` is read from ``base_dir`` only, as a photo is.
         :param resume: the resume its sender block (name, contacts, photo)
             comes from: bytes, str or dict, as :meth:`render` takes. A
             ``resume:`` file named in the letter is not read; pass it here.
         :param syntax: the resume's syntax; None guesses.
         :param application: one file holding the letter, then the resume
-            (PDF with an outline entry each, DOCX with a section each,
-            Markdown and text one after the other; not HTML).
+            (PDF with an outline entry each, DOCX with a section each, HTML
+            one page, Markdown and text one after the other).
         :raises InvalidLetterError: the letter cannot be read (with ``line``,
             and ``column`` for a syntax error).
         :raises InvalidResumeError: the resume cannot be read.
         :raises OptionsError: several formats (use :meth:`render_letter_all`),
-            an application without a resume or in HTML, or a renderer with a template.
+            an application without a resume, or a renderer with a template.
         """
         if len(self._job.formats) != 1:
             raise OptionsError(
@@ -413,11 +415,11 @@ class Renderer:
         application: bool = False,
     ) -> Rendered:
         """:meth:`render_letter` in every format asked, with warnings and notes."""
-        data = _letter_source(letter)
+        data, name = _letter_source(letter)
         if resume is None:
-            return _rendered(self._job.render_letter(data, None, None, bool(application)))
+            return _rendered(self._job.render_letter(data, None, None, bool(application), name))
         resume_data, resume_syntax = _source(resume, syntax)
-        return _rendered(self._job.render_letter(data, resume_data, resume_syntax, bool(application)))
+        return _rendered(self._job.render_letter(data, resume_data, resume_syntax, bool(application), name))
 
     def render_many(
         self,
@@ -454,17 +456,20 @@ class Renderer:
         return out
 
 
-def _letter_source(letter: Any) -> bytes:
-    """A letter as bytes: Markdown text (front matter, then the body), or its fields as a dict."""
+def _letter_source(letter: Any) -> tuple[bytes, str]:
+    """A letter as (bytes, the name it is read by), as the server reads one: a
+    str is Markdown text (front matter allowed), never JSON or YAML however it
+    opens; a dict is its fields; bytes (a file's content) are recognised."""
     if isinstance(letter, Mapping):
         try:
-            return _json.dumps(letter, ensure_ascii=False, default=_json_default).encode("utf-8", "surrogatepass")
+            text = _json.dumps(letter, ensure_ascii=False, default=_json_default)
         except (TypeError, ValueError) as e:
             raise _letter_invalid(f"the letter dict cannot be read as JSON: {e}") from None
+        return text.encode("utf-8", "surrogatepass"), "letter.json"
     if isinstance(letter, (bytes, bytearray, memoryview)):
-        return bytes(letter)
+        return bytes(letter), "letter"
     if isinstance(letter, str):
-        return letter.encode("utf-8", "surrogatepass")
+        return letter.encode("utf-8", "surrogatepass"), "letter.md"
     raise _letter_invalid(f"a letter is bytes, str or dict, not {type(letter).__name__}")
 
 

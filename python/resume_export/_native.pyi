@@ -61,6 +61,7 @@ class Job:
         resume: Optional[bytes] = None,
         resume_syntax: Optional[str] = None,
         application: bool = False,
+        name: str = "letter",
     ) -> _Files: ...
     def render_many(
         self, items: list[tuple[bytes, Optional[str]]], threads: int = 1

@@ -116,7 +116,8 @@ impl Job {
     /// Renders a cover letter (`data`: Markdown with front matter, or its
     /// fields as JSON/YAML) with `resume` as its sender block: the letter
     /// alone, or with `application` the letter then the resume in one file.
-    #[pyo3(signature = (data, resume=None, resume_syntax=None, application=false))]
+    /// `name`: `letter.md` (Markdown), `letter.json`, or `letter` (by content).
+    #[pyo3(signature = (data, resume=None, resume_syntax=None, application=false, name="letter"))]
     fn render_letter(
         &self,
         py: Python<'_>,
@@ -124,12 +125,13 @@ impl Job {
         resume: Option<Vec<u8>>,
         resume_syntax: Option<&str>,
         application: bool,
+        name: &str,
     ) -> PyResult<PyFiles> {
         let syntax = syntax_named(resume_syntax)?;
         let files = py.detach(|| {
             guarded(|| {
                 let resume = resume.as_deref().map(|r| (r, syntax));
-                crate::letter::render(self, &data, resume, application)
+                crate::letter::render(self, name, &data, resume, application)
             })
         })?;
         Ok(to_py(py, files))

@@ -6,14 +6,14 @@ use resume_export::resume::{SourceError, Syntax};
 use crate::errors::{self, Error};
 use crate::job::{Files, Job, one_resume};
 
-/// What the application refuses for HTML (as the server and the command line say it).
-const NO_HTML: &str = "an application (letter and resume in one file) is PDF, DOCX, Markdown or text: a web page holds one document; render the letter and the resume to HTML one at a time";
-
 /// Renders `letter_bytes` (Markdown with front matter, or the letter's
 /// fields as JSON/YAML) with `resume` as its sender block: the letter alone,
 /// or with `application` the letter then the resume in one file per format.
+/// `name` says how the letter is read, as the server says it: `letter.md`
+/// (Markdown, however it opens), `letter.json`, or `letter` (by its content).
 pub fn render(
     job: &Job,
+    name: &str,
     letter_bytes: &[u8],
     resume: Option<(&[u8], Option<Syntax>)>,
     application: bool,
@@ -29,10 +29,7 @@ pub fn render(
             "an application is the letter then the resume: give the resume".into(),
         ));
     }
-    if application && engine.backends.iter().any(|b| b.name() == "html") {
-        return Err(Error::Options(NO_HTML.into()));
-    }
-    let read = letter::read("letter", letter_bytes, &engine.limits).map_err(|e| bad_letter(&e))?;
+    let read = letter::read(name, letter_bytes, &engine.limits).map_err(|e| bad_letter(&e))?;
     let mut warnings: Vec<String> = read
         .warnings
         .iter()
@@ -59,7 +56,9 @@ pub fn render(
             serde_json::json!({})
         }
     };
-    let mut built = engine.build_letter(&read.letter, value, &|name| job.read_photo(name));
+    // The resume's photo and the signature's picture: from base_dir only.
+    let read_file = |file: &str| job.read_photo(file);
+    let mut built = engine.build_letter(&read.letter, value, &read_file, &read_file);
     warnings.append(&mut built.letter.warnings);
     let files = if application {
         engine.render_application(&built.letter.document, &built.resume)

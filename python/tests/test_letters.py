@@ -35,6 +35,8 @@ def test_an_application_gives_the_cli_bytes(cli, tmp_path):
     got = renderer.render_application(LETTER.read_bytes(), RESUME.read_bytes())
     assert got.startswith(b"%PDF-")
     assert got == run_cli(cli, ["-f", "pdf", "--letter", str(LETTER), str(RESUME)], tmp_path / "a.pdf")
+    html = rx.Renderer(format="html", timestamp=EPOCH).render_application(LETTER.read_text(), RESUME.read_bytes())
+    assert html == run_cli(cli, ["-f", "html", "--letter", str(LETTER), str(RESUME)], tmp_path / "a.html")
     assert got == renderer.render_letter(LETTER.read_bytes(), RESUME.read_bytes(), application=True)
     assert got != renderer.render_letter(LETTER.read_bytes(), RESUME.read_bytes())
 
@@ -82,12 +84,20 @@ def test_a_bad_resume_beside_a_letter_is_an_invalid_resume():
 def test_what_a_letter_cannot_be():
     with pytest.raises(rx.OptionsError, match="give the resume"):
         rx.Renderer().render_letter(LETTER.read_text(), application=True)
-    with pytest.raises(rx.OptionsError, match="web page holds one document"):
-        rx.Renderer(format="html").render_application(LETTER.read_text(), RESUME.read_bytes())
     with pytest.raises(rx.OptionsError, match="use render_letter_all"):
         rx.Renderer(format="pdf,docx").render_letter(LETTER.read_text(), RESUME.read_bytes())
     with pytest.raises(rx.OptionsError, match="not letters"):
         rx.Renderer(template=SAMPLES / "templates" / "resume.html.hbs").render_letter_all(
             LETTER.read_text(), RESUME.read_bytes())
-    # HTML takes a letter alone.
-    assert rx.Renderer(format="html").render_letter(LETTER.read_text(), RESUME.read_bytes()).startswith(b"<!")
+    # HTML takes a letter alone, and an application as one page.
+    html = rx.Renderer(format="html")
+    assert html.render_letter(LETTER.read_text(), RESUME.read_bytes()).startswith(b"<!")
+    assert html.render_application(LETTER.read_text(), RESUME.read_bytes()).startswith(b"<!")
+
+
+def test_a_str_letter_is_markdown_however_it_opens():
+    # "Dear: …" would be YAML as a file's content; a str is the letter's text.
+    text = rx.Renderer(format="txt", timestamp=EPOCH).render_letter("Dear: team,\n\nI write.\n", {"basics": {"name": "A"}})
+    assert b"Dear: team," in text
+    with pytest.raises(rx.InvalidLetterError):
+        rx.Renderer(format="txt").render_letter(b"Dear: team,\n", {"basics": {"name": "A"}})
