@@ -50,6 +50,6 @@ echo "== native module: $(du -k "$so" | cut -f1) KiB ($so)"
 # Run from python/tests, not the source folder, so the installed package is the one imported.
 cd python/tests
 RESUME_EXPORT_BIN="$PWD/../../$bin" timeout 900 "../../$venv/bin/python" -m pytest -q -p no:cacheprovider \
-  test_api.py test_cli_equality.py
+  test_api.py test_cli_equality.py test_options.py test_letters.py
 # Spark in local[2]: bounded (a few minutes at most).
 RESUME_EXPORT_SPARK=required timeout 600 "../../$venv/bin/python" -m pytest -q -p no:cacheprovider test_spark.py

@@ -31,6 +31,7 @@ from . import _native
 from ._native import (
     DoesNotFitError,
     InternalError,
+    InvalidLetterError,
     InvalidResumeError,
     OptionsError,
     ResumeExportError,
@@ -50,6 +51,7 @@ __all__ = [
     "ResumeExportError",
     "OptionsError",
     "InvalidResumeError",
+    "InvalidLetterError",
     "DoesNotFitError",
     "InternalError",
 ]
@@ -151,14 +153,31 @@ def _key(options: Mapping[str, Any]) -> str:
     return _json.dumps(options, sort_keys=True, default=str)
 
 
-def _job(options: Mapping[str, Any]) -> "_native.Job":
+#: The options that name files: read again whenever a renderer is made.
+_FILES = ("brand", "font_dir", "template")
+
+
+def _job(options: Mapping[str, Any], fresh: bool = False) -> "_native.Job":
+    """The engine job of these options, from the cache unless ``fresh``
+    (a renderer made in this process reads its files again; the cache serves
+    unpickling, once per worker)."""
     key = _key(options)
-    job = _built.get(key)
+    job = None if fresh else _built.get(key)
     if job is None:
         job = _native.Job(**options)
-        if len(_built) < 64:
+        if len(_built) < 64 or key in _built:
             _built[key] = job
     return job
+
+
+def _path(name: str, value: Optional[PathLike]) -> Optional[str]:
+    """A path option as text; an OptionsError for another type."""
+    if value is None:
+        return None
+    try:
+        return _os.fspath(value)
+    except TypeError:
+        raise OptionsError(f"{name} is a path (str or os.PathLike), not {type(value).__name__}") from None
 
 
 class Renderer:
@@ -170,7 +189,11 @@ class Renderer:
 
     :param format: ``"pdf"``, ``"docx"``, ``"html"``, ``"md"``, ``"txt"``,
         ``"all"``, or several (a list or ``"pdf,docx"``). See :func:`formats`.
-    :param layout: a built-in layout (see :func:`layouts`).
+        None: PDF, or only the template's output when ``template`` is given.
+    :param layout: a built-in layout (see :func:`layouts`), or a layout
+        folder (a path: ``layout.toml``, ``markdown.hbs``, ``text.hbs``,
+        ``html.css``, ``i18n/*.toml``, as ``resume-export layouts --export``
+        writes it), as the command line's ``--layout``.
     :param lang: the labels' language (``"de"``, ``"fr"``…) instead of the resume's own.
     :param redact: ``"contact"``, ``"name"`` or ``"all"`` (one or several).
     :param paper: ``"a4"`` or ``"letter"``; None: the layout's.
@@ -195,6 +218,22 @@ class Renderer:
     :param parallel: render the formats of one resume side by side on the
         engine's thread pool (off: Spark and other forking hosts must not
         inherit threads).
+    :param template: a handlebars template (``cv.html.hbs``), as ``--template``:
+        one more output per resume, named in :attr:`formats` and in
+        :attr:`Rendered.files` by the extension before ``.hbs`` (``"html"``).
+        See docs/templates.md.
+    :param brand: an agency's letterhead for PDF, DOCX and HTML: a
+        ``brand.toml``, or a folder holding one, as ``--brand``.
+    :param font_dir: a folder of ``.ttf``/``.otf`` fonts the PDF may use for
+        scripts the bundled fonts lack, as ``--font-dir``.
+    :param reference: the letterhead's ``{ref}``, as ``--ref``; None: the
+        resume's ``meta.ref``.
+
+    The files these name (a layout folder, ``template``, ``brand``,
+    ``font_dir``) are read when the renderer is made; a missing or broken
+    one raises :class:`OptionsError` naming it. A pickled renderer carries
+    the paths, not the files: where it is unpickled (a Spark worker) the
+    paths must lead to the same files.
 
     A renderer is immutable, can be shared by threads and can be pickled
     (it pickles as its options).
@@ -204,8 +243,8 @@ class Renderer:
 
     def __init__(
         self,
-        format: Names = "pdf",
-        layout: str = "classic",
+        format: Optional[Names] = None,
+        layout: PathLike = "classic",
         lang: Optional[str] = None,
         redact: Names = (),
         paper: Optional[str] = None,
@@ -222,6 +261,10 @@ class Renderer:
         max_input_bytes: Optional[int] = None,
         base_dir: Optional[PathLike] = None,
         parallel: bool = False,
+        template: Optional[PathLike] = None,
+        brand: Optional[PathLike] = None,
+        font_dir: Optional[PathLike] = None,
+        reference: Optional[str] = None,
     ) -> None:
         for name, value in (("max_pages", max_pages), ("max_highlights", max_highlights),
                             ("width", width), ("max_input_bytes", max_input_bytes), ("timestamp", timestamp)):
@@ -230,9 +273,15 @@ class Renderer:
                 raise OptionsError(f"{name} must be a whole number, not {value!r}")
         if timestamp is None:
             timestamp = _native.source_date_epoch(_os.environ.get("SOURCE_DATE_EPOCH"))
+        files = {name: _path(name, value) for name, value in
+                 (("template", template), ("brand", brand), ("font_dir", font_dir))}
+        if format is None:
+            formats = [] if template is not None else ["pdf"]
+        else:
+            formats = _names(format) or [""]
         options = {
-            "formats": _names(format) or [""],
-            "layout": layout,
+            "formats": formats,
+            "layout": _path("layout", layout),
             "lang": lang,
             "redact": _names(redact),
             "paper": paper,
@@ -248,9 +297,11 @@ class Renderer:
             "max_input_bytes": max_input_bytes,
             "base_dir": None if base_dir is None else _os.fspath(base_dir),
             "parallel": bool(parallel),
+            **files,
+            "reference": reference,
         }
         try:
-            job = _job(options)
+            job = _job(options, fresh=any(files.values()) or not _builtin(options["layout"]))
         except (TypeError, OverflowError) as e:
             raise OptionsError(str(e)) from None
         self._options = options
@@ -306,6 +357,70 @@ class Renderer:
         data, syntax = _source(resume, syntax)
         return _rendered(self._job.render(data, syntax))
 
+    def render_letter(
+        self,
+        letter: Union[str, bytes, Mapping[str, Any]],
+        resume: Optional[Resume] = None,
+        *,
+        syntax: Optional[str] = None,
+        application: bool = False,
+    ) -> bytes:
+        """Renders a cover letter in this renderer's one format, in the
+        resume's look, and returns the file's bytes (as ``resume-export
+        letter.md``; with ``application``, as ``resume-export --letter``).
+
+        :param letter: a ``str`` is the letter's Markdown (YAML front matter
+            with ``recipient``, ``subject``, ``date``…, then the body), never
+            read as JSON or YAML; a ``dict`` is its fields with the body in
+            ``body``; ``bytes`` (a file's content) are recognised: Markdown
+            with front matter, or the fields as JSON, YAML or TOML. A
+            ``signature.image`` is read from ``base_dir`` only, as a photo is.
+        :param resume: the resume its sender block (name, contacts, photo)
+            comes from: bytes, str or dict, as :meth:`render` takes. A
+            ``resume:`` file named in the letter is not read; pass it here.
+        :param syntax: the resume's syntax; None guesses.
+        :param application: one file holding the letter, then the resume
+            (PDF with an outline entry each, DOCX with a section each, HTML
+            one page, Markdown and text one after the other).
+        :raises InvalidLetterError: the letter cannot be read (with ``line``,
+            and ``column`` for a syntax error).
+        :raises InvalidResumeError: the resume cannot be read.
+        :raises OptionsError: several formats (use :meth:`render_letter_all`),
+            an application without a resume, or a renderer with a template.
+        """
+        if len(self._job.formats) != 1:
+            raise OptionsError(
+                "render_letter gives one file; this renderer makes "
+                + ", ".join(self._job.formats)
+                + ": use render_letter_all"
+            )
+        return self.render_letter_all(letter, resume, syntax=syntax, application=application).data
+
+    def render_application(
+        self,
+        letter: Union[str, bytes, Mapping[str, Any]],
+        resume: Resume,
+        *,
+        syntax: Optional[str] = None,
+    ) -> bytes:
+        """The letter, then the resume, in one file: :meth:`render_letter` with ``application=True``."""
+        return self.render_letter(letter, resume, syntax=syntax, application=True)
+
+    def render_letter_all(
+        self,
+        letter: Union[str, bytes, Mapping[str, Any]],
+        resume: Optional[Resume] = None,
+        *,
+        syntax: Optional[str] = None,
+        application: bool = False,
+    ) -> Rendered:
+        """:meth:`render_letter` in every format asked, with warnings and notes."""
+        data, name = _letter_source(letter)
+        if resume is None:
+            return _rendered(self._job.render_letter(data, None, None, bool(application), name))
+        resume_data, resume_syntax = _source(resume, syntax)
+        return _rendered(self._job.render_letter(data, resume_data, resume_syntax, bool(application), name))
+
     def render_many(
         self,
         resumes: Iterable[Resume],
@@ -339,6 +454,34 @@ class Renderer:
             else:
                 out.append(_rendered(result))
         return out
+
+
+def _letter_source(letter: Any) -> tuple[bytes, str]:
+    """A letter as (bytes, the name it is read by), as the server reads one: a
+    str is Markdown text (front matter allowed), never JSON or YAML however it
+    opens; a dict is its fields; bytes (a file's content) are recognised."""
+    if isinstance(letter, Mapping):
+        try:
+            text = _json.dumps(letter, ensure_ascii=False, default=_json_default)
+        except (TypeError, ValueError) as e:
+            raise _letter_invalid(f"the letter dict cannot be read as JSON: {e}") from None
+        return text.encode("utf-8", "surrogatepass"), "letter.json"
+    if isinstance(letter, (bytes, bytearray, memoryview)):
+        return bytes(letter), "letter"
+    if isinstance(letter, str):
+        return letter.encode("utf-8", "surrogatepass"), "letter.md"
+    raise _letter_invalid(f"a letter is bytes, str or dict, not {type(letter).__name__}")
+
+
+def _letter_invalid(message: str) -> InvalidLetterError:
+    error = InvalidLetterError(message)
+    error.line = None
+    error.column = None
+    return error
+
+
+def _builtin(layout: Optional[str]) -> bool:
+    return layout in {name for name, _ in _native.layouts()}
 
 
 def _renderer_from(options: Mapping[str, Any]) -> Renderer:

@@ -16,6 +16,9 @@ class OptionsError(ResumeExportError):
 class InvalidResumeError(ResumeExportError):
     """The resume cannot be read; ``line`` and ``column`` say where, when known."""
 
+class InvalidLetterError(InvalidResumeError):
+    """The cover letter cannot be read; ``line`` (and ``column``) say where, when known."""
+
 class DoesNotFitError(ResumeExportError):
     """The resume does not fit in ``max_pages`` pages."""
 
@@ -44,10 +47,22 @@ class Job:
         max_input_bytes: Optional[int],
         base_dir: Optional[str],
         parallel: bool,
+        brand: Optional[str] = None,
+        font_dir: Optional[str] = None,
+        template: Optional[str] = None,
+        reference: Optional[str] = None,
     ) -> None: ...
     @property
     def formats(self) -> list[str]: ...
     def render(self, data: bytes, syntax: Optional[str] = None) -> _Files: ...
+    def render_letter(
+        self,
+        data: bytes,
+        resume: Optional[bytes] = None,
+        resume_syntax: Optional[str] = None,
+        application: bool = False,
+        name: str = "letter",
+    ) -> _Files: ...
     def render_many(
         self, items: list[tuple[bytes, Optional[str]]], threads: int = 1
     ) -> list[_Files | ResumeExportError]: ...

@@ -29,6 +29,12 @@ create_exception!(
 );
 create_exception!(
     resume_export,
+    InvalidLetterError,
+    InvalidResumeError,
+    "The cover letter cannot be read; `line` (and `column`, for a syntax error) say where, when known."
+);
+create_exception!(
+    resume_export,
     DoesNotFitError,
     ResumeExportError,
     "The resume does not fit in `max_pages` pages; the message says by how much."
@@ -48,6 +54,12 @@ pub enum Error {
         message: String,
         position: Option<(usize, usize)>,
     },
+    /// A cover letter that cannot be read.
+    Letter {
+        message: String,
+        line: Option<usize>,
+        column: Option<usize>,
+    },
     DoesNotFit(String),
     /// A render that failed for another reason (a template, a package).
     Render(String),
@@ -57,20 +69,29 @@ pub enum Error {
 impl Error {
     /// The exception, with `line` and `column` set (None when unknown).
     pub fn to_py(&self, py: Python<'_>) -> PyErr {
-        let (err, position) = match self {
-            Error::Options(m) => (OptionsError::new_err(m.clone()), None),
-            Error::Invalid { message, position } => {
-                (InvalidResumeError::new_err(message.clone()), *position)
-            }
-            Error::DoesNotFit(m) => (DoesNotFitError::new_err(m.clone()), None),
-            Error::Render(m) => (ResumeExportError::new_err(m.clone()), None),
-            Error::Internal(m) => (InternalError::new_err(m.clone()), None),
+        let (err, (line, column)) = match self {
+            Error::Options(m) => (OptionsError::new_err(m.clone()), (None, None)),
+            Error::Invalid { message, position } => (
+                InvalidResumeError::new_err(message.clone()),
+                position.unzip(),
+            ),
+            Error::Letter {
+                message,
+                line,
+                column,
+            } => (
+                InvalidLetterError::new_err(message.clone()),
+                (*line, *column),
+            ),
+            Error::DoesNotFit(m) => (DoesNotFitError::new_err(m.clone()), (None, None)),
+            Error::Render(m) => (ResumeExportError::new_err(m.clone()), (None, None)),
+            Error::Internal(m) => (InternalError::new_err(m.clone()), (None, None)),
         };
         let value = err.value(py);
         // Setting an attribute on a fresh exception instance cannot fail in practice;
         // if it did, the exception still says what went wrong.
-        let _ = value.setattr("line", position.map(|p| p.0));
-        let _ = value.setattr("column", position.map(|p| p.1));
+        let _ = value.setattr("line", line);
+        let _ = value.setattr("column", column);
         err
     }
 }
@@ -135,6 +156,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ResumeExportError", py.get_type::<ResumeExportError>())?;
     m.add("OptionsError", py.get_type::<OptionsError>())?;
     m.add("InvalidResumeError", py.get_type::<InvalidResumeError>())?;
+    m.add("InvalidLetterError", py.get_type::<InvalidLetterError>())?;
     m.add("DoesNotFitError", py.get_type::<DoesNotFitError>())?;
     m.add("InternalError", py.get_type::<InternalError>())?;
     Ok(())

@@ -6,28 +6,27 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
-use resume_export::job::{self, Options};
-use resume_export::layout::Layout;
+use resume_export::backend::custom::Custom;
+use resume_export::job::{self, Options, files};
 use resume_export::resume::{self, SourceError, Syntax};
 
 use crate::errors::{self, Error, guarded};
 
-/// One resume's files: (format, bytes) in format order, warnings, notes per file.
-type Files = (Vec<(&'static str, Vec<u8>)>, Vec<String>, Vec<Vec<String>>);
+/// One resume's files: (format, bytes) in format order (a template's
+/// output last, named by its extension), warnings, notes per file.
+pub type Files = (Vec<(String, Vec<u8>)>, Vec<String>, Vec<Vec<String>>);
 
 /// What a render gives back to Python: ([(format, bytes)], warnings, notes per file).
-type PyFiles = (
-    Vec<(&'static str, Py<PyBytes>)>,
-    Vec<String>,
-    Vec<Vec<String>>,
-);
+pub type PyFiles = (Vec<(String, Py<PyBytes>)>, Vec<String>, Vec<Vec<String>>);
 
 /// A resolved request; immutable, shared by threads.
 #[pyclass(frozen, module = "resume_export._native")]
 pub struct Job {
-    job: Arc<job::Job>,
-    base_dir: Option<PathBuf>,
-    parallel: bool,
+    pub(crate) job: Arc<job::Job>,
+    /// `template`: one more output per resume (the command line's `--template`).
+    pub(crate) template: Option<Arc<Custom>>,
+    pub(crate) base_dir: Option<PathBuf>,
+    pub(crate) parallel: bool,
 }
 
 #[pymethods]
@@ -36,7 +35,8 @@ impl Job {
     #[new]
     #[pyo3(signature = (
         formats, layout, lang, redact, paper, max_pages, sections, tags, pdf_standard,
-        timestamp, photo, max_highlights, width, shape, max_input_bytes, base_dir, parallel
+        timestamp, photo, max_highlights, width, shape, max_input_bytes, base_dir, parallel,
+        brand=None, font_dir=None, template=None, reference=None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -57,7 +57,12 @@ impl Job {
         max_input_bytes: Option<usize>,
         base_dir: Option<PathBuf>,
         parallel: bool,
+        brand: Option<PathBuf>,
+        font_dir: Option<PathBuf>,
+        template: Option<PathBuf>,
+        reference: Option<String>,
     ) -> PyResult<Job> {
+        let template_only = formats.is_empty() && template.is_some();
         let options = Options {
             formats,
             lang,
@@ -74,14 +79,18 @@ impl Job {
             timestamp,
             photo,
             brand: None,
-            reference: None,
+            reference,
         };
-        let job = guarded(|| {
-            let layout = Layout::builtin(layout).map_err(|e| Error::Options(e.to_string()))?;
-            options.resolve(Arc::new(layout)).map_err(Error::Options)
-        })?;
+        let files = Named {
+            layout,
+            brand,
+            font_dir,
+            template,
+        };
+        let (job, template) = guarded(|| files.resolve(options, template_only))?;
         Ok(Job {
             job: Arc::new(job),
+            template: template.map(Arc::new),
             base_dir,
             parallel,
         })
@@ -89,8 +98,11 @@ impl Job {
 
     /// The formats this job renders, in order.
     #[getter]
-    fn formats(&self) -> Vec<&'static str> {
-        self.job.backends.iter().map(|b| b.name()).collect()
+    fn formats(&self) -> Vec<String> {
+        let backends = self.job.backends.iter().map(|b| b.name().to_string());
+        backends
+            .chain(self.template.iter().map(|t| t.extension().to_string()))
+            .collect()
     }
 
     /// Renders one resume (`syntax`: `json`, `yaml`, `toml`, `markdown`, or None to guess).
@@ -98,6 +110,30 @@ impl Job {
     fn render(&self, py: Python<'_>, data: Vec<u8>, syntax: Option<&str>) -> PyResult<PyFiles> {
         let syntax = syntax_named(syntax)?;
         let files = py.detach(|| guarded(|| self.run(&data, syntax)))?;
+        Ok(to_py(py, files))
+    }
+
+    /// Renders a cover letter (`data`: Markdown with front matter, or its
+    /// fields as JSON/YAML) with `resume` as its sender block: the letter
+    /// alone, or with `application` the letter then the resume in one file.
+    /// `name`: `letter.md` (Markdown), `letter.json`, or `letter` (by content).
+    #[pyo3(signature = (data, resume=None, resume_syntax=None, application=false, name="letter"))]
+    fn render_letter(
+        &self,
+        py: Python<'_>,
+        data: Vec<u8>,
+        resume: Option<Vec<u8>>,
+        resume_syntax: Option<&str>,
+        application: bool,
+        name: &str,
+    ) -> PyResult<PyFiles> {
+        let syntax = syntax_named(resume_syntax)?;
+        let files = py.detach(|| {
+            guarded(|| {
+                let resume = resume.as_deref().map(|r| (r, syntax));
+                crate::letter::render(self, name, &data, resume, application)
+            })
+        })?;
         Ok(to_py(py, files))
     }
 
@@ -126,24 +162,39 @@ impl Job {
     fn run(&self, data: &[u8], syntax: Option<Syntax>) -> Result<Files, Error> {
         let (_, value) =
             one_resume(data, syntax, &self.job.limits).map_err(|e| errors::source(&e))?;
-        let built = match &self.base_dir {
-            Some(dir) => self.job.build_with(value, &|name| {
-                resume_export::inputs::read_photo_in(dir, name)
-            }),
-            None => self.job.build(value),
-        };
+        let mut built = self.job.build_with(value, &|name| self.read_photo(name));
         let files = self
             .job
             .render(&built.document, self.parallel)
             .map_err(|f| errors::failure(&f))?;
-        let mut warnings = built.warnings;
+        let mut warnings = std::mem::take(&mut built.warnings);
         warnings.extend(files.warnings);
-        let out = files
+        let mut notes = files.notes;
+        let mut out: Vec<(String, Vec<u8>)> = files
             .files
             .into_iter()
-            .map(|f| (f.backend.name(), f.bytes))
+            .map(|f| (f.backend.name().to_string(), f.bytes))
             .collect();
-        Ok((out, warnings, files.notes))
+        if let Some(t) = &self.template {
+            let bytes = self
+                .job
+                .render_template(t, &built)
+                .map_err(|e| Error::Render(format!("template output failed: {e}")))?;
+            out.push((t.extension().to_string(), bytes));
+            notes.push(Vec::new());
+        }
+        Ok((out, warnings, notes))
+    }
+
+    /// A photo the resume names by path: read from `base_dir` only, else refused.
+    pub(crate) fn read_photo(&self, name: &str) -> Result<Vec<u8>, String> {
+        match &self.base_dir {
+            Some(dir) => resume_export::inputs::read_photo_in(dir, name),
+            None => Err(
+                "it is a file path, and no file is read without base_dir; give base_dir, or the photo as a data: URI"
+                    .into(),
+            ),
+        }
     }
 
     /// [`Job::run`] over many inputs on scoped threads that take the next input as they finish.
@@ -200,6 +251,62 @@ impl Job {
             }
         }
         out
+    }
+}
+
+/// The options that name files, read as the command line reads them
+/// (`resume_export::job::files`); each message names the option and the path.
+struct Named<'a> {
+    layout: &'a str,
+    brand: Option<PathBuf>,
+    font_dir: Option<PathBuf>,
+    template: Option<PathBuf>,
+}
+
+impl Named<'_> {
+    fn resolve(
+        self,
+        mut options: Options,
+        template_only: bool,
+    ) -> Result<(job::Job, Option<Custom>), Error> {
+        fn opt(what: &'static str) -> impl Fn(String) -> Error {
+            move |e| Error::Options(format!("{what}: {e}"))
+        }
+        options.brand = match &self.brand {
+            Some(path) => Some(Arc::new(files::brand(path).map_err(opt("brand"))?)),
+            None => None,
+        };
+        let template = match &self.template {
+            Some(path) => Some(files::template(path).map_err(opt("template"))?),
+            None => None,
+        };
+        let layout = files::layout(self.layout).map_err(opt("layout"))?;
+        let mut job = options.resolve(Arc::new(layout)).map_err(Error::Options)?;
+        if template_only {
+            job.backends.clear();
+        }
+        if let Some(t) = &template
+            && let Some(b) = job.backends.iter().find(|b| b.extension() == t.extension())
+        {
+            return Err(Error::Options(format!(
+                "template: it writes .{ext} files, and so does the {name} format: leave {name} \
+                 out of format, or name the template for another extension (e.g. cv.htm.hbs)",
+                ext = t.extension(),
+                name = b.name()
+            )));
+        }
+        // A broken layout template is an options error now, not a render's
+        // later. One after the other: `compile_templates` would start the
+        // engine's thread pool, and no thread starts unless `parallel` is asked.
+        for b in &job.backends {
+            if let Some(Err(e)) = job.layout.templates(*b) {
+                return Err(Error::Options(format!("layout: {e}")));
+            }
+        }
+        if let Some(dir) = &self.font_dir {
+            job.render.fonts = files::font_dir(dir).map_err(opt("font_dir"))?;
+        }
+        Ok((job, template))
     }
 }
 

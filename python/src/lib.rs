@@ -7,6 +7,7 @@
 
 mod errors;
 mod job;
+mod letter;
 mod tools;
 
 use pyo3::prelude::*;

@@ -108,3 +108,20 @@ def test_file_names_are_deterministic():
     assert rxs.file_name("a/cv.json", hashed=True) != rxs.file_name("b/cv.json", hashed=True)
     assert rxs.file_name("a/cv.json", hashed=True) == rxs.file_name("a/cv.json", hashed=True)
     assert rxs.file_name("../..") == "resume.pdf"
+
+
+def test_file_options_reach_the_workers(spark, tmp_path):
+    """A renderer with a template, a layout folder and a brand pickles as its
+    paths; the workers read the same files and give the driver's bytes."""
+    layout = tmp_path / "mine"
+    layout.mkdir()
+    (layout / "layout.toml").write_text('extends = "classic"\n[style]\nbullet = "»"\n')
+    template = tmp_path / "card.txt.hbs"
+    # The layout folder's bullet; the brand's accent (over the layout's).
+    template.write_text("{{header.name}} {{layout.style.bullet}} {{layout.colors.accent}}\n")
+    renderer = rx.Renderer(template=template, layout=layout, brand=SAMPLES / "brand", timestamp=1700000000)
+    resumes = [s.read_bytes() for s in sorted(SAMPLES.glob("*.json"))]
+    df = spark.createDataFrame([(r,) for r in resumes], "resume binary")
+    got = [r["file"] for r in rxs.render(df, "resume", renderer).select("file").collect()]
+    assert got == [renderer.render(r) for r in resumes]
+    assert all(g.endswith(" » #142d50\n".encode()) for g in got)

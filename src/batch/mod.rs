@@ -19,7 +19,6 @@ use std::time::Instant;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::document::BuildOptions;
 use crate::inject::injected;
 use crate::inputs::{self, Unit};
 use crate::job::Job;
@@ -336,21 +335,9 @@ fn convert(
     if injected("panic", &unit.label) {
         panic!("injected panic for {}", unit.label);
     }
-    let built = request.job.build_with(value, &|name| unit.read_photo(name));
-    report.warnings = built.warnings;
-    let (doc, build) = (&built.document, &built.build);
-    // The raw resume would carry what redaction removed, so redacted runs get
-    // none; a photo left out (`--photo never`, a refused file) leaves it too.
-    let without_photo;
-    let raw = if build.redact.contact || build.redact.name {
-        &serde_json::Value::Null
-    } else if doc.header.photo.is_none() && has_photo(&built.parsed.raw) {
-        without_photo = drop_photo(&built.parsed.raw);
-        &without_photo
-    } else {
-        &built.parsed.raw
-    };
-    let result = render_and_write(request, unit, targets, doc, raw, build, &mut report);
+    let mut built = request.job.build_with(value, &|name| unit.read_photo(name));
+    report.warnings = std::mem::take(&mut built.warnings);
+    let result = render_and_write(request, unit, targets, &built, &mut report);
     // Warnings come first, then the error that stopped the resume, if any.
     push_warnings(request, unit, &report, &mut lines);
     if let Err(message) = result {
@@ -360,38 +347,17 @@ fn convert(
     (report, lines)
 }
 
-/// Whether the raw resume names a photo (`basics.image` or `basics.picture`).
-fn has_photo(raw: &serde_json::Value) -> bool {
-    raw.get("basics")
-        .and_then(serde_json::Value::as_object)
-        .is_some_and(|b| b.contains_key("image") || b.contains_key("picture"))
-}
-
-/// The raw resume without `basics.image` and `basics.picture`.
-fn drop_photo(raw: &serde_json::Value) -> serde_json::Value {
-    let mut raw = raw.clone();
-    if let Some(basics) = raw
-        .get_mut("basics")
-        .and_then(serde_json::Value::as_object_mut)
-    {
-        basics.shift_remove("image");
-        basics.shift_remove("picture");
-    }
-    raw
-}
-
 /// Renders every output, then writes them all: a failing format writes nothing,
 /// and a failing write stops the rest.
 fn render_and_write(
     request: &Request<'_>,
     unit: &Unit,
     targets: Targets,
-    doc: &crate::document::Document,
-    raw: &serde_json::Value,
-    build: &BuildOptions,
+    built: &crate::job::Built,
     report: &mut UnitReport,
 ) -> Result<(), String> {
     let targets = targets?;
+    let doc = &built.document;
     // The formats of one resume render side by side: the PDF takes most of
     // the time, the rest fits beside it.
     let files = request.job.render(doc, true).map_err(|e| e.to_string())?;
@@ -399,14 +365,9 @@ fn render_and_write(
     let notes = files.notes;
     let mut rendered: Vec<Vec<u8>> = files.files.into_iter().map(|f| f.bytes).collect();
     if let Some(t) = request.template {
-        let bytes = t
-            .render(
-                doc,
-                raw,
-                &build.labels,
-                &request.job.layout,
-                &request.job.render,
-            )
+        let bytes = request
+            .job
+            .render_template(t, built)
             .map_err(|e| format!("template output failed: {e}"))?;
         rendered.push(bytes);
     }

@@ -43,7 +43,7 @@ pub(super) fn options(args: &ExportArgs) -> Result<Options, String> {
         paper: args.paper.clone(),
         photo: args.photo.clone(),
         brand: match &args.brand {
-            Some(path) => Some(std::sync::Arc::new(load_brand(path)?)),
+            Some(path) => Some(std::sync::Arc::new(crate::job::files::brand(path)?)),
             None => None,
         },
         reference: args.reference.clone(),
@@ -59,38 +59,6 @@ pub(super) fn options(args: &ExportArgs) -> Result<Options, String> {
     })
 }
 
-/// Reads `--brand`: a `brand.toml`, or a folder holding one, and the logo it
-/// names (relative to it). A missing or broken file is an error naming it.
-fn load_brand(path: &std::path::Path) -> Result<crate::brand::Brand, String> {
-    let file = if path.is_dir() {
-        path.join("brand.toml")
-    } else {
-        path.to_path_buf()
-    };
-    let source = std::fs::read_to_string(&file)
-        .map_err(|e| format!("cannot read brand {}: {e}", file.display()))?;
-    let shown = file.display().to_string();
-    let logo_name = toml::from_str::<crate::brand::File>(&source)
-        .ok()
-        .and_then(|f| f.logo);
-    let logo = match logo_name {
-        None => None,
-        Some(name) => {
-            let logo = file
-                .parent()
-                .map_or_else(|| PathBuf::from(&name), |dir| dir.join(&name));
-            let bytes = std::fs::read(&logo)
-                .map_err(|e| format!("{shown}: cannot read the logo {}: {e}", logo.display()))?;
-            Some((logo.display().to_string(), bytes))
-        }
-    };
-    crate::brand::Brand::parse(
-        &shown,
-        &source,
-        logo.as_ref().map(|(n, b)| (n.as_str(), b.as_slice())),
-    )
-}
-
 /// [`run`], adding the files it writes to `written` (for `--watch`).
 pub(super) fn run_into(args: &ExportArgs, written: &mut Vec<String>) -> ExitCode {
     let options = match options(args) {
@@ -99,18 +67,10 @@ pub(super) fn run_into(args: &ExportArgs, written: &mut Vec<String>) -> ExitCode
     };
     // Only a template: no backend output at all.
     let template_only = args.formats.is_empty() && args.template.is_some();
-    let template = match &args.template {
+    let template = match args.template.as_deref().map(crate::job::files::template) {
+        Some(Err(e)) => return usage_error(&e),
+        Some(Ok(t)) => Some(t),
         None => None,
-        Some(path) => {
-            let source = match std::fs::read_to_string(path) {
-                Ok(s) => s,
-                Err(e) => return usage_error(&format!("cannot read {}: {e}", path.display())),
-            };
-            match backend::custom::Custom::new(&path.display().to_string(), &source) {
-                Ok(t) => Some(t),
-                Err(e) => return usage_error(&e.to_string()),
-            }
-        }
     };
     if args.output.is_some() && args.out_dir.is_some() {
         return usage_error("--output and --out-dir cannot be used together");
@@ -263,29 +223,7 @@ pub(super) fn source_date_epoch() -> Result<Option<i64>, String> {
     crate::job::source_date_epoch(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())
 }
 
-/// Reads every `.ttf`/`.otf` file in `dir`, in name order (so output does not
-/// depend on directory order).
+/// `--font-dir`: every `.ttf`/`.otf` file in `dir`, in name order.
 fn read_font_dir(dir: &Path) -> Result<Vec<backend::FontFile>, String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("--font-dir {}: {e}", dir.display()))?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension()
-                .and_then(|x| x.to_str())
-                .is_some_and(|x| x.eq_ignore_ascii_case("ttf") || x.eq_ignore_ascii_case("otf"))
-        })
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let bytes =
-                std::fs::read(&p).map_err(|e| format!("--font-dir {}: {e}", p.display()))?;
-            Ok(backend::FontFile {
-                name: p.display().to_string(),
-                bytes: bytes.into(),
-            })
-        })
-        .collect()
+    crate::job::files::font_dir(dir).map_err(|e| format!("--font-dir {e}"))
 }

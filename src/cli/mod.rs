@@ -13,7 +13,7 @@ mod shell;
 mod watch;
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -22,7 +22,7 @@ pub use args::{CheckArgs, Cli, Command, ExportArgs, LayoutsArgs, ServeArgs, Vali
 
 use crate::backend::{self, BACKENDS};
 use crate::batch;
-use crate::layout::{self, Layout};
+use crate::layout::Layout;
 use crate::resume;
 use crate::validate::{self, Severity};
 
@@ -130,50 +130,7 @@ fn load_input(path: &Path, stderr_color: bool) -> Option<(String, serde_json::Va
 
 /// A built-in layout by name, or a layout folder read from disk.
 fn load_layout(spec: &str) -> Result<Layout, String> {
-    let path = Path::new(spec);
-    if Layout::builtin_files(spec).is_some() {
-        return Layout::builtin(spec).map_err(|e| e.to_string());
-    }
-    if !path.is_dir() {
-        return Layout::builtin(spec).map_err(|e| e.to_string());
-    }
-    let mut files = Vec::new();
-    for name in ["layout.toml", "markdown.hbs", "text.hbs", "html.css"] {
-        let p = path.join(name);
-        if p.is_file() {
-            let text = std::fs::read_to_string(&p)
-                .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-            files.push((name.to_string(), text));
-        }
-    }
-    let i18n = path.join("i18n");
-    if i18n.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(&i18n)
-            .map_err(|e| format!("cannot read {}: {e}", i18n.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-        entries.sort();
-        for p in entries {
-            let text = std::fs::read_to_string(&p)
-                .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default();
-            files.push((format!("i18n/{name}"), text));
-        }
-    }
-    if files.is_empty() {
-        return Err(format!(
-            "{spec}: the folder has no layout.toml, markdown.hbs, text.hbs, html.css or i18n/*.toml"
-        ));
-    }
-    Layout::from_source(layout::Source {
-        name: spec.trim_end_matches('/').to_string(),
-        files,
-    })
-    .map_err(|e| e.to_string())
+    crate::job::files::layout(spec)
 }
 
 fn run_layouts(args: &LayoutsArgs) -> ExitCode {

@@ -9,6 +9,7 @@
 
 pub mod bundle;
 mod bundle_letters;
+pub mod files;
 pub mod letter;
 
 use std::sync::Arc;
@@ -448,6 +449,49 @@ impl Job {
         }
         Ok(out)
     }
+}
+
+impl Job {
+    /// Renders a handlebars template (`--template`) over a built resume. The
+    /// raw resume it may show is hidden when the resume is redacted (it would
+    /// carry what redaction removed), and has no photo when the photo was left out.
+    pub fn render_template(
+        &self,
+        template: &backend::custom::Custom,
+        built: &Built,
+    ) -> Result<Vec<u8>, backend::RenderError> {
+        let (doc, build) = (&built.document, &built.build);
+        let without_photo;
+        let raw = if build.redact.contact || build.redact.name {
+            &serde_json::Value::Null
+        } else if doc.header.photo.is_none() && has_photo(&built.parsed.raw) {
+            without_photo = drop_photo(&built.parsed.raw);
+            &without_photo
+        } else {
+            &built.parsed.raw
+        };
+        template.render(doc, raw, &build.labels, &self.layout, &self.render)
+    }
+}
+
+/// Whether the raw resume names a photo (`basics.image` or `basics.picture`).
+fn has_photo(raw: &serde_json::Value) -> bool {
+    raw.get("basics")
+        .and_then(serde_json::Value::as_object)
+        .is_some_and(|b| b.contains_key("image") || b.contains_key("picture"))
+}
+
+/// The raw resume without `basics.image` and `basics.picture`.
+fn drop_photo(raw: &serde_json::Value) -> serde_json::Value {
+    let mut raw = raw.clone();
+    if let Some(basics) = raw
+        .get_mut("basics")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        basics.shift_remove("image");
+        basics.shift_remove("picture");
+    }
+    raw
 }
 
 /// The creation time `SOURCE_DATE_EPOCH`'s text gives (each face reads the

@@ -107,6 +107,18 @@ fn a_layout_folder_overrides_one_file_and_keys_are_checked() {
         .assert()
         .code(2)
         .stderr(contains("unknown layout `nope`"));
+    // A path (not a name) that leads nowhere is said as such, naming it.
+    let missing = tmp.path().join("no-such-layout");
+    cmd()
+        .args(["-f", "md", "--layout"])
+        .arg(&missing)
+        .arg(sample())
+        .assert()
+        .code(2)
+        .stderr(contains(format!(
+            "layout folder {} does not exist",
+            missing.display()
+        )));
 }
 
 #[test]
