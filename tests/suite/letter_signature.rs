@@ -1,4 +1,4 @@
-//! A letter's `signature.image`: drawn above the name in PDF and HTML, read beside the letter, left out (with a warning) when remote or outside its folder, and never read when redaction takes the name.
+//! A letter's `signature.image`: drawn above the name in PDF, DOCX and HTML, read beside the letter, left out (with a warning) when remote or outside its folder, and never read when redaction takes the name.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -45,7 +45,7 @@ fn folder(image: &str) -> tempfile::TempDir {
 fn run(dir: &Path, extra: &[&str]) -> Output {
     let out = Command::cargo_bin("resume-export")
         .unwrap()
-        .args(["-f", "pdf,html", "-d", "out", "letter.md"])
+        .args(["-f", "pdf,html,docx", "-d", "out", "letter.md"])
         .args(extra)
         .current_dir(dir)
         .output()
@@ -153,5 +153,91 @@ fn the_picture_is_in_an_application_and_in_a_bundle() {
             "{args:?}"
         );
         std::fs::remove_file(dir.path().join("app.pdf")).unwrap();
+    }
+}
+
+/// Every picture a DOCX's body embeds, with its relationship's target.
+fn docx_pictures(docx: &[u8]) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut read = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let body = read("word/document.xml");
+    let rels = read("word/_rels/document.xml.rels");
+    body.split("r:embed=\"")
+        .skip(1)
+        .map(|rest| {
+            let id = rest.split('"').next().unwrap().to_string();
+            let at = rels
+                .find(&format!("Id=\"{id}\""))
+                .unwrap_or_else(|| panic!("{id} has no relationship"));
+            let target = rels[at..]
+                .split("Target=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            (id, target.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_picture_is_in_the_docx_decorative_and_shipped() {
+    let dir = folder("sig.png");
+    let out = run(dir.path(), &[]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("signature"));
+    let docx = std::fs::read(dir.path().join("out/letter.docx")).unwrap();
+    assert_eq!(
+        docx_pictures(&docx),
+        [(
+            "rIdSignature".to_string(),
+            "media/signature.jpeg".to_string()
+        )]
+    );
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+    assert!(zip.by_name("word/media/signature.jpeg").is_ok());
+    // In an application and in a bundle too, each picture with its part.
+    for args in [
+        vec![
+            "--letter",
+            "letter.md",
+            "-f",
+            "docx",
+            "-o",
+            "app.docx",
+            "resume.json",
+        ],
+        vec!["--bundle", "app.docx", "resume.json", "letter.md"],
+    ] {
+        let out = Command::cargo_bin("resume-export")
+            .unwrap()
+            .args(&args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let docx = std::fs::read(dir.path().join("app.docx")).unwrap();
+        let pictures = docx_pictures(&docx);
+        assert!(
+            pictures
+                .iter()
+                .any(|(id, _)| id.starts_with("rIdSignature")),
+            "{args:?}: {pictures:?}"
+        );
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+        for (_, target) in &pictures {
+            assert!(
+                zip.by_name(&format!("word/{target}")).is_ok(),
+                "{args:?}: {target}"
+            );
+        }
     }
 }

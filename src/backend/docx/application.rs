@@ -43,6 +43,7 @@ pub fn application(
                     .map(|p| (p, d.header.name.as_deref().unwrap_or_default()))
             })
             .collect(),
+        signatures: documents.iter().map(|d| super::signature(d)).collect(),
         // The letter stands where a bundle's cover does: its letterhead on
         // the first page, the resume's footer line on the resume's pages.
         letterhead: letter.letterhead.as_ref(),

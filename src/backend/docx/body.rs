@@ -128,6 +128,8 @@ struct Writer<'a> {
     /// On the header's band: links take the Band Hyperlink style, in the
     /// band's text colour (the Hyperlink style's would not stand out from the fill).
     on_band: bool,
+    /// The relationship id of the picture of a letter's signature.
+    signature_rel: String,
 }
 
 impl Writer<'_> {
@@ -470,6 +472,7 @@ pub fn children(
 ) -> (Vec<Child>, usize) {
     let plan = crate::layout::Plan::new(def, doc);
     let mut w = writer(doc, def, links, first_id);
+    w.signature_rel = super::photo::signature_rel(photo_rel);
     let mut out = w.header(doc, &plan, photo_rel, text_width);
     let Some(side) = plan.sidebar.as_ref() else {
         if let Some(letter) = &doc.letter {
@@ -571,6 +574,7 @@ fn writer<'a>(
         def,
         tabs: None,
         on_band: false,
+        signature_rel: String::new(),
     }
 }
 

@@ -94,17 +94,9 @@ impl Backend for Docx {
         };
         let parts = render_parts(document, def, options).map_err(package_error)?;
         let bytes = package::zip(&parts).map_err(|e| package_error(e.to_string()))?;
-        let mut warnings = Vec::new();
-        if document
-            .letter
-            .as_ref()
-            .is_some_and(|l| l.signature_image.is_some())
-        {
-            warnings.push("the signature's picture is drawn in PDF and HTML; in DOCX the name stands alone, to sign by hand".into());
-        }
         Ok(Rendered {
             bytes,
-            warnings,
+            warnings: Vec::new(),
             notes: Vec::new(),
         })
     }
@@ -127,6 +119,7 @@ pub fn render_parts(
                 .as_ref()
                 .map(|p| (p, document.header.name.as_deref().unwrap_or_default())),
         ],
+        signatures: vec![signature(document)],
         letterhead: document.letterhead.as_ref(),
         candidates: Vec::new(),
     };
@@ -146,6 +139,11 @@ pub fn render_parts(
     Ok(parts)
 }
 
+/// The picture of a letter's signature.
+fn signature(document: &Document) -> Option<&crate::document::Photo> {
+    document.letter.as_ref()?.signature_image.as_ref()
+}
+
 /// What a package holds beside its body: properties, the photos by
 /// candidate (with their alt text), the letterhead, and in a bundle the
 /// letterhead of each candidate (whose footer their section carries) and
@@ -153,6 +151,8 @@ pub fn render_parts(
 pub(crate) struct Package<'a> {
     pub meta: &'a crate::document::Metadata,
     pub photos: Vec<Option<(&'a crate::document::Photo, &'a str)>>,
+    /// The pictures of the letters' signatures, by candidate as the photos.
+    pub signatures: Vec<Option<&'a crate::document::Photo>>,
     pub letterhead: Option<&'a crate::document::Letterhead>,
     /// Empty for one resume: the letterhead's footer is every page's.
     pub candidates: Vec<(Option<&'a crate::document::Letterhead>, bool)>,
@@ -181,6 +181,15 @@ fn assemble(
         if let Some((p, alt)) = photo {
             photo::patch(&mut xml.document, (rel, alt), def, shipped.len() + 1)?;
             shipped.push((rel.clone(), target.clone(), p.jpeg.clone()));
+        }
+    }
+    // Ids above any photo's or icon's: unique in the part.
+    for (n, picture) in package.signatures.iter().enumerate() {
+        let (rel, target) = photo::signature_names(n);
+        if let Some(p) = picture
+            && photo::patch_decorative(&mut xml.document, &rel, 10_000 + n)?
+        {
+            shipped.push((rel, target, p.jpeg.clone()));
         }
     }
     for (n, (key, rel, target)) in links.icons().enumerate() {
@@ -411,6 +420,7 @@ mod tests {
         let package = Package {
             meta: &document.meta,
             photos: Vec::new(),
+            signatures: Vec::new(),
             letterhead: None,
             candidates: Vec::new(),
         };

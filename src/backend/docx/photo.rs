@@ -23,6 +23,69 @@ pub fn names(n: usize) -> (String, String) {
     }
 }
 
+/// The relationship id and part of the picture of the `n`-th (0-based)
+/// candidate's signature under their letter: `rIdSignature` and
+/// `media/signature.jpeg` for a single letter.
+pub fn signature_names(n: usize) -> (String, String) {
+    match n {
+        0 => ("rIdSignature".into(), "media/signature.jpeg".into()),
+        _ => (
+            format!("rIdSignature{}", n + 1),
+            format!("media/signature{}.jpeg", n + 1),
+        ),
+    }
+}
+
+/// The signature's relationship id of the candidate whose photo's is `photo_rel`.
+pub fn signature_rel(photo_rel: &str) -> String {
+    photo_rel.replacen("rIdPhoto", "rIdSignature", 1)
+}
+
+/// A run holding the picture of the signature inline: 12 mm tall, at most
+/// 60 mm wide, as the PDF draws it.
+pub fn signature_run(picture: &Photo, rel: &str) -> Run {
+    let ratio = picture.width.max(1) as f32 / picture.height.max(1) as f32;
+    let (mut w, mut h) = (12.0 * ratio, 12.0);
+    if w > 60.0 {
+        (w, h) = (60.0, 60.0 / ratio);
+    }
+    let size = (
+        (w * EMU_PER_MM).round() as u32,
+        (h * EMU_PER_MM).round() as u32,
+    );
+    Run::new().add_image(pic(picture, rel, size))
+}
+
+/// Marks the drawing of relationship `rel` decorative (the name under it
+/// says whose signature it is), with `id`; `false` when the body has none.
+pub fn patch_decorative(document: &mut Vec<u8>, rel: &str, id: usize) -> Result<bool, String> {
+    let mut xml = String::from_utf8(std::mem::take(document)).map_err(|e| e.to_string())?;
+    let doc_pr = r#"<wp:docPr id="1" name="Figure" />"#;
+    let Some(embed) = xml.find(&format!("r:embed=\"{rel}\"")) else {
+        *document = xml.into_bytes();
+        return Ok(false);
+    };
+    let at = xml
+        .get(..embed)
+        .and_then(|head| head.rfind(doc_pr))
+        .ok_or("docx-rs no longer writes the picture's wp:docPr as expected")?;
+    xml.replace_range(
+        at..at + doc_pr.len(),
+        &format!(
+            concat!(
+                r#"<wp:docPr id="{}" name="Signature" descr="">"#,
+                r#"<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">"#,
+                r#"<a:ext uri="{{C183D7F6-B498-43B3-948B-1728B52AA6E4}}">"#,
+                r#"<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1" />"#,
+                r#"</a:ext></a:extLst></wp:docPr>"#
+            ),
+            id
+        ),
+    );
+    *document = xml.into_bytes();
+    Ok(true)
+}
+
 /// English Metric Units per millimetre.
 const EMU_PER_MM: f32 = 36_000.0;
 

@@ -70,8 +70,21 @@ impl Writer<'_> {
         }
         self.text_p(&letter.closing, Fmt::default());
         self.last(|p| space_before(p, PART_SPACE).keep_next(true));
-        self.text_p(&letter.signature, Fmt::default());
-        self.last(|p| space_before(p, SIGNING_SPACE));
+        match &letter.signature_image {
+            Some(picture) => {
+                let run = super::super::photo::signature_run(picture, &self.signature_rel);
+                self.open_p(id::BODY);
+                self.children
+                    .push(docx_rs::ParagraphChild::Run(Box::new(run)));
+                self.close_p();
+                self.last(|p| space_before(p, PART_SPACE).keep_next(true));
+                self.text_p(&letter.signature, Fmt::default());
+            }
+            None => {
+                self.text_p(&letter.signature, Fmt::default());
+                self.last(|p| space_before(p, SIGNING_SPACE));
+            }
+        }
     }
 
     /// A paragraph of one text in the body style.
