@@ -111,8 +111,12 @@ fn display(image: &str) -> String {
 /// encodes it again as a baseline JPEG of at most [`EMBED_SIDE`] pixels a
 /// side. The error says what was wrong, and the limit when one was passed.
 pub fn decode(bytes: &[u8], shape: PhotoShape) -> Result<Photo, String> {
-    let image = crop(pixels(bytes, 2 * EMBED_SIDE)?, shape);
-    let image = if image.width().max(image.height()) > EMBED_SIDE {
+    encode(embedded(crop(pixels(bytes, 2 * EMBED_SIDE)?, shape)))
+}
+
+/// At most [`EMBED_SIDE`] pixels a side.
+fn embedded(image: DynamicImage) -> DynamicImage {
+    if image.width().max(image.height()) > EMBED_SIDE {
         image.resize(
             EMBED_SIDE,
             EMBED_SIDE,
@@ -120,8 +124,7 @@ pub fn decode(bytes: &[u8], shape: PhotoShape) -> Result<Photo, String> {
         )
     } else {
         image
-    };
-    encode(image)
+    }
 }
 
 /// A picture of a handwritten signature (`signature.image` of a letter),
@@ -143,16 +146,7 @@ fn signature_picture(image: &str, read: ReadFile<'_>) -> Result<Photo, String> {
         Reference::Path(path) => read(&path)?,
     };
     let image = pixels(&bytes, 2 * EMBED_SIDE).map_err(|e| format!("it {e}"))?;
-    let image = if image.width().max(image.height()) > EMBED_SIDE {
-        image.resize(
-            EMBED_SIDE,
-            EMBED_SIDE,
-            image::imageops::FilterType::CatmullRom,
-        )
-    } else {
-        image
-    };
-    encode(image).map_err(|e| format!("it {e}"))
+    encode(embedded(image)).map_err(|e| format!("it {e}"))
 }
 
 /// The pixels as a baseline JPEG, nothing but the picture in it.

@@ -55,15 +55,7 @@ pub fn bundle(
                     .map(|p| (p, d.header.name.as_deref().unwrap_or_default()))
             })
             .collect(),
-        signatures: (0..documents.len())
-            .map(|i| {
-                cover
-                    .letters
-                    .get(i)
-                    .and_then(Option::as_ref)
-                    .and_then(super::signature)
-            })
-            .collect(),
+        signatures: cover.signatures(documents.len()),
         letterhead: cover.letterhead,
         candidates: documents
             .iter()

@@ -29,6 +29,20 @@ pub struct Cover<'a> {
     pub letters: &'a [Option<Document>],
 }
 
+impl Cover<'_> {
+    /// The pictures of the first `n` candidates' letters' signatures.
+    pub fn signatures(&self, n: usize) -> Vec<Option<&crate::document::Photo>> {
+        (0..n)
+            .map(|i| {
+                self.letters
+                    .get(i)
+                    .and_then(Option::as_ref)
+                    .and_then(|d| d.letter.as_ref()?.signature_image.as_ref())
+            })
+            .collect()
+    }
+}
+
 /// The bundle of `documents` (already redacted as the job asked).
 pub fn bundle(
     documents: &[Document],
@@ -121,15 +135,7 @@ fn lay_out_bundle(
     let furniture = Furniture {
         meta: cover.meta,
         photos: documents.iter().map(|d| d.header.photo.as_ref()).collect(),
-        signatures: (0..documents.len())
-            .map(|i| {
-                cover
-                    .letters
-                    .get(i)
-                    .and_then(Option::as_ref)
-                    .and_then(super::signature)
-            })
-            .collect(),
+        signatures: cover.signatures(documents.len()),
         letterhead: cover.letterhead,
         footers: by_page,
         cover: Some(cover),
